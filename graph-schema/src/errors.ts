@@ -1,0 +1,74 @@
+/**
+ * The one error body every API error uses, and the conversion of zod issues into it.
+ */
+import { z } from 'zod';
+
+/** Stable machine-readable error codes. */
+export const ERROR_CODES = [
+  'BAD_JSON',
+  'VALIDATION_FAILED',
+  'LINK_NOT_ALLOWED',
+  'NOT_FOUND',
+  'CONFLICT',
+  'PAYLOAD_TOO_LARGE',
+  'UNSUPPORTED_MEDIA_TYPE',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+/** One problem with one field. */
+export const FieldIssueSchema = z.object({
+  /** Where the problem is, e.g. `body.email.value` or `query.limit`. */
+  path: z.string(),
+  /** What is wrong, in words. */
+  message: z.string(),
+});
+export type FieldIssue = z.infer<typeof FieldIssueSchema>;
+
+/** The body of every error response. */
+export const ErrorBodySchema = z.object({
+  /** The HTTP status code, repeated for clients that only see the body. */
+  statusCode: z.int(),
+  code: z.enum(ERROR_CODES),
+  /** One sentence a person can read. */
+  message: z.string(),
+  /** Each bad field, for validation errors; empty otherwise. */
+  issues: z.array(FieldIssueSchema),
+});
+export type ErrorBody = z.infer<typeof ErrorBodySchema>;
+
+function joinPath(prefix: string | undefined, path: readonly PropertyKey[]): string {
+  const parts = path.map((part) => (typeof part === 'number' ? `[${part}]` : String(part)));
+  const joined = parts.reduce(
+    (acc, part) => (part.startsWith('[') || acc === '' ? acc + part : `${acc}.${part}`),
+    '',
+  );
+  if (!prefix) return joined === '' ? '(root)' : joined;
+  if (joined === '') return prefix;
+  return joined.startsWith('[') ? prefix + joined : `${prefix}.${joined}`;
+}
+
+/**
+ * Turns zod issues into field issues whose path names the field (prefixed with where it was,
+ * such as `body`). Unknown keys become one issue each, at their own path.
+ */
+export function toFieldIssues(issues: readonly z.core.$ZodIssue[], prefix?: string): FieldIssue[] {
+  return issues.flatMap((issue) => {
+    if (issue.code === 'unrecognized_keys') {
+      return issue.keys.map((key) => ({
+        path: joinPath(prefix, [...issue.path, key]),
+        message: 'is not a known field',
+      }));
+    }
+    // zod words a missing field as a type mismatch ("received undefined"); say it plainly.
+    const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
+    return [
+      { path: joinPath(prefix, issue.path), message: missing ? 'is required' : issue.message },
+    ];
+  });
+}
+
+/** A one-line summary of field issues, e.g. for an error message. */
+export function summariseIssues(issues: readonly FieldIssue[]): string {
+  return issues.map((issue) => `${issue.path} ${issue.message}`).join('; ');
+}

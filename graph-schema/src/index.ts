@@ -1,0 +1,11 @@
+/**
+ * @octograph/graph-schema — the one definition of Octograph's graph and API bodies.
+ * Start with kinds.ts (closed sets), then nodes.ts, links.ts, link-rules.ts, api.ts, errors.ts.
+ */
+export * from './kinds.js';
+export * from './common.js';
+export * from './nodes.js';
+export * from './links.js';
+export * from './link-rules.js';
+export * from './api.js';
+export * from './errors.js';

@@ -1,0 +1,112 @@
+/**
+ * Closed sets of the graph. Every other package derives its enums, labels and menus from these
+ * arrays, so adding a kind here is the one change that makes it exist everywhere.
+ */
+import { z } from 'zod';
+
+/** Kinds of node on the map. */
+export const NODE_KINDS = [
+  'organisation',
+  'person',
+  'project',
+  'meeting',
+  'theme',
+  'place',
+] as const;
+export type NodeKind = (typeof NODE_KINDS)[number];
+export const NodeKindSchema = z.enum(NODE_KINDS);
+
+/** Kinds of organisation (PRODUCT.md, "The graph"). */
+export const ORGANISATION_KINDS = [
+  'charity',
+  'community_group',
+  'social_enterprise',
+  'company',
+  'public_body',
+  'faith_group',
+  'informal_group',
+  'network',
+] as const;
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
+export const OrganisationKindSchema = z.enum(ORGANISATION_KINDS);
+
+/** Whether an organisation is still running. */
+export const ORGANISATION_STATUSES = ['active', 'dormant', 'closed'] as const;
+export type OrganisationStatus = (typeof ORGANISATION_STATUSES)[number];
+export const OrganisationStatusSchema = z.enum(ORGANISATION_STATUSES);
+
+/** Where a project is in its life. */
+export const PROJECT_STATUSES = ['planned', 'active', 'completed', 'paused'] as const;
+export type ProjectStatus = (typeof PROJECT_STATUSES)[number];
+export const ProjectStatusSchema = z.enum(PROJECT_STATUSES);
+
+/** Every status value a node can carry (organisations and projects), for filters. */
+export const NODE_STATUSES = [
+  'active',
+  'dormant',
+  'closed',
+  'planned',
+  'completed',
+  'paused',
+] as const;
+export type NodeStatus = (typeof NODE_STATUSES)[number];
+export const NodeStatusSchema = z.enum(NODE_STATUSES);
+
+/** Kinds of place, from the smallest to the largest. */
+export const PLACE_TYPES = [
+  'neighbourhood',
+  'ward',
+  'village',
+  'town',
+  'district',
+  'county',
+] as const;
+export type PlaceType = (typeof PLACE_TYPES)[number];
+export const PlaceTypeSchema = z.enum(PLACE_TYPES);
+
+/** Who may see one contact detail of a person. */
+export const CONTACT_VISIBILITIES = ['private', 'attendees', 'network', 'public'] as const;
+export type ContactVisibility = (typeof CONTACT_VISIBILITIES)[number];
+export const ContactVisibilitySchema = z.enum(CONTACT_VISIBILITIES);
+
+/** Kinds of link. Names follow graph convention (upper snake case), as in Neo4j. */
+export const LINK_KINDS = [
+  'COLLABORATES_WITH',
+  'MEMBER_OF',
+  'PARTNER_IN',
+  'WORKS_AT',
+  'VOLUNTEERS_AT',
+  'FUNDS',
+  'ATTENDED',
+  'FOCUSES_ON',
+  'BASED_IN',
+] as const;
+export type LinkKind = (typeof LINK_KINDS)[number];
+export const LinkKindSchema = z.enum(LINK_KINDS);
+
+/** The sub-kind of a COLLABORATES_WITH link. */
+export const COLLABORATION_TYPES = [
+  'partnership',
+  'referral',
+  'shared_space',
+  'resource_sharing',
+  'informal',
+] as const;
+export type CollaborationType = (typeof COLLABORATION_TYPES)[number];
+export const CollaborationTypeSchema = z.enum(COLLABORATION_TYPES);
+
+/** An organisation's role in a project (PARTNER_IN). */
+export const PARTNER_ROLES = ['lead', 'partner'] as const;
+export type PartnerRole = (typeof PARTNER_ROLES)[number];
+export const PartnerRoleSchema = z.enum(PARTNER_ROLES);
+
+/**
+ * What an attendee agreed to share with the other attendees of a meeting (ATTENDED):
+ * nothing, their name only, or their name and the contact details they made visible to attendees.
+ */
+export const SHARING_CONSENTS = ['none', 'name_only', 'contact_details'] as const;
+export type SharingConsent = (typeof SHARING_CONSENTS)[number];
+export const SharingConsentSchema = z.enum(SHARING_CONSENTS);
+
+/** Link strength: 1 weak, 2 regular, 3 strong. */
+export const LINK_STRENGTHS = [1, 2, 3] as const;

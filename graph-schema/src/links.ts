@@ -1,0 +1,111 @@
+/**
+ * Link schemas. Every link has the same fields; the three kind-specific ones
+ * (collaborationType, role, sharingConsent) are null on links of other kinds.
+ */
+import { z } from 'zod';
+import { DateSchema, IdSchema, TextSchema, TimestampSchema, today } from './common.js';
+import {
+  CollaborationTypeSchema,
+  LinkKindSchema,
+  PartnerRoleSchema,
+  SharingConsentSchema,
+  type LinkKind,
+} from './kinds.js';
+
+/** Link fields that belong to one kind of link only. */
+export const KIND_SPECIFIC_LINK_FIELDS = {
+  collaborationType: 'COLLABORATES_WITH',
+  role: 'PARTNER_IN',
+  sharingConsent: 'ATTENDED',
+} as const satisfies Record<string, LinkKind>;
+export type KindSpecificLinkField = keyof typeof KIND_SPECIFIC_LINK_FIELDS;
+
+const editableLinkFields = {
+  /** When the link began. */
+  since: DateSchema,
+  /** When it ended; null: still going. */
+  until: DateSchema.nullable(),
+  /** 1 weak, 2 regular, 3 strong. */
+  strength: z.int('must be 1, 2 or 3').min(1, 'must be 1, 2 or 3').max(3, 'must be 1, 2 or 3'),
+  notes: TextSchema,
+  /** The meeting where the link formed, if any. */
+  meetingId: IdSchema.nullable(),
+  /** COLLABORATES_WITH only: what kind of collaboration. */
+  collaborationType: CollaborationTypeSchema.nullable(),
+  /** PARTNER_IN only: lead or partner. */
+  role: PartnerRoleSchema.nullable(),
+  /** ATTENDED only: what the attendee agreed to share with the other attendees. */
+  sharingConsent: SharingConsentSchema.nullable(),
+};
+
+type LinkShape = { kind?: LinkKind } & {
+  since?: string;
+  until?: string | null;
+} & Partial<Record<KindSpecificLinkField, string | null>>;
+
+/** Kind-specific fields only on their kind; `until` not before `since`. */
+function checkLink(value: LinkShape, ctx: z.core.$RefinementCtx): void {
+  if (value.kind) {
+    for (const [field, kind] of Object.entries(KIND_SPECIFIC_LINK_FIELDS)) {
+      const fieldValue = value[field as KindSpecificLinkField];
+      if (fieldValue !== null && fieldValue !== undefined && value.kind !== kind) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          message: `only ${kind} links have a ${field}, not ${value.kind}`,
+        });
+      }
+    }
+  }
+  if (value.since && value.until && value.until < value.since) {
+    ctx.addIssue({ code: 'custom', path: ['until'], message: 'must not be before since' });
+  }
+}
+
+/** A stored link, as the API returns it. */
+export const LinkSchema = z
+  .strictObject({
+    id: IdSchema,
+    kind: LinkKindSchema,
+    /** The node the link starts from (for undirected kinds, the first of the two). */
+    source: IdSchema,
+    /** The node the link points to. */
+    target: IdSchema,
+    ...editableLinkFields,
+    /** Who added it; null until accounts exist or when unknown. */
+    createdBy: z.string().max(200).nullable(),
+    createdAt: TimestampSchema,
+    updatedAt: TimestampSchema,
+  })
+  .superRefine(checkLink);
+export type Link = z.infer<typeof LinkSchema>;
+
+/** The body of POST /api/links. `since` defaults to today, `strength` to 2. */
+export const CreateLinkBodySchema = z
+  .strictObject({
+    id: IdSchema.optional(),
+    kind: LinkKindSchema,
+    source: IdSchema,
+    target: IdSchema,
+    since: editableLinkFields.since.default(() => today()),
+    until: editableLinkFields.until.default(null),
+    strength: editableLinkFields.strength.default(2),
+    notes: editableLinkFields.notes.default(''),
+    meetingId: editableLinkFields.meetingId.default(null),
+    collaborationType: editableLinkFields.collaborationType.default(null),
+    role: editableLinkFields.role.default(null),
+    sharingConsent: editableLinkFields.sharingConsent.default(null),
+  })
+  .superRefine(checkLink);
+export type CreateLinkBody = z.infer<typeof CreateLinkBodySchema>;
+export type CreateLinkInput = z.input<typeof CreateLinkBodySchema>;
+
+/**
+ * The body of PATCH /api/links/:id: the fields to change. A link's kind and ends cannot change;
+ * delete it and add another instead.
+ */
+export const UpdateLinkBodySchema = z
+  .strictObject(editableLinkFields)
+  .partial()
+  .superRefine(checkLink);
+export type UpdateLinkBody = z.infer<typeof UpdateLinkBodySchema>;
