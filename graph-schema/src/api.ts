@@ -192,3 +192,6 @@ export const HealthResponseSchema = z.object({
   version: z.string(),
 });
 export type HealthResponse = z.infer<typeof HealthResponseSchema>;
+
+/** A batch write before defaults are applied (for typed callers such as the seed). */
+export type BatchOpInput = z.input<typeof BatchOpSchema>;
