@@ -1,0 +1,94 @@
+/**
+ * Builds the Fastify app: external plugins first, then the app's own (error handler, store),
+ * then the routes under /api, then the built client with its SPA fallback. `server.ts` listens;
+ * tests call `buildApp` and use `app.inject()`.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { AppConfig } from './config.js';
+import errorHandler, { notFoundReply } from './plugins/error-handler.js';
+import storePlugin from './plugins/store.js';
+import { validatorCompiler } from './plugins/validation.js';
+import batchRoutes from './routes/batch.js';
+import healthRoutes from './routes/health.js';
+import linkRoutes from './routes/links.js';
+import mapRoutes from './routes/map.js';
+import nodeRoutes from './routes/nodes.js';
+import type { GraphStore } from './store/graph-store.js';
+import { openStore } from './store/open-store.js';
+import { APP_VERSION } from './version.js';
+
+/** What buildApp needs. */
+export interface BuildAppOptions {
+  config: AppConfig;
+  /** A store to use instead of opening the one the config names; the caller closes it. */
+  store?: GraphStore;
+}
+
+/** Builds the app, ready to `listen()` or `inject()`. */
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const { config } = options;
+  const app = Fastify({
+    logger: { level: config.logLevel },
+    bodyLimit: config.bodyLimit,
+    // Let a closing server finish the requests it has and refuse new ones.
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'Octograph API',
+        description:
+          'Who works with whom among community groups, charities and social enterprises.',
+        version: APP_VERSION,
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+
+  await app.register(errorHandler);
+  const store = options.store ?? (await openStore(config));
+  await app.register(storePlugin, { store, ownsStore: options.store === undefined });
+
+  await app.register(
+    async (api) => {
+      await api.register(healthRoutes);
+      await api.register(nodeRoutes);
+      await api.register(linkRoutes);
+      await api.register(mapRoutes);
+      await api.register(batchRoutes);
+      api.setNotFoundHandler(notFoundReply);
+    },
+    { prefix: '/api' },
+  );
+
+  const hasClient = existsSync(join(config.clientDir, 'index.html'));
+  if (hasClient) {
+    await app.register(fastifyStatic, { root: config.clientDir, wildcard: false });
+  } else {
+    app.log.warn({ clientDir: config.clientDir }, 'no built client found; run `npm run build`');
+  }
+  app.setNotFoundHandler((request, reply) => {
+    // The client routes in the browser: any page GET that is not a file gets index.html.
+    const wantsPage =
+      request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
+    if (hasClient && wantsPage)
+      return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return notFoundReply(request, reply);
+  });
+
+  return app;
+}

@@ -1,0 +1,52 @@
+/**
+ * The errors the app throws on purpose. Each carries its HTTP status and a stable code; the one
+ * error handler (plugins/error-handler.ts) turns them into the ErrorBody of graph-schema.
+ */
+import type { ErrorCode, FieldIssue } from '@octograph/graph-schema';
+
+/** Base of every deliberate error: a status, a stable code and field issues if any. */
+export class AppError extends Error {
+  constructor(
+    readonly statusCode: number,
+    readonly code: ErrorCode,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** 404: a node, link or meeting with this id does not exist. */
+export class NotFoundError extends AppError {
+  constructor(what: 'node' | 'link' | 'meeting', id: string) {
+    super(404, 'NOT_FOUND', `no ${what} with id '${id}'`);
+  }
+}
+
+/** 409: the id is taken, or the same link already exists. */
+export class ConflictError extends AppError {
+  constructor(message: string) {
+    super(409, 'CONFLICT', message);
+  }
+}
+
+/** 400: input that breaks the schema, with one issue per bad field. */
+export class ValidationError extends AppError {
+  constructor(issues: FieldIssue[], message?: string) {
+    super(
+      400,
+      'VALIDATION_FAILED',
+      message ??
+        `invalid input: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`,
+      issues,
+    );
+  }
+}
+
+/** 400: the link kind may not join these two kinds of node. */
+export class LinkNotAllowedError extends AppError {
+  constructor(message: string) {
+    super(400, 'LINK_NOT_ALLOWED', message);
+  }
+}

@@ -1,0 +1,94 @@
+/**
+ * The one error handler and the not-found handler for the API. Every error leaves as the
+ * ErrorBody of graph-schema: deliberate errors (errors.ts) keep their status and message, the
+ * framework's own 4xx errors get a code, and anything else is logged and answered with a generic
+ * 500 that reveals nothing.
+ */
+import type { ErrorBody, ErrorCode } from '@octograph/graph-schema';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import { AppError } from '../errors.js';
+
+const FRAMEWORK_CODES: Readonly<Record<string, { code: ErrorCode; message?: string }>> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: {
+    code: 'BAD_JSON',
+    message: 'the request body is not valid JSON',
+  },
+  FST_ERR_CTP_EMPTY_JSON_BODY: {
+    code: 'BAD_JSON',
+    message: 'the request body is empty but its content-type says JSON',
+  },
+  FST_ERR_CTP_BODY_TOO_LARGE: {
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'the request body is larger than this server accepts',
+  },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+};
+
+function isFastifyError(error: unknown): error is FastifyError {
+  return error instanceof Error && 'code' in error && typeof error.code === 'string';
+}
+
+/** The error body for anything thrown while handling a request. */
+export function errorBodyOf(error: unknown): ErrorBody {
+  if (error instanceof AppError) {
+    return {
+      statusCode: error.statusCode,
+      code: error.code,
+      message: error.message,
+      issues: error.issues,
+    };
+  }
+  if (
+    isFastifyError(error) &&
+    error.statusCode !== undefined &&
+    error.statusCode >= 400 &&
+    error.statusCode < 500
+  ) {
+    const known = FRAMEWORK_CODES[error.code];
+    const fallback: ErrorCode = error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
+    return {
+      statusCode: error.statusCode,
+      code: known?.code ?? fallback,
+      message: known?.message ?? error.message,
+      issues: [],
+    };
+  }
+  return {
+    statusCode: 500,
+    code: 'INTERNAL',
+    message: 'something went wrong on the server; it has been logged',
+    issues: [],
+  };
+}
+
+function sendError(reply: FastifyReply, body: ErrorBody): FastifyReply {
+  return reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
+}
+
+async function errorHandler(app: FastifyInstance): Promise<void> {
+  app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
+    const body = errorBodyOf(error);
+    if (body.statusCode >= 500) {
+      request.log.error(
+        { err: error, method: request.method, url: request.url, params: request.params },
+        'unexpected error',
+      );
+    }
+    return sendError(reply, body);
+  });
+  await Promise.resolve();
+}
+
+/** Registers the error handler for the whole app. */
+export default fp(errorHandler, { name: 'error-handler', fastify: '5.x' });
+
+/** Replies 404 naming the route that does not exist. */
+export function notFoundReply(request: FastifyRequest, reply: FastifyReply): FastifyReply {
+  return sendError(reply, {
+    statusCode: 404,
+    code: 'NOT_FOUND',
+    message: `no route ${request.method} ${request.url.split('?')[0] ?? ''}`,
+    issues: [],
+  });
+}

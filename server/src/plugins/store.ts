@@ -1,0 +1,37 @@
+/**
+ * Decorates the app with its GraphStore (`app.store`) and the map reader built on it
+ * (`app.mapView`), and closes the store when the app closes if the app opened it.
+ */
+import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
+import { MapView } from '../services/map-view.js';
+import type { GraphStore } from '../store/graph-store.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The graph store every route reads and writes through. */
+    store: GraphStore;
+    /** Builds and caches /api/map responses. */
+    mapView: MapView;
+  }
+}
+
+/** Options of the store plugin. */
+export interface StorePluginOptions {
+  store: GraphStore;
+  /** Close the store with the app (true when the app opened it). */
+  ownsStore: boolean;
+}
+
+async function storePlugin(app: FastifyInstance, options: StorePluginOptions): Promise<void> {
+  app.decorate('store', options.store);
+  app.decorate('mapView', new MapView(options.store));
+  if (options.ownsStore) {
+    app.addHook('onClose', async () => {
+      await options.store.close();
+    });
+  }
+  await Promise.resolve();
+}
+
+export default fp(storePlugin, { name: 'store', fastify: '5.x' });

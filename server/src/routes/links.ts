@@ -1,0 +1,76 @@
+import {
+  CreateLinkBodySchema,
+  IdParamsSchema,
+  LinkSchema,
+  UpdateLinkBodySchema,
+} from '@octograph/graph-schema';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { NotFoundError } from '../errors.js';
+import { errorResponses } from './responses.js';
+
+/** /api/links: link CRUD. A link's kind and ends are fixed once it exists. */
+const linkRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.post(
+    '/links',
+    {
+      schema: {
+        summary: 'Create a link (since defaults to today, strength to 2)',
+        tags: ['links'],
+        body: CreateLinkBodySchema,
+        response: { 201: LinkSchema, ...errorResponses(400, 404, 409, 413) },
+      },
+    },
+    async (request, reply) => reply.status(201).send(await app.store.createLink(request.body)),
+  );
+
+  app.get(
+    '/links/:id',
+    {
+      schema: {
+        summary: 'One link',
+        tags: ['links'],
+        params: IdParamsSchema,
+        response: { 200: LinkSchema, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const link = await app.store.getLink(request.params.id);
+      if (!link) throw new NotFoundError('link', request.params.id);
+      return link;
+    },
+  );
+
+  app.patch(
+    '/links/:id',
+    {
+      schema: {
+        summary: "Change some of a link's fields",
+        tags: ['links'],
+        params: IdParamsSchema,
+        body: UpdateLinkBodySchema,
+        response: { 200: LinkSchema, ...errorResponses(400, 404, 413) },
+      },
+    },
+    async (request) => app.store.updateLink(request.params.id, request.body),
+  );
+
+  app.delete(
+    '/links/:id',
+    {
+      schema: {
+        summary: 'Delete a link',
+        tags: ['links'],
+        params: IdParamsSchema,
+        response: { 204: z.null(), ...errorResponses(400, 404) },
+      },
+    },
+    async (request, reply) => {
+      await app.store.deleteLink(request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+  await Promise.resolve();
+};
+
+export default linkRoutes;

@@ -1,0 +1,70 @@
+/**
+ * Writes a seed network into a store through the GraphStore port, then lays it out. Seeding is
+ * idempotent (only ids not yet stored are written), `reset` starts over in the same all-or-nothing
+ * batch, and `ifEmpty` leaves a store that has any node alone.
+ */
+import type { BatchOpInput } from '@octograph/graph-schema';
+import type { SeedNetwork } from '@octograph/seed';
+import type { GraphStore } from './store/graph-store.js';
+import { computeLayout, placeNewNodes } from './services/layout.js';
+
+/** How to seed. */
+export interface SeedOptions {
+  /** Delete everything first. */
+  reset?: boolean;
+  /** Do nothing if the store holds any node. */
+  ifEmpty?: boolean;
+}
+
+/** What seeding did. */
+export interface SeedOutcome {
+  skipped: boolean;
+  nodesCreated: number;
+  linksCreated: number;
+  nodesDeleted: number;
+  positionsSaved: number;
+}
+
+/** Seeds `store` with `network`. */
+export async function seedStore(
+  store: GraphStore,
+  network: SeedNetwork,
+  options: SeedOptions = {},
+): Promise<SeedOutcome> {
+  const before = await store.snapshot();
+  if (options.ifEmpty && before.nodes.length > 0) {
+    return { skipped: true, nodesCreated: 0, linksCreated: 0, nodesDeleted: 0, positionsSaved: 0 };
+  }
+  const reset = options.reset === true;
+  const nodeIds = reset ? new Set<string>() : new Set(before.nodes.map((node) => node.id));
+  const linkIds = reset ? new Set<string>() : new Set(before.links.map((link) => link.id));
+  const deletes: BatchOpInput[] = reset
+    ? before.nodes.map((node) => ({ op: 'deleteNode', id: node.id }))
+    : [];
+  const nodeOps: BatchOpInput[] = network.nodes
+    .filter((node) => node.id === undefined || !nodeIds.has(node.id))
+    .map((node) => ({ op: 'createNode', node }));
+  const linkOps: BatchOpInput[] = network.links
+    .filter((link) => link.id === undefined || !linkIds.has(link.id))
+    .map((link) => ({ op: 'createLink', link }));
+  const ops = [...deletes, ...nodeOps, ...linkOps];
+  if (ops.length > 0) await store.applyBatch(ops, { actor: 'seed' });
+
+  const after = await store.snapshot();
+  const saved = new Map(after.positions.map((position) => [position.id, position]));
+  const ids = after.nodes.map((node) => node.id);
+  const positions =
+    saved.size === 0
+      ? computeLayout(ids, after.links)
+      : [...placeNewNodes(ids, after.links, saved)]
+          .filter(([id]) => !saved.has(id))
+          .map(([id, point]) => ({ id, ...point }));
+  if (positions.length > 0) await store.savePositions(positions);
+  return {
+    skipped: false,
+    nodesCreated: nodeOps.length,
+    linksCreated: linkOps.length,
+    nodesDeleted: deletes.length,
+    positionsSaved: positions.length,
+  };
+}

@@ -1,0 +1,97 @@
+/**
+ * Schema migrations of the embedded store. Each runs once, in its own transaction, and is recorded
+ * in schema_migrations; a database written by a newer Octograph is refused rather than damaged.
+ * Never edit a migration that has shipped: add the next one.
+ */
+import type Database from 'better-sqlite3';
+
+interface Migration {
+  version: number;
+  description: string;
+  sql: string;
+}
+
+const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'nodes, links, positions and the revision counter',
+    sql: `
+      CREATE TABLE nodes (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        sort_key TEXT NOT NULL,
+        org_kind TEXT,
+        status TEXT,
+        live_from TEXT,
+        live_until TEXT,
+        search_text TEXT NOT NULL,
+        doc TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX nodes_by_sort_key ON nodes (sort_key, id);
+      CREATE INDEX nodes_by_kind ON nodes (kind, sort_key, id);
+
+      CREATE TABLE links (
+        id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        source_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+        target_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+        meeting_id TEXT REFERENCES nodes (id),
+        since TEXT NOT NULL,
+        until TEXT,
+        doc TEXT NOT NULL
+      ) STRICT;
+      CREATE UNIQUE INDEX links_by_kind_and_ends ON links (kind, source_id, target_id);
+      CREATE INDEX links_by_source ON links (source_id, kind);
+      CREATE INDEX links_by_target ON links (target_id, kind);
+      CREATE INDEX links_by_meeting ON links (meeting_id) WHERE meeting_id IS NOT NULL;
+
+      CREATE TABLE positions (
+        node_id TEXT PRIMARY KEY REFERENCES nodes (id) ON DELETE CASCADE,
+        x REAL NOT NULL,
+        y REAL NOT NULL
+      ) STRICT;
+
+      CREATE TABLE counters (
+        name TEXT PRIMARY KEY,
+        value INTEGER NOT NULL
+      ) STRICT;
+      INSERT INTO counters (name, value) VALUES ('revision', 0);
+    `,
+  },
+];
+
+/** The newest schema version this code knows. */
+export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
+
+/** Brings the database up to the latest schema; returns the versions it applied. */
+export function migrate(db: Database.Database): number[] {
+  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+    version INTEGER PRIMARY KEY,
+    description TEXT NOT NULL,
+    applied_at TEXT NOT NULL
+  ) STRICT`);
+  const row = db
+    .prepare<[], { version: number | null }>(
+      'SELECT max(version) AS version FROM schema_migrations',
+    )
+    .get();
+  const current = row?.version ?? 0;
+  if (current > LATEST_SCHEMA_VERSION) {
+    throw new Error(
+      `the database is at schema version ${current}, newer than this Octograph knows (${LATEST_SCHEMA_VERSION}); upgrade Octograph`,
+    );
+  }
+  const record = db.prepare(
+    'INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)',
+  );
+  const applied: number[] = [];
+  for (const migration of MIGRATIONS) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      record.run(migration.version, migration.description, new Date().toISOString());
+    })();
+    applied.push(migration.version);
+  }
+  return applied;
+}

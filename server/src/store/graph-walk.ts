@@ -1,0 +1,36 @@
+/** Walking a graph held in memory: the part of neighbourhood and focus queries both adapters share. */
+
+/** Pairs of ids that a link joins (direction ignored). */
+export interface Edge {
+  readonly source: string;
+  readonly target: string;
+}
+
+/** The ids within `depth` steps of `start` (including it), walking links both ways. */
+export function withinSteps(start: string, depth: number, edges: Iterable<Edge>): Set<string> {
+  const adjacency = new Map<string, string[]>();
+  const connect = (from: string, to: string): void => {
+    const list = adjacency.get(from);
+    if (list) list.push(to);
+    else adjacency.set(from, [to]);
+  };
+  for (const edge of edges) {
+    connect(edge.source, edge.target);
+    connect(edge.target, edge.source);
+  }
+  const reached = new Set([start]);
+  let frontier = [start];
+  for (let step = 0; step < depth && frontier.length > 0; step += 1) {
+    const next: string[] = [];
+    for (const id of frontier) {
+      for (const neighbour of adjacency.get(id) ?? []) {
+        if (!reached.has(neighbour)) {
+          reached.add(neighbour);
+          next.push(neighbour);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return reached;
+}

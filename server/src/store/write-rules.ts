@@ -1,0 +1,159 @@
+/**
+ * What every adapter does before it writes, kept in one place so both adapters apply the same
+ * rules: validate against graph-schema, fill ids and timestamps, merge patches and check link
+ * endpoints. Adapters only look things up and store the result.
+ */
+import { randomUUID } from 'node:crypto';
+import {
+  CreateLinkBodySchema,
+  CreateNodeBodySchema,
+  GraphNodeSchema,
+  LINK_RULES,
+  LinkSchema,
+  UpdateLinkBodySchema,
+  UpdateNodeBodySchema,
+  linkEndpointProblem,
+  orgKindOf,
+  statusOf,
+  lifetimeOf,
+  toFieldIssues,
+  type CreateLinkInput,
+  type CreateNodeInput,
+  type GraphNode,
+  type Link,
+  type UpdateLinkBody,
+  type UpdateNodeBody,
+} from '@octograph/graph-schema';
+import type { z } from 'zod';
+import { LinkNotAllowedError, NotFoundError, ValidationError } from '../errors.js';
+import { searchKey } from './search-key.js';
+import type { WriteContext } from './graph-store.js';
+
+function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new ValidationError(toFieldIssues(result.error.issues));
+  return result.data;
+}
+
+function now(): string {
+  return new Date().toISOString();
+}
+
+/** A complete node from a create body: defaults, a new id if none, timestamps. */
+export function newNode(input: CreateNodeInput): GraphNode {
+  const body = parseOrThrow(CreateNodeBodySchema, input);
+  const timestamp = now();
+  return parseOrThrow(GraphNodeSchema, {
+    ...body,
+    id: body.id ?? randomUUID(),
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  });
+}
+
+/** The node after a patch; its kind cannot change. */
+export function patchedNode(existing: GraphNode, patch: UpdateNodeBody): GraphNode {
+  const body = parseOrThrow(UpdateNodeBodySchema, patch);
+  if (body.kind !== existing.kind) {
+    throw new ValidationError([
+      {
+        path: 'kind',
+        message: `is ${existing.kind} and cannot change to ${body.kind}`,
+      },
+    ]);
+  }
+  return parseOrThrow(GraphNodeSchema, { ...existing, ...body, updatedAt: now() });
+}
+
+/** A complete link from a create body: defaults, a new id if none, who added it, timestamps. */
+export function newLink(input: CreateLinkInput, context: WriteContext = {}): Link {
+  const body = parseOrThrow(CreateLinkBodySchema, input);
+  if (body.source === body.target) {
+    throw new ValidationError([
+      { path: 'target', message: 'must differ from source (a node cannot link to itself)' },
+    ]);
+  }
+  const timestamp = now();
+  return parseOrThrow(LinkSchema, {
+    ...body,
+    id: body.id ?? randomUUID(),
+    createdBy: context.actor ?? null,
+    createdAt: timestamp,
+    updatedAt: timestamp,
+  });
+}
+
+/** The link after a patch; kind and ends stay. */
+export function patchedLink(existing: Link, patch: UpdateLinkBody): Link {
+  const body = parseOrThrow(UpdateLinkBodySchema, patch);
+  return parseOrThrow(LinkSchema, { ...existing, ...body, updatedAt: now() });
+}
+
+/**
+ * Checks a link against the nodes it joins and the meeting it names, as the adapter found them
+ * (null: not stored).
+ */
+export function checkLinkEnds(
+  link: Link,
+  source: GraphNode | null,
+  target: GraphNode | null,
+  meeting: GraphNode | null,
+): void {
+  if (!source) throw new NotFoundError('node', link.source);
+  if (!target) throw new NotFoundError('node', link.target);
+  const problem = linkEndpointProblem(
+    link.kind,
+    { kind: source.kind, orgKind: orgKindOf(source) },
+    { kind: target.kind, orgKind: orgKindOf(target) },
+  );
+  if (problem) throw new LinkNotAllowedError(problem);
+  if (link.meetingId !== null) {
+    if (!meeting) throw new NotFoundError('meeting', link.meetingId);
+    if (meeting.kind !== 'meeting') {
+      throw new ValidationError([
+        { path: 'meetingId', message: `'${link.meetingId}' is a ${meeting.kind}, not a meeting` },
+      ]);
+    }
+  }
+}
+
+/** Whether a direction matters for this link kind (COLLABORATES_WITH: no). */
+export function isDirected(link: Pick<Link, 'kind'>): boolean {
+  return LINK_RULES[link.kind].directed;
+}
+
+/** The columns an adapter indexes for a node, derived from the node in one way for all. */
+export function nodeIndexFields(node: GraphNode): {
+  sortKey: string;
+  orgKind: string | null;
+  status: string | null;
+  liveFrom: string | null;
+  liveUntil: string | null;
+  searchText: string;
+} {
+  const lifetime = lifetimeOf(node);
+  return {
+    sortKey: searchKey(node.name),
+    orgKind: orgKindOf(node),
+    status: statusOf(node),
+    liveFrom: lifetime.from,
+    liveUntil: lifetime.until,
+    searchText: searchKey(searchableText(node).join(' \n ')),
+  };
+}
+
+function searchableText(node: GraphNode): string[] {
+  switch (node.kind) {
+    case 'organisation':
+      return [node.name, node.description, ...node.values, ...node.offers, ...node.needs];
+    case 'person':
+      return [node.name, node.role ?? ''];
+    case 'project':
+    case 'theme':
+      return [node.name, node.description];
+    case 'meeting':
+      return [node.name, node.venue ?? '', node.organiser ?? ''];
+    case 'place':
+      return [node.name];
+  }
+}

@@ -1,0 +1,14 @@
+import { defineConfig } from 'tsup';
+
+// Bundles the server and CLI into server/dist. Workspace packages (graph-schema, seed) are
+// TypeScript sources, so they are bundled in; npm dependencies stay external.
+export default defineConfig({
+  entry: { server: 'src/server.ts', cli: 'src/cli.ts' },
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  outDir: 'dist',
+  clean: true,
+  sourcemap: true,
+  noExternal: [/^@octograph\//],
+});
