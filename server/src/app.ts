@@ -32,13 +32,17 @@ export interface BuildAppOptions {
   config: AppConfig;
   /** A store to use instead of opening the one the config names; the caller closes it. */
   store?: GraphStore;
+  /** Where log lines go instead of stdout (tests read them). */
+  logStream?: NodeJS.WritableStream;
 }
 
 /** Builds the app, ready to `listen()` or `inject()`. */
 export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
   const { config } = options;
   const app = Fastify({
-    logger: { level: config.logLevel },
+    logger: options.logStream
+      ? { level: config.logLevel, stream: options.logStream }
+      : { level: config.logLevel },
     bodyLimit: config.bodyLimit,
     // Let a closing server finish the requests it has and refuse new ones.
     return503OnClosing: true,
