@@ -395,6 +395,12 @@ export class EmbeddedGraphStore implements GraphStore {
     }));
   }
 
+  /** SQLite's own consistency check of the file: 'ok', or what is wrong. */
+  integrityCheck(): string {
+    const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
+    return rows.map((row) => row.integrity_check).join('; ');
+  }
+
   close(): Promise<void> {
     if (!this.closed) {
       this.closed = true;
