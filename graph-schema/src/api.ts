@@ -24,8 +24,13 @@ function listParam<T extends z.ZodType<string>>(item: T) {
             .filter(Boolean)
         : [part],
     );
-    return [...new Set(parts)];
+    return parts.length === 0 ? undefined : [...new Set(parts)];
   }, z.array(item).max(100, 'must list at most 100 values').optional());
+}
+
+/** An empty query value (`?limit=`) means the same as leaving it out. */
+function emptyAsMissing(value: unknown): unknown {
+  return value === '' ? undefined : value;
 }
 
 /** `:id` in a path. */
@@ -53,7 +58,15 @@ export type NodeFilter = z.infer<typeof NodeFilterSchema>;
 
 /** GET /api/nodes: filters plus cursor pagination. Results are sorted by name. */
 export const ListNodesQuerySchema = NodeFilterSchema.extend({
-  limit: z.coerce.number().int('must be a whole number').min(1).max(500).default(50),
+  limit: z.preprocess(
+    emptyAsMissing,
+    z.coerce
+      .number()
+      .int('must be a whole number')
+      .min(1, 'must be between 1 and 500')
+      .max(500, 'must be between 1 and 500')
+      .default(50),
+  ),
   /** `nextCursor` from the previous page. */
   cursor: z.string().max(500).optional(),
 });
@@ -77,7 +90,9 @@ export const DepthSchema = z.coerce
   .max(3, 'must be 1, 2 or 3');
 
 /** GET /api/nodes/:id/neighbourhood. */
-export const NeighbourhoodQuerySchema = z.object({ depth: DepthSchema.default(1) });
+export const NeighbourhoodQuerySchema = z.object({
+  depth: z.preprocess(emptyAsMissing, DepthSchema.default(1)),
+});
 
 /** A node and what lies within N steps of it. */
 export const SubgraphSchema = z.object({
@@ -92,7 +107,7 @@ export const MapQuerySchema = NodeFilterSchema.extend({
   linkKind: listParam(LinkKindSchema),
   /** Show only what lies within `depth` steps of this node. */
   focus: IdSchema.optional(),
-  depth: DepthSchema.default(1),
+  depth: z.preprocess(emptyAsMissing, DepthSchema.default(1)),
 });
 export type MapQuery = z.infer<typeof MapQuerySchema>;
 

@@ -48,11 +48,33 @@ function joinPath(prefix: string | undefined, path: readonly PropertyKey[]): str
   return joined.startsWith('[') ? prefix + joined : `${prefix}.${joined}`;
 }
 
+/** Whether the input had an object at the issue's parent path without the issue's key. */
+function isAbsent(input: unknown, path: readonly PropertyKey[]): boolean {
+  let parent: unknown = input;
+  for (const key of path.slice(0, -1)) {
+    if (typeof parent !== 'object' || parent === null) return false;
+    parent = (parent as Record<PropertyKey, unknown>)[key];
+  }
+  const last = path.at(-1);
+  return (
+    last !== undefined &&
+    typeof parent === 'object' &&
+    parent !== null &&
+    (parent as Record<PropertyKey, unknown>)[last] === undefined
+  );
+}
+
 /**
  * Turns zod issues into field issues whose path names the field (prefixed with where it was,
- * such as `body`). Unknown keys become one issue each, at their own path.
+ * such as `body`). Unknown keys become one issue each, at their own path. Given the input that
+ * was parsed, a field that is simply absent is reported as 'is required' rather than with the
+ * message meant for a wrong value.
  */
-export function toFieldIssues(issues: readonly z.core.$ZodIssue[], prefix?: string): FieldIssue[] {
+export function toFieldIssues(
+  issues: readonly z.core.$ZodIssue[],
+  prefix?: string,
+  input?: unknown,
+): FieldIssue[] {
   return issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({
@@ -60,8 +82,7 @@ export function toFieldIssues(issues: readonly z.core.$ZodIssue[], prefix?: stri
         message: 'is not a known field',
       }));
     }
-    // zod words a missing field as a type mismatch ("received undefined"); say it plainly.
-    const missing = issue.code === 'invalid_type' && issue.message.endsWith('received undefined');
+    const missing = issue.code !== 'custom' && isAbsent(input, issue.path);
     return [
       { path: joinPath(prefix, issue.path), message: missing ? 'is required' : issue.message },
     ];

@@ -27,7 +27,7 @@ export const WebsiteSchema = z.url({
 
 /** An e-mail address with who may see it. */
 export const EmailContactSchema = z.strictObject({
-  value: z.email('must be an e-mail address'),
+  value: z.string().trim().pipe(z.email('must be an e-mail address')),
   visibility: ContactVisibilitySchema,
 });
 export type EmailContact = z.infer<typeof EmailContactSchema>;
@@ -78,7 +78,11 @@ const organisationFields = {
   offers: TagListSchema,
   needs: TagListSchema,
   status: OrganisationStatusSchema,
-  founded: z.int('must be a whole year').min(1000).max(2100).nullable(),
+  founded: z
+    .int('must be a whole year')
+    .min(1000, 'must be between 1000 and 2100')
+    .max(2100, 'must be between 1000 and 2100')
+    .nullable(),
 };
 const personFields = {
   role: OptionalLineSchema,
@@ -102,13 +106,18 @@ const placeFields = {
   placeType: PlaceTypeSchema.nullable(),
 };
 
-/** `until` may not come before `since`. */
+/** `until` may not come before the node's start: `since`, or for a meeting without one, its date. */
 function checkLifetime(
-  value: { since?: string | null; until?: string | null },
+  value: { since?: string | null; until?: string | null; date?: string },
   ctx: z.core.$RefinementCtx,
 ): void {
-  if (value.since && value.until && value.until < value.since) {
-    ctx.addIssue({ code: 'custom', path: ['until'], message: 'must not be before since' });
+  const from = value.since ?? value.date;
+  if (from && value.until && value.until < from) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['until'],
+      message: value.since ? 'must not be before since' : 'must not be before the date',
+    });
   }
 }
 
@@ -225,27 +234,33 @@ export const UpdateNodeBodySchema = z.discriminatedUnion('kind', [
   z
     .strictObject({ kind: z.literal('organisation'), ...editableCommon, ...organisationFields })
     .partial()
-    .required({ kind: true }),
+    .required({ kind: true })
+    .superRefine(checkLifetime),
   z
     .strictObject({ kind: z.literal('person'), ...editableCommon, ...personFields })
     .partial()
-    .required({ kind: true }),
+    .required({ kind: true })
+    .superRefine(checkLifetime),
   z
     .strictObject({ kind: z.literal('project'), ...editableCommon, ...projectFields })
     .partial()
-    .required({ kind: true }),
+    .required({ kind: true })
+    .superRefine(checkLifetime),
   z
     .strictObject({ kind: z.literal('meeting'), ...editableCommon, ...meetingFields })
     .partial()
-    .required({ kind: true }),
+    .required({ kind: true })
+    .superRefine(checkLifetime),
   z
     .strictObject({ kind: z.literal('theme'), ...editableCommon, ...themeFields })
     .partial()
-    .required({ kind: true }),
+    .required({ kind: true })
+    .superRefine(checkLifetime),
   z
     .strictObject({ kind: z.literal('place'), ...editableCommon, ...placeFields })
     .partial()
-    .required({ kind: true }),
+    .required({ kind: true })
+    .superRefine(checkLifetime),
 ]);
 export type UpdateNodeBody = z.infer<typeof UpdateNodeBodySchema>;
 

@@ -21,7 +21,7 @@ export const validatorCompiler: FastifySchemaCompiler<z.ZodType> = ({ schema, ht
   return (data: unknown) => {
     const result = schema.safeParse(data);
     if (result.success) return { value: result.data };
-    const issues = toFieldIssues(result.error.issues, part);
+    const issues = toFieldIssues(result.error.issues, part, data);
     return {
       error: new ValidationError(
         issues,

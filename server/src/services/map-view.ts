@@ -23,9 +23,12 @@ export interface MapJson {
 }
 
 function cacheKey(query: MapQuery): string {
-  const sorted = Object.entries(query)
+  const sorted = Object.entries(query as Record<string, unknown>)
     .filter(([, value]) => value !== undefined)
-    .map(([key, value]) => [key, Array.isArray(value) ? [...value].sort() : value] as const)
+    .map(
+      ([key, value]) =>
+        [key, Array.isArray(value) ? [...(value as string[])].sort() : value] as const,
+    )
     .sort(([a], [b]) => a.localeCompare(b));
   return JSON.stringify(sorted);
 }

@@ -31,7 +31,8 @@ import type { WriteContext } from './graph-store.js';
 
 function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value);
-  if (!result.success) throw new ValidationError(toFieldIssues(result.error.issues));
+  if (!result.success)
+    throw new ValidationError(toFieldIssues(result.error.issues, undefined, value));
   return result.data;
 }
 

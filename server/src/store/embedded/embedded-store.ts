@@ -364,7 +364,9 @@ export class EmbeddedGraphStore implements GraphStore {
   applyBatch(ops: BatchOpInput[], context?: WriteContext): Promise<BatchResult> {
     const parsed = BatchBodySchema.safeParse({ ops });
     if (!parsed.success)
-      return Promise.reject(new ValidationError(toFieldIssues(parsed.error.issues)));
+      return Promise.reject(
+        new ValidationError(toFieldIssues(parsed.error.issues, undefined, { ops })),
+      );
     return this.write(() => {
       const results: BatchResult['results'] = [];
       for (const [index, op] of parsed.data.ops.entries()) {
