@@ -237,8 +237,8 @@ export class EmbeddedGraphStore implements GraphStore {
 
   listNodes(query: NodeQuery): Promise<NodePage> {
     const params = filterParams(query);
-    const after = query.cursor ? decodeCursor(query.cursor) : null;
     return this.read(() => {
+      const after = query.cursor ? decodeCursor(query.cursor) : null;
       const rows = this.statements.listNodes.all({
         ...params,
         afterKey: after?.sortKey ?? null,
