@@ -1656,5 +1656,89 @@ export function describeGraphStoreContract(adapterName: string, openStore: OpenS
         });
       });
     });
+
+    describe('restore', () => {
+      const byId = <T extends { id: string }>(items: readonly T[]): T[] =>
+        [...items].sort((a, b) => a.id.localeCompare(b.id));
+
+      it('writes another store’s content exactly as it was, timestamps and authors included', async () => {
+        await seedFixture(store);
+        await store.savePositions([{ id: 'larder', x: 5, y: -7 }]);
+        const source = await store.snapshot();
+        const target = await openStore();
+        try {
+          await target.store.restore(source);
+          const copy = await target.store.snapshot();
+          expect(byId(copy.nodes)).toEqual(byId(source.nodes));
+          expect(byId(copy.links)).toEqual(byId(source.links));
+          expect(copy.positions).toEqual([{ id: 'larder', x: 5, y: -7 }]);
+        } finally {
+          await target.store.close();
+          await target.cleanup();
+        }
+      });
+
+      it('raises the revision once', async () => {
+        const before = await store.revision();
+        await store.restore({ nodes: [], links: [], positions: [] });
+        expect(await store.revision()).toBe(before + 1);
+      });
+
+      it('rejects an id that already exists with ConflictError and stores nothing', async () => {
+        await seedFixture(store);
+        const source = await store.snapshot();
+        const before = await store.snapshot();
+        const error = await store
+          .restore({ nodes: source.nodes.slice(0, 1), links: [], positions: [] })
+          .then(
+            () => null,
+            (caught: unknown) => caught,
+          );
+        expect(error).toBeInstanceOf(AppError);
+        expect(error).toMatchObject({ statusCode: 409, code: 'CONFLICT' });
+        expect(await store.snapshot()).toEqual(before);
+      });
+
+      it('rejects a link the rules forbid, naming it, and stores nothing', async () => {
+        const target = await openStore();
+        try {
+          await seedFixture(store);
+          const source = await store.snapshot();
+          const first = source.links[0];
+          expect(first).toBeDefined();
+          const person = source.nodes.find((node) => node.kind === 'person');
+          const orgNode = source.nodes.find((node) => node.kind === 'organisation');
+          const bad = {
+            ...first,
+            id: 'bad-link',
+            kind: 'WORKS_AT' as const,
+            source: orgNode?.id ?? '',
+            target: person?.id ?? '',
+            collaborationType: null,
+            role: null,
+            sharingConsent: null,
+            meetingId: null,
+          };
+          const error = await target.store
+            .restore({ nodes: source.nodes, links: [...source.links, bad], positions: [] })
+            .then(
+              () => null,
+              (caught: unknown) => caught,
+            );
+          expect(error).toMatchObject({ statusCode: 400, code: 'LINK_NOT_ALLOWED' });
+          expect((error as Error).message).toMatch(
+            new RegExp(`^links\\[${source.links.length}\\]`),
+          );
+          expect(await target.store.snapshot()).toMatchObject({
+            nodes: [],
+            links: [],
+            positions: [],
+          });
+        } finally {
+          await target.store.close();
+          await target.cleanup();
+        }
+      });
+    });
   });
 }

@@ -52,12 +52,16 @@ export interface MapSubgraph {
   positions: Position[];
 }
 
-/** Everything in the store, for analytics and export. */
-export interface Snapshot {
-  revision: number;
+/** Nodes, links and positions as stored. */
+export interface NetworkContent {
   nodes: GraphNode[];
   links: Link[];
   positions: Position[];
+}
+
+/** Everything in the store, for analytics and export. */
+export interface Snapshot extends NetworkContent {
+  revision: number;
 }
 
 /** Who is writing, recorded on links (`createdBy`). */
@@ -120,6 +124,12 @@ export interface GraphStore {
   applyBatch(ops: BatchOpInput[], context?: WriteContext): Promise<BatchResult>;
   /** Every node, link and position. */
   snapshot(): Promise<Snapshot>;
+  /**
+   * Writes stored nodes, links and positions exactly as they are (ids, timestamps, createdBy),
+   * all or nothing: how an export is imported, losslessly, into another store. Every node and
+   * link is validated and the link rules apply; an id that already exists is a ConflictError.
+   */
+  restore(content: NetworkContent): Promise<void>;
   /** Releases the database. */
   close(): Promise<void>;
 }

@@ -84,6 +84,22 @@ export function newLink(input: CreateLinkInput, context: WriteContext = {}): Lin
   });
 }
 
+/** A stored node as given (a restore), checked against the schema. */
+export function storedNode(node: unknown): GraphNode {
+  return parseOrThrow(GraphNodeSchema, node);
+}
+
+/** A stored link as given (a restore), checked against the schema and for self-links. */
+export function storedLink(link: unknown): Link {
+  const parsed = parseOrThrow(LinkSchema, link);
+  if (parsed.source === parsed.target) {
+    throw new ValidationError([
+      { path: 'target', message: 'must differ from source (a node cannot link to itself)' },
+    ]);
+  }
+  return parsed;
+}
+
 /** The link after a patch; kind and ends stay. */
 export function patchedLink(existing: Link, patch: UpdateLinkBody): Link {
   const body = parseOrThrow(UpdateLinkBodySchema, patch);

@@ -36,6 +36,7 @@ import type {
   GraphStore,
   MapFilter,
   MapSubgraph,
+  NetworkContent,
   NodeQuery,
   Snapshot,
   WriteContext,
@@ -49,6 +50,8 @@ import {
   nodeIndexFields,
   patchedLink,
   patchedNode,
+  storedLink,
+  storedNode,
 } from '../write-rules.js';
 import { migrate } from './migrations.js';
 
@@ -397,6 +400,44 @@ export class EmbeddedGraphStore implements GraphStore {
     }));
   }
 
+  restore(content: NetworkContent): Promise<void> {
+    return this.write(() => {
+      const section = <T>(name: string, index: number, work: () => T): T => {
+        try {
+          return work();
+        } catch (error: unknown) {
+          if (!(error instanceof AppError)) throw error;
+          throw new AppError(
+            error.statusCode,
+            error.code,
+            `${name}[${index}]: ${error.message}`,
+            error.issues.map((issue) => ({ ...issue, path: `${name}[${index}].${issue.path}` })),
+          );
+        }
+      };
+      content.nodes.forEach((input, index) => {
+        section('nodes', index, () => {
+          const node = storedNode(input);
+          if (this.findNode(node.id))
+            throw new ConflictError(`a node with id '${node.id}' already exists`);
+          this.statements.insertNode.run(nodeRow(node));
+        });
+      });
+      content.links.forEach((input, index) => {
+        section('links', index, () => {
+          this.storeLink(storedLink(input));
+        });
+      });
+      content.positions.forEach((position, index) => {
+        section('positions', index, () => {
+          if (!this.statements.nodeExists.get(position.id))
+            throw new NotFoundError('node', position.id);
+          this.statements.upsertPosition.run(position);
+        });
+      });
+    });
+  }
+
   /** SQLite's own consistency check of the file: 'ok', or what is wrong. */
   integrityCheck(): string {
     const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
@@ -511,7 +552,11 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   private insertLink(input: CreateLinkInput, context: WriteContext | undefined): Link {
-    const link = newLink(input, context);
+    return this.storeLink(newLink(input, context));
+  }
+
+  /** Checks a complete link against what is stored and writes it. */
+  private storeLink(link: Link): Link {
     if (this.findLink(link.id))
       throw new ConflictError(`a link with id '${link.id}' already exists`);
     checkLinkEnds(
