@@ -9,3 +9,4 @@ export * from './links.js';
 export * from './link-rules.js';
 export * from './api.js';
 export * from './errors.js';
+export * from './network-file.js';

@@ -5,6 +5,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import {
+  BatchOpSchema,
   CreateLinkBodySchema,
   CreateNodeBodySchema,
   GraphNodeSchema,
@@ -17,6 +18,8 @@ import {
   statusOf,
   lifetimeOf,
   toFieldIssues,
+  type BatchOp,
+  type BatchOpInput,
   type CreateLinkInput,
   type CreateNodeInput,
   type GraphNode,
@@ -24,8 +27,8 @@ import {
   type UpdateLinkBody,
   type UpdateNodeBody,
 } from '@octograph/graph-schema';
-import type { z } from 'zod';
-import { LinkNotAllowedError, NotFoundError, ValidationError } from '../errors.js';
+import { z } from 'zod';
+import { AppError, LinkNotAllowedError, NotFoundError, ValidationError } from '../errors.js';
 import { searchKey } from './search-key.js';
 import type { WriteContext } from './graph-store.js';
 
@@ -38,6 +41,37 @@ function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<
 
 function now(): string {
   return new Date().toISOString();
+}
+
+/**
+ * The writes of a batch, validated. The store takes batches of any size (seeding and imports
+ * are large); the API route limits what one request may hold.
+ */
+export function parseBatchOps(ops: readonly BatchOpInput[]): BatchOp[] {
+  const result = z.array(BatchOpSchema).min(1, 'must hold at least one write').safeParse(ops);
+  if (!result.success) {
+    throw new ValidationError(
+      toFieldIssues(result.error.issues, 'ops', ops).map((issue) => ({
+        ...issue,
+        path: issue.path.replace(/^ops\./, 'ops'),
+      })),
+    );
+  }
+  return result.data;
+}
+
+/**
+ * The same error, saying where in a larger write it happened (`ops[2]`, `links[7]`), so the
+ * caller can find the bad item; anything that is not an AppError passes unchanged.
+ */
+export function locateError(path: string, label: string, error: unknown): unknown {
+  if (!(error instanceof AppError)) return error;
+  return new AppError(
+    error.statusCode,
+    error.code,
+    `${label}: ${error.message}`,
+    error.issues.map((issue) => ({ ...issue, path: `${path}.${issue.path}` })),
+  );
 }
 
 /** A complete node from a create body: defaults, a new id if none, timestamps. */

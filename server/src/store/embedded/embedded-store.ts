@@ -11,9 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
-  BatchBodySchema,
   orgKindOf,
-  toFieldIssues,
   type BatchOp,
   type BatchOpInput,
   type CreateLinkInput,
@@ -27,7 +25,7 @@ import {
   type UpdateLinkBody,
   type UpdateNodeBody,
 } from '@octograph/graph-schema';
-import { AppError, ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { ConflictError, NotFoundError } from '../../errors.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { withinSteps } from '../graph-walk.js';
 import type {
@@ -46,8 +44,10 @@ import {
   checkLinkEnds,
   isDirected,
   newLink,
+  locateError,
   newNode,
   nodeIndexFields,
+  parseBatchOps,
   patchedLink,
   patchedNode,
   storedLink,
@@ -365,25 +365,14 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   applyBatch(ops: BatchOpInput[], context?: WriteContext): Promise<BatchResult> {
-    const parsed = BatchBodySchema.safeParse({ ops });
-    if (!parsed.success)
-      return Promise.reject(
-        new ValidationError(toFieldIssues(parsed.error.issues, undefined, { ops })),
-      );
     return this.write(() => {
       const results: BatchResult['results'] = [];
-      for (const [index, op] of parsed.data.ops.entries()) {
+      for (const [index, op] of parseBatchOps(ops).entries()) {
         try {
           results.push({ op: op.op, id: this.applyOne(op, context) });
         } catch (error: unknown) {
-          if (!(error instanceof AppError)) throw error;
           // Say which write of the batch failed; the transaction rolls back all of them.
-          throw new AppError(
-            error.statusCode,
-            error.code,
-            `ops[${index}] (${op.op}): ${error.message}`,
-            error.issues.map((issue) => ({ ...issue, path: `ops[${index}].${issue.path}` })),
-          );
+          throw locateError(`ops[${index}]`, `ops[${index}] (${op.op})`, error);
         }
       }
       // write() raises the revision by one when this returns.
@@ -402,38 +391,28 @@ export class EmbeddedGraphStore implements GraphStore {
 
   restore(content: NetworkContent): Promise<void> {
     return this.write(() => {
-      const section = <T>(name: string, index: number, work: () => T): T => {
-        try {
-          return work();
-        } catch (error: unknown) {
-          if (!(error instanceof AppError)) throw error;
-          throw new AppError(
-            error.statusCode,
-            error.code,
-            `${name}[${index}]: ${error.message}`,
-            error.issues.map((issue) => ({ ...issue, path: `${name}[${index}].${issue.path}` })),
-          );
-        }
+      const each = <T>(name: string, items: readonly T[], work: (item: T) => void): void => {
+        items.forEach((item, index) => {
+          try {
+            work(item);
+          } catch (error: unknown) {
+            throw locateError(`${name}[${index}]`, `${name}[${index}]`, error);
+          }
+        });
       };
-      content.nodes.forEach((input, index) => {
-        section('nodes', index, () => {
-          const node = storedNode(input);
-          if (this.findNode(node.id))
-            throw new ConflictError(`a node with id '${node.id}' already exists`);
-          this.statements.insertNode.run(nodeRow(node));
-        });
+      each('nodes', content.nodes, (input) => {
+        const node = storedNode(input);
+        if (this.findNode(node.id))
+          throw new ConflictError(`a node with id '${node.id}' already exists`);
+        this.statements.insertNode.run(nodeRow(node));
       });
-      content.links.forEach((input, index) => {
-        section('links', index, () => {
-          this.storeLink(storedLink(input));
-        });
+      each('links', content.links, (input) => {
+        this.storeLink(storedLink(input));
       });
-      content.positions.forEach((position, index) => {
-        section('positions', index, () => {
-          if (!this.statements.nodeExists.get(position.id))
-            throw new NotFoundError('node', position.id);
-          this.statements.upsertPosition.run(position);
-        });
+      each('positions', content.positions, (position) => {
+        if (!this.statements.nodeExists.get(position.id))
+          throw new NotFoundError('node', position.id);
+        this.statements.upsertPosition.run(position);
       });
     });
   }
