@@ -10,7 +10,14 @@ const storeDrivers = ['better-sqlite3', 'neo4j-driver'];
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'data/**', '**/.vite/**', 'tests/.artifacts/**', 'bench/.data/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'data/**',
+      '**/.vite/**',
+      'tests/.artifacts/**',
+      'bench/.data/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strictTypeChecked,
@@ -44,7 +51,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@octograph/server', '@octograph/server/*', '../../server/*'], message: 'The client talks to the server over HTTP only.' },
+            {
+              group: ['@octograph/server', '@octograph/server/*', '../../server/*'],
+              message: 'The client talks to the server over HTTP only.',
+            },
             { group: storeDrivers, message: 'Store drivers belong to the server.' },
           ],
         },
@@ -56,7 +66,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@octograph/*', ...storeDrivers], message: 'graph-schema depends on zod only.' }] },
+        {
+          patterns: [
+            {
+              group: ['@octograph/*', ...storeDrivers],
+              message: 'graph-schema depends on zod only.',
+            },
+          ],
+        },
       ],
     },
   },
@@ -67,7 +84,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@octograph/server', '@octograph/client', ...storeDrivers], message: 'seed depends on graph-schema only.' },
+            {
+              group: ['@octograph/server', '@octograph/client', ...storeDrivers],
+              message: 'seed depends on graph-schema only.',
+            },
           ],
         },
       ],
@@ -82,9 +102,12 @@ export default tseslint.config(
         {
           paths: storeDrivers.map((name) => ({
             name,
-            message: 'Only server/src/store/embedded and server/src/store/neo4j talk to a database.',
+            message:
+              'Only server/src/store/embedded and server/src/store/neo4j talk to a database.',
           })),
-          patterns: [{ group: ['@octograph/client'], message: 'The server never imports client code.' }],
+          patterns: [
+            { group: ['@octograph/client'], message: 'The server never imports client code.' },
+          ],
         },
       ],
     },

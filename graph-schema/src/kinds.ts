@@ -16,6 +16,18 @@ export const NODE_KINDS = [
 export type NodeKind = (typeof NODE_KINDS)[number];
 export const NodeKindSchema = z.enum(NODE_KINDS);
 
+/**
+ * Node kinds a neighbourhood walk reaches but never walks through: two groups that share a theme
+ * or a place are not working together, and walking through "wellbeing" or a town would put half
+ * the network two steps from anyone. The focus, neighbourhood and ego-network queries all use it.
+ */
+export const WALK_STOP_KINDS = ['theme', 'place'] as const satisfies readonly NodeKind[];
+
+/** Whether a walk may go on through a node of this kind. */
+export function isWalkThrough(kind: NodeKind): boolean {
+  return !(WALK_STOP_KINDS as readonly NodeKind[]).includes(kind);
+}
+
 /** Kinds of organisation (PRODUCT.md, "The graph"). */
 export const ORGANISATION_KINDS = [
   'charity',

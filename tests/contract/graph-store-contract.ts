@@ -1238,6 +1238,38 @@ export function describeGraphStoreContract(adapterName: string, openStore: OpenS
         expect(subgraph.links).toEqual([await store.getLink('ab')]);
       });
 
+      it.each([
+        {
+          start: 'a',
+          depth: 2,
+          nodes: ['a', 'b', 'c', 'p', 't', 'x'],
+          links: ['ab', 'ap', 'at', 'bx', 'cb', 'xc'],
+        },
+        { start: 't', depth: 1, nodes: ['a', 'q', 't'], links: ['at', 'qt'] },
+        {
+          start: 't',
+          depth: 2,
+          nodes: ['a', 'b', 'p', 'q', 't'],
+          links: ['ab', 'ap', 'at', 'qp', 'qt'],
+        },
+      ])(
+        'reaches themes and places but does not walk through them ($start, depth $depth)',
+        async ({ start, depth, nodes, links }) => {
+          // a and q share theme t and place p, yet are not two steps apart.
+          await createNodes(store, org('q'), theme('t'), place('p'));
+          await createLinks(
+            store,
+            link('FOCUSES_ON', 'a', 't', { id: 'at' }),
+            link('FOCUSES_ON', 'q', 't', { id: 'qt' }),
+            link('BASED_IN', 'a', 'p', { id: 'ap' }),
+            link('BASED_IN', 'q', 'p', { id: 'qp' }),
+          );
+          const subgraph = await store.neighbourhood(start, depth);
+          expect(idsOf(subgraph.nodes)).toEqual(nodes);
+          expect(idsOf(subgraph.links)).toEqual(links);
+        },
+      );
+
       it('rejects an unknown id with a NotFoundError naming it', async () => {
         const error = await failureOf(() => store.neighbourhood('ghost', 2), NotFoundError);
         expect(error.message).toContain("'ghost'");
@@ -1351,9 +1383,16 @@ export function describeGraphStoreContract(adapterName: string, openStore: OpenS
           ],
         },
         {
+          // The café shares only themes and a place with the rest, and walks do not cross those.
           depth: 3,
-          nodes: without(ALL_FIXTURE_NODE_IDS, 'breakfast'),
-          links: without(ALL_FIXTURE_LINK_IDS, 'a_ania_breakfast'),
+          nodes: without(ALL_FIXTURE_NODE_IDS, 'breakfast', 'cafe'),
+          links: without(
+            ALL_FIXTURE_LINK_IDS,
+            'a_ania_breakfast',
+            'f_cafe_wellbeing',
+            'f_cafe_older',
+            'b_cafe_bilgoraj',
+          ),
         },
       ])(
         'keeps exactly what lies within $depth steps of the focus',

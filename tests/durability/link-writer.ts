@@ -12,7 +12,12 @@ const ORGANISATIONS = 300;
 await store.applyBatch(
   Array.from({ length: ORGANISATIONS }, (_, index) => ({
     op: 'createNode' as const,
-    node: { kind: 'organisation' as const, id: `org-${index}`, name: `Group ${index}`, orgKind: 'charity' as const },
+    node: {
+      kind: 'organisation' as const,
+      id: `org-${index}`,
+      name: `Group ${index}`,
+      orgKind: 'charity' as const,
+    },
   })),
 );
 process.stdout.write('ready\n');

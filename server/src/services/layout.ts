@@ -6,6 +6,7 @@
  */
 import type { Link, Position } from '@octograph/graph-schema';
 import Graph from 'graphology';
+import { connectedComponents } from 'graphology-components';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
 
 /** A spot on the map. */
@@ -71,48 +72,58 @@ function ring(ids: readonly string[], center: Point, radius: number): Map<string
 }
 
 /**
- * Lays out a whole network: connected nodes by ForceAtlas2, and nodes without any link on a ring
- * around them, where a coordinator can see at once who is not yet connected.
+ * Lays out a whole network. The largest connected part is laid out by ForceAtlas2; everything
+ * cut off from it (small islands, and nodes without any link) is set apart on a ring around it,
+ * each island as a little circle of its own, where a coordinator sees at once who is not yet
+ * connected to the main network.
  */
 export function computeLayout(nodeIds: readonly string[], links: readonly Link[]): Position[] {
   const graph = new Graph({ type: 'undirected', multi: false });
-  const degree = new Map<string, number>();
-  for (const link of links) {
-    degree.set(link.source, (degree.get(link.source) ?? 0) + 1);
-    degree.set(link.target, (degree.get(link.target) ?? 0) + 1);
-  }
-  const connected = nodeIds.filter((id) => (degree.get(id) ?? 0) > 0);
-  const isolated = nodeIds.filter((id) => (degree.get(id) ?? 0) === 0).sort();
-  const spread = Math.sqrt(connected.length) * 20;
-  for (const id of connected) {
-    graph.addNode(id, { x: (unitHash(id, 1) - 0.5) * spread, y: (unitHash(id, 2) - 0.5) * spread });
+  for (const id of nodeIds) {
+    graph.addNode(id, { x: (unitHash(id, 1) - 0.5) * 100, y: (unitHash(id, 2) - 0.5) * 100 });
   }
   for (const link of links) {
     if (!graph.hasNode(link.source) || !graph.hasNode(link.target)) continue;
     const weight = WEIGHT_BY_KIND[link.kind] * link.strength;
     if (graph.hasEdge(link.source, link.target)) {
-      graph.updateEdgeAttribute(
-        link.source,
-        link.target,
-        'weight',
-        (old: unknown) => (typeof old === 'number' ? old : 0) + weight,
+      graph.updateEdgeAttribute(link.source, link.target, 'weight', (old: unknown) =>
+        typeof old === 'number' ? old + weight : weight,
       );
     } else {
       graph.addEdge(link.source, link.target, { weight });
     }
   }
-  if (graph.order > 0) {
+  const components = connectedComponents(graph).sort(
+    (a, b) => b.length - a.length || (a[0] ?? '').localeCompare(b[0] ?? ''),
+  );
+  const [main = [], ...apart] = components;
+  const placed = layOutMain(subgraph(graph, main));
+  const area = bounds(placed.values());
+  for (const [id, point] of layOutApart(apart, area)) placed.set(id, point);
+  return nodeIds.flatMap((id) => {
+    const point = placed.get(id);
+    return point ? [{ id, x: round(point.x), y: round(point.y) }] : [];
+  });
+}
+
+// Node spacing of the main layout, in layout units; clients scale the map to the screen.
+const SPACING = 40;
+
+function layOutMain(graph: Graph): Map<string, Point> {
+  if (graph.order > 1) {
     const large = graph.order > 2000;
     forceAtlas2.assign(graph, {
-      iterations: large ? 150 : 600,
+      iterations: large ? 150 : 1000,
       getEdgeWeight: 'weight',
       settings: {
         ...forceAtlas2.inferSettings(graph),
         barnesHutOptimize: graph.order > 500,
-        linLogMode: true,
+        // Plain attraction with hubs' pull spread over their links keeps communities apart
+        // (the English and the Polish networks of the demo) without a hub swallowing its members.
+        linLogMode: false,
         outboundAttractionDistribution: true,
-        gravity: 1,
-        scalingRatio: 10,
+        gravity: 0.5,
+        scalingRatio: 20,
       },
     });
   }
@@ -120,13 +131,58 @@ export function computeLayout(nodeIds: readonly string[], links: readonly Link[]
   graph.forEachNode((id, attributes) => {
     placed.set(id, { x: Number(attributes.x), y: Number(attributes.y) });
   });
-  const area = bounds(placed.values());
-  const outer = ring(isolated, { x: area.cx, y: area.cy }, Math.max(area.radius * 1.25, 200));
-  for (const [id, point] of outer) placed.set(id, point);
-  return nodeIds.flatMap((id) => {
-    const point = placed.get(id);
-    return point ? [{ id, x: round(point.x), y: round(point.y) }] : [];
+  return rescale(placed, SPACING);
+}
+
+/** Scales points so that the median distance to the nearest other point is `spacing`. */
+function rescale(points: Map<string, Point>, spacing: number): Map<string, Point> {
+  const list = [...points.values()];
+  if (list.length < 2) return points;
+  const sample = list.slice(0, 400);
+  const nearest = sample
+    .map((point) =>
+      list.reduce(
+        (best, other) =>
+          other === point ? best : Math.min(best, Math.hypot(other.x - point.x, other.y - point.y)),
+        Infinity,
+      ),
+    )
+    .sort((a, b) => a - b);
+  const median = nearest[Math.floor(nearest.length / 2)] ?? 0;
+  if (!(median > 0)) return points;
+  const factor = spacing / median;
+  return new Map(
+    [...points].map(([id, point]) => [id, { x: point.x * factor, y: point.y * factor }]),
+  );
+}
+
+/** Islands and unconnected nodes on a ring outside the main network, each island together. */
+function layOutApart(
+  groups: readonly string[][],
+  area: { cx: number; cy: number; radius: number },
+): Map<string, Point> {
+  const placed = new Map<string, Point>();
+  if (groups.length === 0) return placed;
+  const radius = Math.max(area.radius + SPACING * 4, SPACING * 6);
+  groups.forEach((group, index) => {
+    const angle = -Math.PI / 2 + (2 * Math.PI * index) / groups.length;
+    const center = { x: area.cx + radius * Math.cos(angle), y: area.cy + radius * Math.sin(angle) };
+    const members = [...group].sort();
+    const islandRadius =
+      members.length > 1 ? (SPACING * members.length) / (2 * Math.PI) + SPACING / 2 : 0;
+    for (const [id, point] of ring(members, center, islandRadius)) placed.set(id, point);
   });
+  return placed;
+}
+
+function subgraph(graph: Graph, ids: readonly string[]): Graph {
+  const keep = new Set(ids);
+  const part = new Graph({ type: 'undirected', multi: false });
+  for (const id of ids) part.addNode(id, graph.getNodeAttributes(id));
+  graph.forEachEdge((_edge, attributes, source, target) => {
+    if (keep.has(source) && keep.has(target)) part.addEdge(source, target, attributes);
+  });
+  return part;
 }
 
 function round(value: number): number {

@@ -6,8 +6,17 @@ export interface Edge {
   readonly target: string;
 }
 
-/** The ids within `depth` steps of `start` (including it), walking links both ways. */
-export function withinSteps(start: string, depth: number, edges: Iterable<Edge>): Set<string> {
+/**
+ * The ids within `depth` steps of `start` (including it), walking links both ways. A node for
+ * which `walkThrough` is false is reached but not walked on from (graph-schema's
+ * WALK_STOP_KINDS); the start itself is always walked from.
+ */
+export function withinSteps(
+  start: string,
+  depth: number,
+  edges: Iterable<Edge>,
+  walkThrough: (id: string) => boolean,
+): Set<string> {
   const adjacency = new Map<string, string[]>();
   const connect = (from: string, to: string): void => {
     const list = adjacency.get(from);
@@ -26,7 +35,7 @@ export function withinSteps(start: string, depth: number, edges: Iterable<Edge>)
       for (const neighbour of adjacency.get(id) ?? []) {
         if (!reached.has(neighbour)) {
           reached.add(neighbour);
-          next.push(neighbour);
+          if (walkThrough(neighbour)) next.push(neighbour);
         }
       }
     }

@@ -11,6 +11,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  isWalkThrough,
   orgKindOf,
   type BatchOp,
   type BatchOpInput,
@@ -19,6 +20,7 @@ import {
   type GraphNode,
   type Link,
   type NodeFilter,
+  type NodeKind,
   type NodePage,
   type Position,
   type Subgraph,
@@ -112,14 +114,20 @@ const SQL = {
   updateLink: `UPDATE links SET meeting_id = @meetingId, since = @since, until = @until, doc = @doc
     WHERE id = @id`,
   deleteLink: `DELETE FROM links WHERE id = ?`,
-  edgesTouching: `SELECT source_id AS source, target_id AS target FROM links
-      WHERE source_id IN (SELECT value FROM json_each(@ids))
+  neighboursOf: `SELECT l.target_id AS id, n.kind FROM links l JOIN nodes n ON n.id = l.target_id
+      WHERE l.source_id IN (SELECT value FROM json_each(@ids))
     UNION ALL
-    SELECT source_id AS source, target_id AS target FROM links
-      WHERE target_id IN (SELECT value FROM json_each(@ids))`,
+    SELECT l.source_id AS id, n.kind FROM links l JOIN nodes n ON n.id = l.source_id
+      WHERE l.target_id IN (SELECT value FROM json_each(@ids))`,
   nodesByIds: `SELECT doc FROM nodes WHERE id IN (SELECT value FROM json_each(?))`,
-  linksWithin: `SELECT doc FROM links WHERE source_id IN (SELECT value FROM json_each(@ids))
-    AND target_id IN (SELECT value FROM json_each(@ids))`,
+  // Every link has at least one end a walk goes through (themes and places never link to each
+  // other), so looking links up from those ends finds all links among the reached nodes without
+  // scanning the thousands of links of a popular theme.
+  linksWithin: `SELECT doc FROM links WHERE source_id IN (SELECT value FROM json_each(@walked))
+      AND target_id IN (SELECT value FROM json_each(@reached))
+    UNION
+    SELECT doc FROM links WHERE target_id IN (SELECT value FROM json_each(@walked))
+      AND source_id IN (SELECT value FROM json_each(@reached))`,
   upsertPosition: `INSERT INTO positions (node_id, x, y) VALUES (@id, @x, @y)
     ON CONFLICT (node_id) DO UPDATE SET x = excluded.x, y = excluded.y`,
   nodeExists: `SELECT 1 AS found FROM nodes WHERE id = ?`,
@@ -279,29 +287,33 @@ export class EmbeddedGraphStore implements GraphStore {
 
   neighbourhood(id: string, depth: number): Promise<Subgraph> {
     return this.read(() => {
-      if (!this.findNode(id)) throw new NotFoundError('node', id);
-      const reached = new Set([id]);
+      const start = this.findNode(id);
+      if (!start) throw new NotFoundError('node', id);
+      const reached = new Map<string, NodeKind>([[id, start.kind]]);
       let frontier = [id];
       for (let step = 0; step < depth && frontier.length > 0; step += 1) {
-        const edges = this.statements.edgesTouching.all({ ids: JSON.stringify(frontier) }) as {
-          source: string;
-          target: string;
+        const found = this.statements.neighboursOf.all({ ids: JSON.stringify(frontier) }) as {
+          id: string;
+          kind: NodeKind;
         }[];
-        const next: string[] = [];
-        for (const edge of edges) {
-          for (const end of [edge.source, edge.target]) {
-            if (!reached.has(end)) {
-              reached.add(end);
-              next.push(end);
-            }
-          }
+        frontier = [];
+        for (const neighbour of found) {
+          if (reached.has(neighbour.id)) continue;
+          reached.set(neighbour.id, neighbour.kind);
+          if (isWalkThrough(neighbour.kind)) frontier.push(neighbour.id);
         }
-        frontier = next;
       }
-      const ids = JSON.stringify([...reached]);
+      const walked = [...reached].filter(([, kind]) => isWalkThrough(kind)).map(([node]) => node);
       return {
-        nodes: (this.statements.nodesByIds.all(ids) as DocRow[]).map(nodeOf),
-        links: (this.statements.linksWithin.all({ ids }) as DocRow[]).map(linkOf),
+        nodes: (
+          this.statements.nodesByIds.all(JSON.stringify([...reached.keys()])) as DocRow[]
+        ).map(nodeOf),
+        links: (
+          this.statements.linksWithin.all({
+            walked: JSON.stringify(walked),
+            reached: JSON.stringify([...reached.keys()]),
+          }) as DocRow[]
+        ).map(linkOf),
       };
     });
   }
@@ -338,7 +350,10 @@ export class EmbeddedGraphStore implements GraphStore {
         .filter((link) => nodes.has(link.source) && nodes.has(link.target));
       let kept = [...nodes.values()];
       if (filter.focus !== undefined) {
-        const reached = withinSteps(filter.focus, filter.depth ?? 1, links);
+        const reached = withinSteps(filter.focus, filter.depth ?? 1, links, (node) => {
+          const kind = nodes.get(node)?.kind;
+          return kind !== undefined && isWalkThrough(kind);
+        });
         kept = kept.filter((node) => reached.has(node.id));
         links = links.filter((link) => reached.has(link.source) && reached.has(link.target));
       }

@@ -1,0 +1,135 @@
+/**
+ * The typed API client. Every response is parsed with the graph-schema zod schema of its route,
+ * so the rest of the client only ever sees valid data; every non-2xx answer becomes an ApiError
+ * carrying the server's ErrorBody.
+ */
+import {
+  ErrorBodySchema,
+  GraphNodeSchema,
+  MapResponseSchema,
+  NodePageSchema,
+  SubgraphSchema,
+  summariseIssues,
+  toFieldIssues,
+  type ErrorBody,
+  type GraphNode,
+  type LinkKind,
+  type MapResponse,
+  type NodeKind,
+  type NodePage,
+  type NodeStatus,
+  type OrganisationKind,
+  type Subgraph,
+} from '@octograph/graph-schema';
+import { ApiError, UnexpectedResponseError } from './api-error';
+
+/** What the client needs of a graph-schema zod schema (zod itself is graph-schema's dependency). */
+interface ResponseSchema<T> {
+  safeParse(
+    input: unknown,
+  ):
+    | { success: true; data: T }
+    | { success: false; error: { issues: Parameters<typeof toFieldIssues>[0] } };
+}
+
+/** Filters of GET /api/map; lists are sent comma-separated. */
+export interface MapParams {
+  kind?: readonly NodeKind[];
+  orgKind?: readonly OrganisationKind[];
+  theme?: readonly string[];
+  place?: readonly string[];
+  status?: readonly NodeStatus[];
+  linkKind?: readonly LinkKind[];
+  /** `YYYY-MM-DD`: the network as it was on that day. */
+  asOf?: string;
+  /** Only what lies within `depth` steps of this node. */
+  focus?: string;
+  depth?: number;
+}
+
+/** Query of GET /api/nodes. */
+export interface NodeSearchParams {
+  q: string;
+  kind?: readonly NodeKind[];
+  limit?: number;
+  cursor?: string;
+}
+
+type QueryValue = string | number | readonly string[] | undefined;
+
+/** `?a=1&b=x,y` from an object, leaving out empty values. */
+export function toQueryString(params: Readonly<Record<string, QueryValue>>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value === undefined) continue;
+    if (typeof value === 'object') {
+      if (value.length > 0) search.set(key, value.join(','));
+    } else if (value !== '') {
+      search.set(key, String(value));
+    }
+  }
+  const text = search.toString();
+  return text === '' ? '' : `?${text}`;
+}
+
+/** The error body of a failed response; a made-up one when the body is not ours (a proxy page). */
+async function readErrorBody(response: Response): Promise<ErrorBody> {
+  const text = await response.text();
+  try {
+    const parsed = ErrorBodySchema.safeParse(JSON.parse(text));
+    if (parsed.success) return parsed.data;
+  } catch {
+    // Not JSON: fall through to the generic body below.
+  }
+  return {
+    statusCode: response.status,
+    code: response.status === 404 ? 'NOT_FOUND' : 'INTERNAL',
+    message: response.statusText || `HTTP ${response.status}`,
+    issues: [],
+  };
+}
+
+async function getJson<T>(
+  path: string,
+  schema: ResponseSchema<T>,
+  signal?: AbortSignal,
+): Promise<T> {
+  const response = await fetch(path, { headers: { accept: 'application/json' }, signal });
+  if (!response.ok) throw new ApiError(await readErrorBody(response));
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) {
+    throw new UnexpectedResponseError(
+      `GET ${path}`,
+      summariseIssues(toFieldIssues(parsed.error.issues)),
+    );
+  }
+  return parsed.data;
+}
+
+/** GET /api/map: what the map draws, with saved positions. */
+export function getMap(params: MapParams, signal?: AbortSignal): Promise<MapResponse> {
+  return getJson(`/api/map${toQueryString({ ...params })}`, MapResponseSchema, signal);
+}
+
+/** GET /api/nodes?q=: nodes whose name contains the text, sorted by name. */
+export function searchNodes(params: NodeSearchParams, signal?: AbortSignal): Promise<NodePage> {
+  return getJson(`/api/nodes${toQueryString({ ...params })}`, NodePageSchema, signal);
+}
+
+/** GET /api/nodes/:id. */
+export function getNode(id: string, signal?: AbortSignal): Promise<GraphNode> {
+  return getJson(`/api/nodes/${encodeURIComponent(id)}`, GraphNodeSchema, signal);
+}
+
+/** GET /api/nodes/:id/neighbourhood: the node, its neighbours within `depth` steps, their links. */
+export function getNeighbourhood(
+  id: string,
+  depth: number,
+  signal?: AbortSignal,
+): Promise<Subgraph> {
+  return getJson(
+    `/api/nodes/${encodeURIComponent(id)}/neighbourhood${toQueryString({ depth })}`,
+    SubgraphSchema,
+    signal,
+  );
+}

@@ -1,0 +1,94 @@
+import { orgKindOf } from '@octograph/graph-schema';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMap, useNeighbourhood, useNode } from '../../api/queries';
+import { NODE_KIND_SHAPES, swatchOf } from '../../map/palette';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { NodeSwatch } from '../legend/KindSwatch';
+import { useSelection } from '../selection/selection-context';
+import { Connections } from './Connections';
+import { groupConnections } from './link-groups';
+import { NodeFields } from './NodeFields';
+
+/** The selected node: what it is, its fields, and who it is linked to. Nothing when none is. */
+export function DetailsPanel() {
+  const { state } = useSelection();
+  if (state.selectedId === null) return null;
+  // Keyed so that scrolling and loading state start afresh for each node.
+  return <NodeDetails key={state.selectedId} id={state.selectedId} />;
+}
+
+function NodeDetails({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const { dispatch } = useSelection();
+  const nodeQuery = useNode(id);
+  const neighbourhoodQuery = useNeighbourhood(id);
+  const { data: map } = useMap();
+
+  // While the full node loads, the map already knows its name and kind.
+  const mapNode = useMemo(() => map?.nodes.find((node) => node.id === id) ?? null, [map, id]);
+  const node = nodeQuery.data;
+  const name = node?.name ?? mapNode?.name ?? '';
+  const kind = node?.kind ?? mapNode?.kind ?? null;
+  const orgKind = node ? orgKindOf(node) : (mapNode?.orgKind ?? null);
+  const connections = useMemo(
+    () => (neighbourhoodQuery.data ? groupConnections(id, neighbourhoodQuery.data) : null),
+    [id, neighbourhoodQuery.data],
+  );
+
+  return (
+    <aside className="details" aria-label={t('details.label')}>
+      <header className="details__header">
+        <div className="details__heading">
+          {kind && (
+            <p className="details__kind">
+              <NodeSwatch
+                swatch={swatchOf(kind, orgKind)}
+                shape={NODE_KIND_SHAPES[kind]}
+                hub={orgKind === 'network'}
+              />
+              {orgKind ? t(`kinds.org.${orgKind}`) : t(`kinds.node.${kind}`)}
+            </p>
+          )}
+          <h2 className="details__name">{name}</h2>
+        </div>
+        <button
+          type="button"
+          className="icon-button"
+          aria-label={t('details.close')}
+          title={t('details.close')}
+          onClick={() => {
+            dispatch({ type: 'clear' });
+          }}
+        >
+          <svg viewBox="0 0 16 16" aria-hidden="true">
+            <path d="M4 4l8 8M12 4l-8 8" />
+          </svg>
+        </button>
+      </header>
+      <div className="details__body">
+        {nodeQuery.isPending && <p className="muted">{t('details.loading')}</p>}
+        {nodeQuery.isError && (
+          <ErrorNotice
+            compact
+            error={nodeQuery.error}
+            onRetry={() => {
+              void nodeQuery.refetch();
+            }}
+          />
+        )}
+        {node && <NodeFields node={node} />}
+        {neighbourhoodQuery.isError && (
+          <ErrorNotice
+            compact
+            error={neighbourhoodQuery.error}
+            onRetry={() => {
+              void neighbourhoodQuery.refetch();
+            }}
+          />
+        )}
+        {connections && <Connections connections={connections} />}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,72 @@
+import type { LinkKind } from '@octograph/graph-schema';
+import {
+  LINK_KIND_COLOURS,
+  LINK_KIND_LINE_STYLES,
+  type NodeShape as Shape,
+  type Swatch,
+} from '../../map/palette';
+
+const SHAPE_PATHS: Record<Exclude<Shape, 'ellipse'>, string> = {
+  'round-rectangle':
+    'M4 5.5h10a1.5 1.5 0 0 1 1.5 1.5v4a1.5 1.5 0 0 1-1.5 1.5H4A1.5 1.5 0 0 1 2.5 11V7A1.5 1.5 0 0 1 4 5.5z',
+  diamond: 'M9 2.5 15.5 9 9 15.5 2.5 9z',
+  'round-hexagon': 'M5.2 3h7.6L16 9l-3.2 6H5.2L2 9z',
+  'round-triangle': 'M9 3 15.5 14.5h-13z',
+};
+
+/** A node's colour and shape as a small picture, drawn like the map draws it. */
+export function NodeSwatch({
+  swatch,
+  shape,
+  hub = false,
+}: {
+  swatch: Swatch;
+  shape: Shape;
+  hub?: boolean;
+}) {
+  return (
+    <svg className="swatch" viewBox="0 0 18 18" aria-hidden="true">
+      {hub && (
+        <circle
+          cx="9"
+          cy="9"
+          r="8.2"
+          fill="none"
+          stroke={swatch.fill}
+          strokeOpacity="0.5"
+          strokeWidth="1.6"
+        />
+      )}
+      {shape === 'ellipse' ? (
+        <circle
+          cx="9"
+          cy="9"
+          r={hub ? 5.6 : 6}
+          fill={swatch.fill}
+          stroke={swatch.border}
+          strokeWidth={hub ? 1.8 : 1.2}
+        />
+      ) : (
+        <path d={SHAPE_PATHS[shape]} fill={swatch.fill} stroke={swatch.border} strokeWidth="1.2" />
+      )}
+    </svg>
+  );
+}
+
+const DASHES = { solid: undefined, dashed: '4 2.5', dotted: '0.5 2.5' } as const;
+
+/** A link kind's line as a small picture. */
+export function LinkSwatch({ kind }: { kind: LinkKind }) {
+  return (
+    <svg className="swatch swatch--line" viewBox="0 0 24 12" aria-hidden="true">
+      <path
+        d="M2 9 Q12 1 22 9"
+        fill="none"
+        stroke={LINK_KIND_COLOURS[kind]}
+        strokeWidth="1.6"
+        strokeLinecap="round"
+        strokeDasharray={DASHES[LINK_KIND_LINE_STYLES[kind]]}
+      />
+    </svg>
+  );
+}

@@ -1,0 +1,35 @@
+// i18n first: the first screen is rendered already translated.
+import './i18n';
+import './styles.css';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { isRetryable } from './api/api-error';
+import { App } from './app/App';
+import { RootErrorBoundary } from './app/RootErrorBoundary';
+import { SelectionProvider } from './features/selection/SelectionProvider';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 60_000,
+      // A 404 or a bad request will not get better by asking again.
+      retry: (failures, error) => failures < 2 && isRetryable(error),
+    },
+  },
+});
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+
+createRoot(root).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <RootErrorBoundary>
+        <SelectionProvider>
+          <App />
+        </SelectionProvider>
+      </RootErrorBoundary>
+    </QueryClientProvider>
+  </StrictMode>,
+);

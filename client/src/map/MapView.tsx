@@ -1,0 +1,66 @@
+import { useTranslation } from 'react-i18next';
+import { useMap } from '../api/queries';
+import { useSelection } from '../features/selection/selection-context';
+import { ErrorNotice } from '../ui/ErrorNotice';
+import { ElementsController } from './controllers/ElementsController';
+import { HoverController } from './controllers/HoverController';
+import { LabelController } from './controllers/LabelController';
+import { SelectionController } from './controllers/SelectionController';
+import { StyleController } from './controllers/StyleController';
+import { TestHandleController } from './controllers/TestHandleController';
+import { GraphCanvas } from './GraphCanvas';
+import { ViewportControls } from './ViewportControls';
+
+/** Above this many links the canvas hides them while the view moves (see GraphCanvas). */
+const LARGE_MAP_LINKS = 3000;
+
+/** The map area: the canvas with its controllers, or a loading or error message. */
+export function MapView() {
+  const { t } = useTranslation();
+  const mapQuery = useMap();
+  const { state, dispatch } = useSelection();
+  const map = mapQuery.data;
+  const large = (map?.links.length ?? 0) > LARGE_MAP_LINKS;
+
+  return (
+    <section className="map-view" aria-label={t('map.label')} aria-busy={mapQuery.isPending}>
+      <GraphCanvas label={t('map.label')} large={large}>
+        {map && (
+          <>
+            <StyleController linkCount={map.links.length} />
+            <ElementsController map={map} />
+            <SelectionController
+              map={map}
+              selectedId={state.selectedId}
+              centreRequest={state.centreRequest}
+              onSelect={(id) => {
+                dispatch(id === null ? { type: 'clear' } : { type: 'select', id, source: 'map' });
+              }}
+            />
+            <LabelController map={map} selectedId={state.selectedId} />
+            <HoverController />
+            <TestHandleController />
+            <ViewportControls />
+          </>
+        )}
+      </GraphCanvas>
+      {mapQuery.isPending && (
+        <div className="map-view__overlay">
+          <span className="spinner" aria-hidden="true" />
+          {t('map.loading')}
+        </div>
+      )}
+      {mapQuery.isError && (
+        <div className="map-view__overlay">
+          <ErrorNotice
+            error={mapQuery.error}
+            onRetry={() => {
+              void mapQuery.refetch();
+            }}
+          />
+        </div>
+      )}
+      {map?.nodes.length === 0 && <div className="map-view__overlay">{t('map.empty')}</div>}
+    </section>
+  );
+}

@@ -1,0 +1,151 @@
+/**
+ * MapResponse → Cytoscape elements. Pure: sizes and label sizes are computed here, so the
+ * stylesheet only maps data fields and the numbers can be tested without a canvas.
+ */
+import type { MapLink, MapNode, MapResponse } from '@octograph/graph-schema';
+import type { ElementDefinition } from 'cytoscape';
+
+export const MIN_NODE_SIZE = 12;
+export const MAX_NODE_SIZE = 60;
+/** Network organisations are hubs: never drawn smaller than this. */
+export const MIN_HUB_SIZE = 30;
+
+/**
+ * How far apart neighbouring nodes are drawn, in model units, once positions are scaled. Saved
+ * layouts come at any scale; scaling them so that a typical node's nearest neighbour is this far
+ * keeps node and label sizes (model units too) in proportion to the layout.
+ */
+export const TARGET_NEIGHBOUR_DISTANCE = 34;
+/** Nodes sampled to measure the layout (all of them on small maps). */
+const SCALE_SAMPLE = 300;
+
+/**
+ * The factor that makes the median nearest-neighbour distance TARGET_NEIGHBOUR_DISTANCE. A median
+ * of nearest neighbours, not the bounding box, so that a few outliers (isolated groups drawn far
+ * out on purpose) do not squeeze the rest of the network together.
+ */
+export function positionScale(nodes: readonly Pick<MapNode, 'x' | 'y'>[]): number {
+  if (nodes.length < 2) return 1;
+  const step = Math.max(1, Math.floor(nodes.length / SCALE_SAMPLE));
+  const nearest: number[] = [];
+  for (let i = 0; i < nodes.length; i += step) {
+    const a = nodes[i];
+    if (!a) continue;
+    let best = Infinity;
+    for (let j = 0; j < nodes.length; j += 1) {
+      const b = nodes[j];
+      if (j === i || !b) continue;
+      const d = Math.hypot(a.x - b.x, a.y - b.y);
+      // Nodes saved at the very same spot say nothing about the spacing.
+      if (d > 0 && d < best) best = d;
+    }
+    if (Number.isFinite(best)) nearest.push(best);
+  }
+  nearest.sort((a, b) => a - b);
+  const median = nearest[Math.floor(nearest.length / 2)];
+  return median && median > 0 ? TARGET_NEIGHBOUR_DISTANCE / median : 1;
+}
+
+/** Smallest label of the selected node and its neighbours, in model units. */
+export const FOCUS_LABEL_SIZE = 11;
+
+/** Node diameter in model units: square root of its share of the busiest node's links. */
+export function nodeSize(degree: number, maxDegree: number): number {
+  if (maxDegree <= 0) return MIN_NODE_SIZE;
+  const share = Math.sqrt(Math.max(0, degree) / maxDegree);
+  return Math.round(MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * Math.min(1, share));
+}
+
+/**
+ * Label size in model units, 7 to 22. Bigger nodes get much bigger labels; with the stylesheet's
+ * `min-zoomed-font-size`, the largest nodes are labelled when the whole map is in view and the
+ * rest appear as one zooms in.
+ */
+export function labelSize(size: number): number {
+  const share = (size - MIN_NODE_SIZE) / (MAX_NODE_SIZE - MIN_NODE_SIZE);
+  return Math.round(7 + 15 * Math.min(1, Math.max(0, share)) ** 1.3);
+}
+
+/** Network organisations' labels are at least this big, so hubs are named from afar. */
+export const HUB_LABEL_SIZE = 16;
+
+export function isHub(node: Pick<MapNode, 'kind' | 'orgKind'>): boolean {
+  return node.kind === 'organisation' && node.orgKind === 'network';
+}
+
+/** The data Cytoscape keeps for a node. */
+export interface NodeData {
+  id: string;
+  label: string;
+  kind: MapNode['kind'];
+  orgKind: string;
+  degree: number;
+  size: number;
+  fontSize: number;
+  /** Label size when it is selected or next to the selection: never too small to read. */
+  focusFontSize: number;
+  /**
+   * Drawing order: Cytoscape draws each node with its label, so bigger nodes go on top, where
+   * smaller ones cannot cover their labels.
+   */
+  z: number;
+}
+
+/** The data Cytoscape keeps for a link. */
+export interface LinkData {
+  id: string;
+  source: string;
+  target: string;
+  kind: MapLink['kind'];
+  strength: number;
+}
+
+export function toNodeElement(node: MapNode, maxDegree: number, scale = 1): ElementDefinition {
+  const hub = isHub(node);
+  const size = Math.max(nodeSize(node.degree, maxDegree), hub ? MIN_HUB_SIZE : 0);
+  const fontSize = Math.max(labelSize(size), hub ? HUB_LABEL_SIZE : 0);
+  const data: NodeData = {
+    id: node.id,
+    label: node.name,
+    kind: node.kind,
+    orgKind: node.orgKind ?? '',
+    degree: node.degree,
+    size,
+    fontSize,
+    focusFontSize: Math.max(fontSize, FOCUS_LABEL_SIZE),
+    z: fontSize,
+  };
+  const classes = [hub ? 'hub' : '', node.status === 'closed' ? 'closed' : ''].filter(Boolean);
+  return {
+    group: 'nodes',
+    data,
+    position: { x: node.x * scale, y: node.y * scale },
+    classes: classes.join(' '),
+  };
+}
+
+export function toLinkElement(link: MapLink): ElementDefinition {
+  const data: LinkData = {
+    id: link.id,
+    source: link.source,
+    target: link.target,
+    kind: link.kind,
+    strength: link.strength,
+  };
+  return { group: 'edges', data };
+}
+
+/**
+ * Every element of a map, positions multiplied by `scale` (see positionScale); links whose ends
+ * are not on the map are left out.
+ */
+export function toElements(map: MapResponse, scale = 1): ElementDefinition[] {
+  const maxDegree = map.nodes.reduce((max, node) => Math.max(max, node.degree), 0);
+  const ids = new Set(map.nodes.map((node) => node.id));
+  return [
+    ...map.nodes.map((node) => toNodeElement(node, maxDegree, scale)),
+    ...map.links
+      .filter((link) => ids.has(link.source) && ids.has(link.target))
+      .map((link) => toLinkElement(link)),
+  ];
+}

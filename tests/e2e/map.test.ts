@@ -1,0 +1,249 @@
+/**
+ * The map in a real browser: the built client served by the built server over a freshly seeded
+ * store, driven in Debian's Chromium with playwright-core. Checks what a person sees: the status
+ * line's counts, nodes drawn on the canvas, the details panel, the search box.
+ *
+ * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
+ * tests/.artifacts/<test name>.png.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MapResponseSchema, type MapNode, type MapResponse } from '@octograph/graph-schema';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, startAppProcess, type AppProcess } from '../helpers/app-process';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const ARTIFACTS = join(REPO_ROOT, 'tests/.artifacts');
+const VIEWPORT = { width: 1280, height: 800 };
+/** How close (CSS px) a centred node must be to the middle of the map. */
+const CENTRE_TOLERANCE = 24;
+
+interface Point {
+  x: number;
+  y: number;
+}
+interface Box extends Point {
+  width: number;
+  height: number;
+}
+
+/** The client's read-only test handle (client/src/map/controllers/TestHandleController.tsx). */
+interface TestHandleWindow {
+  __octograph?: { nodeScreenPosition(id: string): Point | null };
+}
+
+let app: AppProcess | undefined;
+let browser: Browser | undefined;
+let map: MapResponse;
+
+beforeAll(async () => {
+  app = await startAppProcess();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  const response = await fetch(`${app.baseUrl}/api/map`);
+  expect(response.status).toBe(200);
+  map = MapResponseSchema.parse(await response.json());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+/**
+ * Runs a test body with a fresh page; on failure saves a screenshot named after the test and
+ * adds the page's errors to the message. Page errors fail the test too.
+ */
+function inPage(name: string, body: (page: Page) => Promise<void>): [string, () => Promise<void>] {
+  return [
+    name,
+    async () => {
+      if (!browser || !app) throw new Error('the app or the browser did not start');
+      const page = await browser.newPage({ viewport: VIEWPORT });
+      page.setDefaultTimeout(15_000);
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      try {
+        await page.goto(app.baseUrl);
+        await body(page);
+        expect(pageErrors).toEqual([]);
+      } catch (error: unknown) {
+        await mkdir(ARTIFACTS, { recursive: true });
+        const file = join(ARTIFACTS, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+        await page.screenshot({ path: file }).catch(() => undefined);
+        if (error instanceof Error) {
+          error.message += `\nscreenshot: ${file}\npage errors: ${JSON.stringify(pageErrors)}`;
+        }
+        throw error;
+      } finally {
+        await page.close();
+      }
+    },
+  ];
+}
+
+/** The status line's two numbers, once the map has loaded. */
+async function statusCounts(page: Page): Promise<{ nodes: number; links: number }> {
+  const status = page.getByRole('status');
+  await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/links?$/);
+  const text = (await status.textContent()) ?? '';
+  const match = /^(.+?) nodes? · (.+?) links?$/.exec(text);
+  if (!match?.[1] || !match[2]) throw new Error(`unexpected status line: ${text}`);
+  const number = (part: string) => Number(part.replace(/\D/g, ''));
+  return { nodes: number(match[1]), links: number(match[2]) };
+}
+
+async function mapBox(page: Page): Promise<Box> {
+  const box = await page.getByRole('img', { name: 'Network map' }).boundingBox();
+  if (!box) throw new Error('the map is not visible');
+  return box;
+}
+
+function nodeScreenPosition(page: Page, id: string): Promise<Point | null> {
+  return page.evaluate(
+    (nodeId) => (window as TestHandleWindow).__octograph?.nodeScreenPosition(nodeId) ?? null,
+    id,
+  );
+}
+
+function inside(point: Point, box: Box, margin = 0): boolean {
+  return (
+    point.x >= box.x + margin &&
+    point.x <= box.x + box.width - margin &&
+    point.y >= box.y + margin &&
+    point.y <= box.y + box.height - margin
+  );
+}
+
+const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
+const centreOf = (box: Box): Point => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+
+/** Network organisations first (drawn on top), then by number of links. */
+function byProminence(a: MapNode, b: MapNode): number {
+  const hub = (node: MapNode) => (node.orgKind === 'network' ? 1 : 0);
+  return hub(b) - hub(a) || b.degree - a.degree;
+}
+
+/** A node that is drawn in the open part of the map (not under the legend or the buttons). */
+async function clickableNode(page: Page): Promise<{ node: MapNode; at: Point }> {
+  const area = await mapBox(page);
+  const legend = await page.getByRole('complementary', { name: 'Legend' }).boundingBox();
+  for (const node of [...map.nodes].sort(byProminence)) {
+    const at = await nodeScreenPosition(page, node.id);
+    if (!at || !inside(at, area, 60)) continue;
+    if (legend && inside(at, legend, -20)) continue;
+    return { node, at };
+  }
+  throw new Error('no node is drawn in the open part of the map');
+}
+
+/** Share of the map's canvas pixels that are painted, and whether the pixel at `at` is. */
+function paintedPixels(page: Page, at: Point): Promise<{ share: number; paintedAt: boolean }> {
+  return page.evaluate(({ x, y }) => {
+    const canvases = Array.from(document.querySelectorAll('[aria-label="Network map"] canvas'));
+    let painted = 0;
+    let total = 0;
+    let paintedAt = false;
+    for (const canvas of canvases) {
+      if (!(canvas instanceof HTMLCanvasElement) || canvas.width === 0) continue;
+      const context = canvas.getContext('2d');
+      if (!context) continue;
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      for (let i = 3; i < data.length; i += 4) if ((data[i] ?? 0) > 0) painted += 1;
+      total += canvas.width * canvas.height;
+      const rect = canvas.getBoundingClientRect();
+      const px = Math.round(((x - rect.left) * canvas.width) / rect.width);
+      const py = Math.round(((y - rect.top) * canvas.height) / rect.height);
+      const alpha = context.getImageData(px, py, 1, 1).data[3] ?? 0;
+      if (alpha > 0) paintedAt = true;
+    }
+    return { share: total === 0 ? 0 : painted / total, paintedAt };
+  }, at);
+}
+
+describe('the map page', () => {
+  it(
+    ...inPage('shows the seeded map with as many nodes and links as GET /api/map', async (page) => {
+      expect(map.nodes.length).toBeGreaterThan(0);
+      const counts = await statusCounts(page);
+      expect(counts).toEqual({ nodes: map.nodes.length, links: map.links.length });
+
+      // Nodes are really drawn: the canvas is painted, and painted where a node should be.
+      const { at } = await clickableNode(page);
+      const pixels = await paintedPixels(page, at);
+      expect(pixels.share).toBeGreaterThan(0.01);
+      expect(pixels.paintedAt).toBe(true);
+
+      await expect
+        .poll(() => page.getByRole('complementary', { name: 'Legend' }).textContent())
+        .toContain('Organisations');
+    }),
+  );
+
+  it(
+    ...inPage('shows the details of a node clicked on the map', async (page) => {
+      await statusCounts(page);
+      const { node, at } = await clickableNode(page);
+      await page.mouse.click(at.x, at.y);
+
+      const details = page.getByRole('complementary', { name: 'Details' });
+      await expect
+        .poll(() => details.getByRole('heading', { level: 2 }).textContent())
+        .toBe(node.name);
+      await expect.poll(() => details.textContent()).toContain('Connections');
+    }),
+  );
+
+  it(
+    ...inPage('selects, shows and centres a node chosen in the search box', async (page) => {
+      await statusCounts(page);
+      const area = await mapBox(page);
+
+      // The organisation drawn farthest from the middle, with a name no other node has, so the
+      // test can tell that the map moved to it.
+      const names = new Map<string, number>();
+      for (const node of map.nodes) names.set(node.name, (names.get(node.name) ?? 0) + 1);
+      let target: { node: MapNode; away: number } | undefined;
+      for (const node of map.nodes) {
+        if (node.kind !== 'organisation' || names.get(node.name) !== 1) continue;
+        const at = await nodeScreenPosition(page, node.id);
+        if (!at) continue;
+        const away = distance(at, centreOf(area));
+        if (!target || away > target.away) target = { node, away };
+      }
+      if (!target) throw new Error('no organisation with a unique name on the map');
+      expect(target.away).toBeGreaterThan(4 * CENTRE_TOLERANCE);
+      const { node } = target;
+
+      await page.getByRole('combobox', { name: 'Search the map' }).fill(node.name);
+      const option = page.getByRole('option').filter({ hasText: node.name }).first();
+      await option.click();
+
+      const details = page.getByRole('complementary', { name: 'Details' });
+      await expect
+        .poll(() => details.getByRole('heading', { level: 2 }).textContent())
+        .toBe(node.name);
+
+      // The details panel narrows the map, so measure the map again.
+      await expect
+        .poll(
+          async () => {
+            const at = await nodeScreenPosition(page, node.id);
+            return at ? distance(at, centreOf(await mapBox(page))) : Infinity;
+          },
+          { timeout: 5_000 },
+        )
+        .toBeLessThan(CENTRE_TOLERANCE);
+    }),
+  );
+});

@@ -1,0 +1,174 @@
+/**
+ * The BUILT app as a real child process, for browser tests: a fresh temp data folder, seeded
+ * with `node server/dist/cli.js seed`, then `node server/dist/server.js` on a free port.
+ * `stop()` ends only that child (SIGTERM, then SIGKILL) and removes the folder.
+ * Build first: `npm run build` (client and server).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root, from this file's place in tests/helpers/. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const SERVER_ENTRY = join(REPO_ROOT, 'server/dist/server.js');
+const CLI_ENTRY = join(REPO_ROOT, 'server/dist/cli.js');
+const CLIENT_INDEX = join(REPO_ROOT, 'client/dist/index.html');
+
+const READY_TIMEOUT_MS = 30_000;
+const SEED_TIMEOUT_MS = 60_000;
+const STOP_TIMEOUT_MS = 5_000;
+
+/** A running app. */
+export interface AppProcess {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  baseUrl: string;
+  /** Its temp data folder. */
+  dataDir: string;
+  /** What the server has printed so far, stderr and stdout (for failure messages). */
+  output: () => string;
+  /** Stops the server and removes the data folder. Safe to call twice. */
+  stop: () => Promise<void>;
+}
+
+/** A TCP port nobody is listening on right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => {
+        if (address !== null && typeof address === 'object') resolve(address.port);
+        else reject(new Error('could not find a free port'));
+      });
+    });
+  });
+}
+
+/** Runs a node script to completion; rejects with its output if it fails or takes too long. */
+function runToCompletion(args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { cwd: REPO_ROOT, env, stdio: 'pipe' });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`node ${args.join(' ')} took more than ${timeoutMs} ms:\n${output}`));
+    }, timeoutMs);
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('exit', (code, signal) => {
+      clearTimeout(timer);
+      if (code === 0) resolve();
+      else {
+        const how = signal ?? `code ${String(code)}`;
+        reject(new Error(`node ${args.join(' ')} failed (${how}):\n${output}`));
+      }
+    });
+  });
+}
+
+/** Waits until the child exits, or until `ms` have passed; true if it exited. */
+function waitForExit(child: ChildProcess, ms: number): Promise<boolean> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => {
+      child.off('exit', onExit);
+      resolve(false);
+    }, ms);
+    const onExit = () => {
+      clearTimeout(timer);
+      resolve(true);
+    };
+    child.once('exit', onExit);
+  });
+}
+
+/** Polls GET /api/health until it answers 200; fails early if the child dies. */
+async function waitUntilHealthy(
+  baseUrl: string,
+  child: ChildProcess,
+  output: () => string,
+): Promise<void> {
+  const deadline = Date.now() + READY_TIMEOUT_MS;
+  let lastProblem = 'no answer yet';
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null || child.signalCode !== null) {
+      const how = child.signalCode ?? `code ${String(child.exitCode)}`;
+      throw new Error(`the server exited (${how}) before it was ready:\n${output()}`);
+    }
+    try {
+      const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(2_000) });
+      if (response.status === 200) return;
+      lastProblem = `GET /api/health answered ${response.status}`;
+    } catch (error: unknown) {
+      lastProblem = error instanceof Error ? error.message : String(error);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+  throw new Error(
+    `the server was not ready after ${READY_TIMEOUT_MS} ms (${lastProblem}):\n${output()}`,
+  );
+}
+
+/** Seeds a fresh data folder and starts the built server on a free port. */
+export async function startAppProcess(): Promise<AppProcess> {
+  for (const [file, hint] of [
+    [SERVER_ENTRY, 'npm run build -w server'],
+    [CLI_ENTRY, 'npm run build -w server'],
+    [CLIENT_INDEX, 'npm run build -w client'],
+  ] as const) {
+    if (!existsSync(file)) throw new Error(`${file} is missing: run \`${hint}\` first`);
+  }
+
+  const dataDir = await mkdtemp(join(tmpdir(), 'octograph-e2e-'));
+  let child: ChildProcess | undefined;
+  let outputText = '';
+  const output = () => outputText;
+
+  const stop = async () => {
+    if (child && child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      if (!(await waitForExit(child, STOP_TIMEOUT_MS))) {
+        child.kill('SIGKILL');
+        await waitForExit(child, STOP_TIMEOUT_MS);
+      }
+    }
+    await rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const baseEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    await runToCompletion([CLI_ENTRY, 'seed'], baseEnv, SEED_TIMEOUT_MS);
+
+    const port = await freePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    child = spawn(process.execPath, [SERVER_ENTRY], {
+      cwd: REPO_ROOT,
+      env: { ...baseEnv, PORT: String(port), HOST: '127.0.0.1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // Both streams are read (so the child never blocks on a full pipe) and kept for errors.
+    const collect = (chunk: Buffer) => {
+      outputText += chunk.toString('utf8');
+    };
+    child.stdout?.on('data', collect);
+    child.stderr?.on('data', collect);
+    await waitUntilHealthy(baseUrl, child, output);
+    return { baseUrl, dataDir, output, stop };
+  } catch (error: unknown) {
+    await stop();
+    throw error;
+  }
+}
