@@ -26,6 +26,7 @@ import type {
   SharingConsent,
 } from '@octograph/graph-schema';
 import type { SeedNetwork } from './network.js';
+import { mulberry32 } from './random.js';
 
 // ---------------------------------------------------------------------------------------------
 // Places and themes
@@ -1006,18 +1007,6 @@ const EVERYDAY_TYPES: readonly CollaborationType[] = [
 const LAST_DATE = '2026-10-31';
 /** Used when neither end of a link has a `since`. */
 const FIRST_DATE = '2018-01-01';
-
-/** mulberry32: a tiny seeded generator, so the demo is the same on every start. */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);

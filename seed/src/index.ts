@@ -5,3 +5,4 @@
 export type { SeedNetwork } from './network.js';
 export { demoNetwork } from './demo-network.js';
 export { syntheticNetwork, type SyntheticOptions } from './synthetic.js';
+export { mulberry32 } from './random.js';

@@ -19,6 +19,7 @@ import {
   type PlaceType,
 } from '@octograph/graph-schema';
 import type { SeedNetwork } from './network.js';
+import { mulberry32 } from './random.js';
 
 /** What to generate; the same options always give the same network. */
 export interface SyntheticOptions {
@@ -265,22 +266,14 @@ const STRENGTH_WEIGHTS: readonly (readonly [number, number])[] = [
 // ---------------------------------------------------------------------------------------------
 // Randomness.
 
-/** mulberry32: tiny, fast and good enough for test data; Math.random cannot be seeded. */
+/** Seeded randomness (mulberry32) with the helpers the generator needs. */
 class Random {
-  private state: number;
+  /** A float in [0, 1). */
+  readonly next: () => number;
 
   constructor(seed: number) {
     // Fold the high bits in so seeds that differ only above 2^32 still differ.
-    this.state = (seed ^ Math.floor(seed / 2 ** 32)) >>> 0;
-  }
-
-  /** A float in [0, 1). */
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
+    this.next = mulberry32((seed ^ Math.floor(seed / 2 ** 32)) >>> 0);
   }
 
   /** An integer in [0, n). */

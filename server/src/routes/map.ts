@@ -1,5 +1,6 @@
-import { MapQuerySchema, MapResponseSchema, type MapResponse } from '@octograph/graph-schema';
+import { MapQuerySchema, MapResponseSchema } from '@octograph/graph-schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { JSON_CONTENT_TYPE } from '../json.js';
 import { errorResponses } from './responses.js';
 
 /** GET /api/map: the nodes and links the map draws, filtered, focused and as of a date. */
@@ -18,14 +19,7 @@ const mapRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const map = await app.mapView.json(request.query);
-      // The body is already the serialised JSON of a MapResponse built from typed data (see
-      // MapView.build); a string with a JSON content type is sent as it is, so the megabytes of
-      // a large map are not serialised again on every request.
-      const body = map.body as unknown as MapResponse;
-      return reply
-        .type('application/json; charset=utf-8')
-        .header('x-revision', map.revision)
-        .send(body);
+      return reply.type(JSON_CONTENT_TYPE).header('x-revision', map.revision).send(map.body);
     },
   );
   await Promise.resolve();

@@ -12,6 +12,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../errors.js';
+import { JSON_CONTENT_TYPE, serialised } from '../json.js';
 import { errorResponses } from './responses.js';
 
 const DeleteNodeResponseSchema = z.object({
@@ -106,7 +107,10 @@ const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: SubgraphSchema, ...errorResponses(400, 404) },
       },
     },
-    async (request) => app.store.neighbourhood(request.params.id, request.query.depth),
+    async (request, reply) => {
+      const subgraph = await app.store.neighbourhood(request.params.id, request.query.depth);
+      return reply.type(JSON_CONTENT_TYPE).send(serialised(subgraph));
+    },
   );
   await Promise.resolve();
 };

@@ -10,6 +10,7 @@ import {
   type MapQuery,
   type MapResponse,
 } from '@octograph/graph-schema';
+import { serialised } from '../json.js';
 import type { GraphStore } from '../store/graph-store.js';
 import { placeNewNodes, type Point } from './layout.js';
 
@@ -18,8 +19,8 @@ const MAX_CACHED_QUERIES = 64;
 /** A map response ready to send. */
 export interface MapJson {
   revision: number;
-  /** The MapResponse, already serialised. */
-  body: string;
+  /** The MapResponse, already serialised (see json.ts). */
+  body: MapResponse;
 }
 
 function cacheKey(query: MapQuery): string {
@@ -36,7 +37,7 @@ function cacheKey(query: MapQuery): string {
 /** Reads maps for the API, caching by store revision. */
 export class MapView {
   private cachedRevision = -1;
-  private readonly cache = new Map<string, string>();
+  private readonly cache = new Map<string, MapResponse>();
 
   constructor(private readonly store: GraphStore) {}
 
@@ -49,7 +50,7 @@ export class MapView {
       if (body !== undefined) return { revision, body };
     }
     const response = await this.build(query);
-    const body = JSON.stringify(response);
+    const body = serialised(response);
     if (response.revision !== this.cachedRevision) {
       this.cache.clear();
       this.cachedRevision = response.revision;

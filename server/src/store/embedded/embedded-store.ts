@@ -121,13 +121,17 @@ const SQL = {
       WHERE l.target_id IN (SELECT value FROM json_each(@ids))`,
   nodesByIds: `SELECT doc FROM nodes WHERE id IN (SELECT value FROM json_each(?))`,
   // Every link has at least one end a walk goes through (themes and places never link to each
-  // other), so looking links up from those ends finds all links among the reached nodes without
-  // scanning the thousands of links of a popular theme.
-  linksWithin: `SELECT doc FROM links WHERE source_id IN (SELECT value FROM json_each(@walked))
-      AND target_id IN (SELECT value FROM json_each(@reached))
-    UNION
-    SELECT doc FROM links WHERE target_id IN (SELECT value FROM json_each(@walked))
-      AND source_id IN (SELECT value FROM json_each(@reached))`,
+  // other), so links among the reached nodes are looked up from those ends only: a popular
+  // theme's thousands of links are never scanned. The unary + keeps SQLite from choosing the
+  // index of the other end; the two halves are disjoint, so no sort is needed to merge them.
+  linksWithin: `SELECT doc FROM links
+      WHERE source_id IN (SELECT value FROM json_each(@walked))
+        AND +target_id IN (SELECT value FROM json_each(@reached))
+    UNION ALL
+    SELECT doc FROM links
+      WHERE target_id IN (SELECT value FROM json_each(@walked))
+        AND +source_id IN (SELECT value FROM json_each(@reached))
+        AND +source_id NOT IN (SELECT value FROM json_each(@walked))`,
   upsertPosition: `INSERT INTO positions (node_id, x, y) VALUES (@id, @x, @y)
     ON CONFLICT (node_id) DO UPDATE SET x = excluded.x, y = excluded.y`,
   nodeExists: `SELECT 1 AS found FROM nodes WHERE id = ?`,

@@ -1,0 +1,132 @@
+/**
+ * One request (or store call) at a time, timed each: the latency a single person clicking
+ * around would see, without queueing behind other requests. Every loop is bounded by its item
+ * count and by a time budget.
+ */
+import type { CreateLinkInput } from '@octograph/graph-schema';
+import type { GraphStore } from '@octograph/server';
+import { since } from './stats.js';
+import type { EgoTarget } from './workload.js';
+
+/** Durations of the measured items, plus anything that went wrong. */
+export interface Timings {
+  /** Milliseconds per measured item. */
+  samples: number[];
+  /** Per measured item, a size: nodes returned, or response bytes. */
+  sizes: number[];
+  /** Items that did not give the expected answer. */
+  failures: number;
+  /** The first failure, for the report. */
+  firstFailure: string | null;
+  /** Items left out because the time budget ran out. */
+  skipped: number;
+}
+
+/** What one item's work reports: whether it succeeded, and a size to record. */
+interface Outcome {
+  ok: boolean;
+  size: number;
+  problem?: string;
+}
+
+/** The items to time, and a few to run first without timing (JIT, statement caches). */
+export interface Plan<T> {
+  warmup: readonly T[];
+  items: readonly T[];
+  /** Stop timing once this much time has passed. */
+  budgetMs: number;
+}
+
+/** Runs `work` on the warm-up items, then on every item, timing each, within the budget. */
+async function timeEach<T>(plan: Plan<T>, work: (item: T) => Promise<Outcome>): Promise<Timings> {
+  const { items, budgetMs } = plan;
+  const timings: Timings = { samples: [], sizes: [], failures: 0, firstFailure: null, skipped: 0 };
+  for (const item of plan.warmup) await work(item);
+  const deadline = performance.now() + budgetMs;
+  for (const [index, item] of items.entries()) {
+    if (performance.now() > deadline) {
+      timings.skipped = items.length - index;
+      break;
+    }
+    const started = performance.now();
+    const outcome = await work(item);
+    timings.samples.push(since(started));
+    timings.sizes.push(outcome.size);
+    if (!outcome.ok) {
+      timings.failures += 1;
+      timings.firstFailure ??= outcome.problem ?? 'unexpected answer';
+    }
+  }
+  return timings;
+}
+
+function egoUrl(baseUrl: string, id: string, depth: number): string {
+  return `${baseUrl}/api/nodes/${encodeURIComponent(id)}/neighbourhood?depth=${depth}`;
+}
+
+/** Ego networks over HTTP (fetch, keep-alive), timed until the whole body has arrived. */
+export function egoOverHttp(
+  baseUrl: string,
+  plan: Plan<EgoTarget>,
+  depth: number,
+): Promise<Timings> {
+  return timeEach(plan, async (target) => {
+    const response = await fetch(egoUrl(baseUrl, target.id, depth), {
+      signal: AbortSignal.timeout(10_000),
+    });
+    const body = await response.arrayBuffer();
+    return response.status === 200
+      ? { ok: true, size: body.byteLength }
+      : {
+          ok: false,
+          size: body.byteLength,
+          problem: `GET neighbourhood of ${target.id}: HTTP ${response.status} ${Buffer.from(body).toString('utf8').slice(0, 200)}`,
+        };
+  });
+}
+
+/** The same ego networks read directly from the store, in this process, with no HTTP. */
+export function egoInProcess(
+  store: GraphStore,
+  plan: Plan<EgoTarget>,
+  depth: number,
+): Promise<Timings> {
+  return timeEach(plan, async (target) => {
+    const subgraph = await store.neighbourhood(target.id, depth);
+    return { ok: true, size: subgraph.nodes.length };
+  });
+}
+
+/** Creates links one POST at a time; each must answer 201. */
+export function createLinksOverHttp(
+  baseUrl: string,
+  plan: Plan<CreateLinkInput>,
+): Promise<Timings> {
+  return timeEach(plan, async (link) => {
+    const response = await fetch(`${baseUrl}/api/links`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(link),
+      signal: AbortSignal.timeout(10_000),
+    });
+    const text = await response.text();
+    return response.status === 201
+      ? { ok: true, size: text.length }
+      : {
+          ok: false,
+          size: text.length,
+          problem: `POST /api/links ${link.source} → ${link.target}: HTTP ${response.status} ${text.slice(0, 200)}`,
+        };
+  });
+}
+
+/** One GET, timed until the whole body has arrived. */
+export async function timedGet(
+  url: string,
+): Promise<{ ms: number; status: number; body: string; bytes: number }> {
+  const started = performance.now();
+  const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+  const buffer = Buffer.from(await response.arrayBuffer());
+  const ms = since(started);
+  return { ms, status: response.status, body: buffer.toString('utf8'), bytes: buffer.byteLength };
+}
