@@ -9,14 +9,64 @@ import { z } from 'zod';
 /** Where the built client is, relative to this file once bundled into server/dist. */
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
-const EnvSchema = z.object({
-  PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
-  HOST: z.string().min(1).default('127.0.0.1'),
-  DATA_DIR: z.string().min(1).default('./data'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  CLIENT_DIR: z.string().min(1).default(DEFAULT_CLIENT_DIR),
-  BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
-});
+/** The URI schemes neo4j-driver accepts: direct (bolt) or routing (neo4j), plain or TLS. */
+const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'] as const;
+
+const NEO4J_URI_PATTERN = new RegExp(
+  `^(${NEO4J_SCHEMES.map((scheme) => scheme.replace('+', '\\+')).join('|')})://[^\\s/?#]+`,
+);
+
+/** An unset or empty variable means "not configured", as `NEO4J_URI=` in a compose file does. */
+function emptyAsUnset(value: unknown): unknown {
+  return typeof value === 'string' && value.trim() === '' ? undefined : value;
+}
+
+const EnvSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    DATA_DIR: z.string().min(1).default('./data'),
+    LOG_LEVEL: z
+      .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+      .default('info'),
+    CLIENT_DIR: z.string().min(1).default(DEFAULT_CLIENT_DIR),
+    BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+    NEO4J_URI: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        .trim()
+        .regex(
+          NEO4J_URI_PATTERN,
+          `must be a Neo4j address such as bolt://localhost:7687 (schemes: ${NEO4J_SCHEMES.join(', ')})`,
+        )
+        .optional(),
+    ),
+    NEO4J_USER: z.preprocess(emptyAsUnset, z.string().default('neo4j')),
+    NEO4J_PASSWORD: z.preprocess(emptyAsUnset, z.string().optional()),
+    NEO4J_DATABASE: z.preprocess(emptyAsUnset, z.string().trim().default('neo4j')),
+  })
+  .superRefine((env, ctx) => {
+    // Neo4j always asks for a password unless its authentication is switched off; saying so
+    // here beats "authentication failed" from the server.
+    if (env.NEO4J_URI !== undefined && env.NEO4J_PASSWORD === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NEO4J_PASSWORD'],
+        message: 'must be set when NEO4J_URI is set',
+      });
+    }
+  });
+
+/** Where and how to reach Neo4j. */
+export interface Neo4jConfig {
+  /** bolt://, bolt+s://, bolt+ssc://, neo4j://, neo4j+s:// or neo4j+ssc:// address. */
+  uri: string;
+  user: string;
+  password: string;
+  /** The database to use on that server (Neo4j's default is `neo4j`). */
+  database: string;
+}
 
 /** The server's settings. */
 export interface AppConfig {
@@ -31,6 +81,8 @@ export interface AppConfig {
   clientDir: string;
   /** Largest accepted request body in bytes. */
   bodyLimit: number;
+  /** The Neo4j server to use (NEO4J_URI); absent: the embedded store under dataDir. */
+  neo4j?: Neo4jConfig | undefined;
 }
 
 /** A configuration value that cannot be used. */
@@ -55,6 +107,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: values.LOG_LEVEL,
     clientDir: resolve(values.CLIENT_DIR),
     bodyLimit: values.BODY_LIMIT,
+    neo4j:
+      values.NEO4J_URI === undefined
+        ? undefined
+        : {
+            uri: values.NEO4J_URI,
+            user: values.NEO4J_USER,
+            // The refinement above guarantees a password whenever a URI is set.
+            password: values.NEO4J_PASSWORD ?? '',
+            database: values.NEO4J_DATABASE,
+          },
   };
 }
 

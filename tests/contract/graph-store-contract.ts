@@ -1739,25 +1739,28 @@ export function describeGraphStoreContract(adapterName: string, openStore: OpenS
       });
 
       it('rejects a link the rules forbid, naming it, and stores nothing', async () => {
+        await seedFixture(store);
+        const source = await store.snapshot();
+        const first = source.links[0];
+        const person = source.nodes.find((node) => node.kind === 'person');
+        const organisation = source.nodes.find((node) => node.kind === 'organisation');
+        if (!first || !person || !organisation)
+          throw new Error('the fixture lacks a link, person or organisation');
+        // An organisation cannot work at a person.
+        const bad = {
+          ...first,
+          id: 'bad-link',
+          kind: 'WORKS_AT' as const,
+          source: organisation.id,
+          target: person.id,
+          collaborationType: null,
+          role: null,
+          sharingConsent: null,
+          meetingId: null,
+        };
+        // Opened only now: with Neo4j, both stores may be the same database, emptied on open.
         const target = await openStore();
         try {
-          await seedFixture(store);
-          const source = await store.snapshot();
-          const first = source.links[0];
-          expect(first).toBeDefined();
-          const person = source.nodes.find((node) => node.kind === 'person');
-          const orgNode = source.nodes.find((node) => node.kind === 'organisation');
-          const bad = {
-            ...first,
-            id: 'bad-link',
-            kind: 'WORKS_AT' as const,
-            source: orgNode?.id ?? '',
-            target: person?.id ?? '',
-            collaborationType: null,
-            role: null,
-            sharingConsent: null,
-            meetingId: null,
-          };
           const error = await target.store
             .restore({ nodes: source.nodes, links: [...source.links, bad], positions: [] })
             .then(

@@ -1,4 +1,5 @@
 /** Walking a graph held in memory: the part of neighbourhood and focus queries both adapters share. */
+import { isWalkThrough, type GraphNode, type Link } from '@octograph/graph-schema';
 
 /** Pairs of ids that a link joins (direction ignored). */
 export interface Edge {
@@ -42,4 +43,24 @@ export function withinSteps(
     frontier = next;
   }
   return reached;
+}
+
+/**
+ * The map's focus: of the nodes and links that passed the filters, what lies within `depth`
+ * steps of `focus`, walking only along those links and never through themes or places.
+ */
+export function focusOn(
+  focus: string,
+  depth: number,
+  nodes: ReadonlyMap<string, GraphNode>,
+  links: readonly Link[],
+): { nodes: GraphNode[]; links: Link[] } {
+  const reached = withinSteps(focus, depth, links, (id) => {
+    const kind = nodes.get(id)?.kind;
+    return kind !== undefined && isWalkThrough(kind);
+  });
+  return {
+    nodes: [...nodes.values()].filter((node) => reached.has(node.id)),
+    links: links.filter((link) => reached.has(link.source) && reached.has(link.target)),
+  };
 }

@@ -29,7 +29,7 @@ import {
 } from '@octograph/graph-schema';
 import { ConflictError, NotFoundError } from '../../errors.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
-import { withinSteps } from '../graph-walk.js';
+import { focusOn } from '../graph-walk.js';
 import type {
   BatchResult,
   DeleteNodeResult,
@@ -354,12 +354,7 @@ export class EmbeddedGraphStore implements GraphStore {
         .filter((link) => nodes.has(link.source) && nodes.has(link.target));
       let kept = [...nodes.values()];
       if (filter.focus !== undefined) {
-        const reached = withinSteps(filter.focus, filter.depth ?? 1, links, (node) => {
-          const kind = nodes.get(node)?.kind;
-          return kind !== undefined && isWalkThrough(kind);
-        });
-        kept = kept.filter((node) => reached.has(node.id));
-        links = links.filter((link) => reached.has(link.source) && reached.has(link.target));
+        ({ nodes: kept, links } = focusOn(filter.focus, filter.depth ?? 1, nodes, links));
       }
       return {
         revision: this.currentRevision(),

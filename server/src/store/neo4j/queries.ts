@@ -1,0 +1,405 @@
+/**
+ * Every Cypher statement of the Neo4j adapter, each an exported constant (or a record of them, one
+ * per node or link kind) with the parameters it takes and their types. tests/unit/cypher-lint.test.ts
+ * collects every export of this module and runs it through Neo4j's own Cypher front end against a
+ * schema declared from graph-schema.
+ *
+ * Values only ever travel as parameters. Labels and relationship types are written into the text,
+ * but only from the closed sets below (NODE_LABELS from graph-schema's NODE_KINDS, relationship
+ * types = LINK_KINDS), when this module loads; nothing a caller sends becomes Cypher.
+ *
+ * The graph: every node is `(:Node:<Kind label> {id, kind, ...})`; every link is a relationship
+ * whose type is its kind, from source to target; the revision is `(:Counter {name: 'revision'})`.
+ */
+import { LINK_KINDS, NODE_KINDS, type NodeKind } from '@octograph/graph-schema';
+import type { Integer } from 'neo4j-driver';
+import type { PropertyMap, StoredDate } from './values.js';
+
+/** The Neo4j label of each node kind. */
+export const NODE_LABELS = {
+  organisation: 'Organisation',
+  person: 'Person',
+  project: 'Project',
+  meeting: 'Meeting',
+  theme: 'Theme',
+  place: 'Place',
+} as const satisfies Record<NodeKind, string>;
+
+/** The label every Octograph node has, so queries about "any node" use one index. */
+export const NODE_LABEL = 'Node';
+/** The label of the revision counter. */
+export const COUNTER_LABEL = 'Counter';
+
+/** The Cypher type of a parameter, as the adapter sends it ('?': may be null). */
+export type ParamType =
+  | 'STRING'
+  | 'STRING?'
+  | 'LIST<STRING>'
+  | 'LIST<STRING>?'
+  | 'INTEGER'
+  | 'BOOLEAN'
+  | 'DATE?'
+  | 'MAP'
+  | 'LIST<MAP>';
+
+/** The TypeScript value each parameter type takes. */
+export interface ParamValues {
+  STRING: string;
+  'STRING?': string | null;
+  'LIST<STRING>': readonly string[];
+  'LIST<STRING>?': readonly string[] | null;
+  INTEGER: Integer;
+  BOOLEAN: boolean;
+  'DATE?': StoredDate | null;
+  MAP: PropertyMap;
+  'LIST<MAP>': readonly PropertyMap[];
+}
+
+/** The parameter types a query declares. */
+export type ParamTypes = Readonly<Record<string, ParamType>>;
+
+/** A Cypher statement and the parameters it takes. */
+export interface CypherQuery<P extends ParamTypes = ParamTypes> {
+  readonly text: string;
+  readonly params: P;
+}
+
+/** The parameter values a query needs, typed from its declaration. */
+export type ParamsOf<P extends ParamTypes> = { readonly [K in keyof P]: ParamValues[P[K]] };
+
+function cypher<const P extends ParamTypes>(params: P, text: string): CypherQuery<P> {
+  return { text: text.trim(), params };
+}
+
+/** A record with one entry per member of a closed set (node kinds, link kinds). */
+function forEachOf<K extends string, V>(
+  keys: readonly K[],
+  make: (key: K) => V,
+): Readonly<Record<K, V>> {
+  return Object.fromEntries(keys.map((key) => [key, make(key)])) as Record<K, V>;
+}
+
+const NO_PARAMS = {} as const;
+
+/** What a relationship read returns: its properties, its type and the ids of its ends. */
+const LINK_COLUMNS = 'r {.*} AS link, type(r) AS kind, s.id AS source, t.id AS target';
+
+// --- schema (run at start-up, each statement idempotent) ---
+
+function snake(name: string): string {
+  return name.replace(/([a-z])([A-Z])/g, '$1_$2').toLowerCase();
+}
+
+/**
+ * The schema, created at every start-up; IF NOT EXISTS makes each statement a no-op when it is
+ * already there. Node ids are unique across all kinds (the `:Node` constraint); relationship ids
+ * get a RANGE index per type (a relationship uniqueness constraint needs Neo4j 5.7+), and the
+ * adapter keeps them unique inside its write transactions, which run one at a time.
+ */
+export const SCHEMA: Readonly<Record<string, CypherQuery<typeof NO_PARAMS>>> = {
+  node_id_unique: cypher(
+    NO_PARAMS,
+    `CREATE CONSTRAINT node_id_unique IF NOT EXISTS FOR (n:${NODE_LABEL}) REQUIRE n.id IS UNIQUE`,
+  ),
+  ...Object.fromEntries(
+    NODE_KINDS.map((kind) => [
+      `${kind}_id_unique`,
+      cypher(
+        NO_PARAMS,
+        `CREATE CONSTRAINT ${kind}_id_unique IF NOT EXISTS FOR (n:${NODE_LABELS[kind]}) REQUIRE n.id IS UNIQUE`,
+      ),
+    ]),
+  ),
+  counter_name_unique: cypher(
+    NO_PARAMS,
+    `CREATE CONSTRAINT counter_name_unique IF NOT EXISTS FOR (c:${COUNTER_LABEL}) REQUIRE c.name IS UNIQUE`,
+  ),
+  node_kind: cypher(
+    NO_PARAMS,
+    `CREATE RANGE INDEX node_kind IF NOT EXISTS FOR (n:${NODE_LABEL}) ON (n.kind)`,
+  ),
+  node_org_kind: cypher(
+    NO_PARAMS,
+    `CREATE RANGE INDEX node_org_kind IF NOT EXISTS FOR (n:${NODE_LABEL}) ON (n.orgKind)`,
+  ),
+  node_status: cypher(
+    NO_PARAMS,
+    `CREATE RANGE INDEX node_status IF NOT EXISTS FOR (n:${NODE_LABEL}) ON (n.status)`,
+  ),
+  node_sort_key: cypher(
+    NO_PARAMS,
+    `CREATE RANGE INDEX node_sort_key IF NOT EXISTS FOR (n:${NODE_LABEL}) ON (n.sortKey, n.id)`,
+  ),
+  node_search_text: cypher(
+    NO_PARAMS,
+    `CREATE TEXT INDEX node_search_text IF NOT EXISTS FOR (n:${NODE_LABEL}) ON (n.searchText)`,
+  ),
+  // Not queried yet: ranked word search for a future search box; CONTAINS on searchText is what
+  // matches the embedded store's substring search today.
+  node_fulltext: cypher(
+    NO_PARAMS,
+    `CREATE FULLTEXT INDEX node_fulltext IF NOT EXISTS
+     FOR (n:${NODE_KINDS.map((kind) => NODE_LABELS[kind]).join('|')})
+     ON EACH [n.name, n.description]`,
+  ),
+  ...Object.fromEntries(
+    LINK_KINDS.map((kind) => [
+      `${snake(kind)}_id`,
+      cypher(
+        NO_PARAMS,
+        `CREATE RANGE INDEX ${snake(kind)}_id IF NOT EXISTS FOR ()-[r:${kind}]-() ON (r.id)`,
+      ),
+    ]),
+  ),
+};
+
+/** Creates the revision counter at 0 if there is none (run at start-up, after SCHEMA). */
+export const CREATE_REVISION_COUNTER = cypher(
+  NO_PARAMS,
+  `MERGE (c:${COUNTER_LABEL} {name: 'revision'}) ON CREATE SET c.value = 0`,
+);
+
+// --- revision ---
+
+/** The current revision; 0 before the first write. */
+export const REVISION = cypher(
+  NO_PARAMS,
+  `OPTIONAL MATCH (c:${COUNTER_LABEL} {name: 'revision'}) RETURN coalesce(c.value, 0) AS revision`,
+);
+
+/**
+ * Raises the revision and returns the new value. Every write transaction runs this first: the
+ * SET reads the value it changes, so Neo4j takes the counter's write lock before reading it
+ * (Operations Manual, "Concurrent data access"), and holds it to commit. Write transactions thus
+ * run one at a time, and the checks each makes (id taken? same link?) see every earlier write.
+ */
+export const BUMP_REVISION = cypher(
+  NO_PARAMS,
+  `MERGE (c:${COUNTER_LABEL} {name: 'revision'}) ON CREATE SET c.value = 0
+   SET c.value = c.value + 1
+   RETURN c.value AS revision`,
+);
+
+/** Whether the database answers. */
+export const PING = cypher(NO_PARAMS, `RETURN 1 AS ok`);
+
+// --- nodes ---
+
+/** One node's properties by id. */
+export const NODE_BY_ID = cypher(
+  { id: 'STRING' },
+  `MATCH (n:${NODE_LABEL} {id: $id}) RETURN n {.*} AS node`,
+);
+
+/** The properties of the nodes with these ids (those that exist). */
+export const NODES_BY_IDS = cypher(
+  { ids: 'LIST<STRING>' },
+  `MATCH (n:${NODE_LABEL}) WHERE n.id IN $ids RETURN n {.*} AS node`,
+);
+
+/** Creates a node of one kind with these properties; one statement per kind (its label). */
+export const CREATE_NODE = forEachOf(NODE_KINDS, (kind) =>
+  cypher(
+    { props: 'MAP' },
+    `CREATE (n:${NODE_LABEL}:${NODE_LABELS[kind]}) SET n = $props RETURN n.id AS id`,
+  ),
+);
+
+/**
+ * Replaces a node's fields. `props` names every property of the node's kind (null removes one),
+ * so `+=` leaves only the position (x, y) as it was.
+ */
+export const UPDATE_NODE = cypher(
+  { id: 'STRING', props: 'MAP' },
+  `MATCH (n:${NODE_LABEL} {id: $id}) SET n += $props RETURN n.id AS id`,
+);
+
+/** Deletes a node and every relationship that touches it. */
+export const DELETE_NODE = cypher(
+  { id: 'STRING' },
+  `MATCH (n:${NODE_LABEL} {id: $id}) DETACH DELETE n`,
+);
+
+/** Every link that touches a node, either way. */
+export const LINKS_OF_NODE = cypher(
+  { id: 'STRING' },
+  `MATCH (n:${NODE_LABEL} {id: $id})-[r]-(:${NODE_LABEL})
+   WITH r, startNode(r) AS s, endNode(r) AS t
+   RETURN ${LINK_COLUMNS}`,
+);
+
+/**
+ * Forgets a deleted meeting on the links that came from it (their updatedAt stays, as in the
+ * embedded store). Meetings are deleted rarely, so this scans relationships rather than keeping an
+ * index per type on meetingId.
+ */
+export const FORGET_MEETING = cypher(
+  { id: 'STRING' },
+  `MATCH (:${NODE_LABEL})-[r]->(:${NODE_LABEL}) WHERE r.meetingId = $id SET r.meetingId = null`,
+);
+
+/** Saves layout positions of the nodes that exist; returns the ids it found. */
+export const SAVE_POSITIONS = cypher(
+  { positions: 'LIST<MAP>' },
+  `UNWIND $positions AS position
+   MATCH (n:${NODE_LABEL} {id: position.id})
+   SET n.x = position.x, n.y = position.y
+   RETURN position.id AS id`,
+);
+
+// --- filters: the directory and the map count the same things ---
+
+// Each filter is off when its parameter is null. A node without an orgKind or status never
+// matches those filters (null IN [...] is null, which WHERE treats as false), as in the embedded
+// store; theme and place go through FOCUSES_ON and BASED_IN; asOf uses the node's lifetime.
+const NODE_FILTER = `
+  ($kinds IS NULL OR n.kind IN $kinds)
+  AND ($orgKinds IS NULL OR n.orgKind IN $orgKinds)
+  AND ($statuses IS NULL OR n.status IN $statuses)
+  AND ($themes IS NULL OR EXISTS {
+    MATCH (n)-[:FOCUSES_ON]->(theme:${NODE_LABEL}) WHERE theme.id IN $themes })
+  AND ($places IS NULL OR EXISTS {
+    MATCH (n)-[:BASED_IN]->(place:${NODE_LABEL}) WHERE place.id IN $places })
+  AND ($text IS NULL OR n.searchText CONTAINS $text)
+  AND ($asOf IS NULL OR ((n.liveFrom IS NULL OR n.liveFrom <= $asOf)
+    AND (n.liveUntil IS NULL OR n.liveUntil > $asOf)))`;
+
+const FILTER_PARAMS = {
+  kinds: 'LIST<STRING>?',
+  orgKinds: 'LIST<STRING>?',
+  statuses: 'LIST<STRING>?',
+  themes: 'LIST<STRING>?',
+  places: 'LIST<STRING>?',
+  text: 'STRING?',
+  asOf: 'DATE?',
+} as const;
+
+/** One page of the directory: after the cursor's (sortKey, id), in that order. */
+export const LIST_NODES = cypher(
+  { ...FILTER_PARAMS, afterKey: 'STRING?', afterId: 'STRING?', limit: 'INTEGER' },
+  `MATCH (n:${NODE_LABEL})
+   WHERE ${NODE_FILTER}
+     AND ($afterKey IS NULL OR n.sortKey > $afterKey
+       OR (n.sortKey = $afterKey AND n.id > $afterId))
+   RETURN n {.*} AS node
+   ORDER BY n.sortKey, n.id
+   LIMIT $limit`,
+);
+
+/** How many nodes pass the filters. */
+export const COUNT_NODES = cypher(
+  FILTER_PARAMS,
+  `MATCH (n:${NODE_LABEL}) WHERE ${NODE_FILTER} RETURN count(n) AS total`,
+);
+
+/** The nodes the map shows (their properties include the saved position, if any). */
+export const MAP_NODES = cypher(
+  FILTER_PARAMS,
+  `MATCH (n:${NODE_LABEL}) WHERE ${NODE_FILTER} RETURN n {.*} AS node`,
+);
+
+/** The links the map may show: of these kinds, alive on asOf (`until` is exclusive). */
+export const MAP_LINKS = cypher(
+  { linkKinds: 'LIST<STRING>?', asOf: 'DATE?' },
+  `MATCH (s:${NODE_LABEL})-[r]->(t:${NODE_LABEL})
+   WHERE ($linkKinds IS NULL OR type(r) IN $linkKinds)
+     AND ($asOf IS NULL OR (r.since <= $asOf AND (r.until IS NULL OR r.until > $asOf)))
+   RETURN ${LINK_COLUMNS}`,
+);
+
+// --- links ---
+
+/**
+ * One link by id. Relationship property indexes are per type, so this asks each type in turn
+ * (one index seek each) rather than scanning every relationship.
+ */
+export const LINK_BY_ID = cypher(
+  { id: 'STRING' },
+  LINK_KINDS.map(
+    (kind) =>
+      `MATCH (s:${NODE_LABEL})-[r:${kind} {id: $id}]->(t:${NODE_LABEL}) RETURN ${LINK_COLUMNS}`,
+  ).join('\nUNION ALL\n'),
+);
+
+/** The id of a link of this kind between these ends (either way round if undirected). */
+export const SAME_LINK = cypher(
+  { kind: 'STRING', source: 'STRING', target: 'STRING', undirected: 'BOOLEAN' },
+  `MATCH (s:${NODE_LABEL} {id: $source})-[r]-(t:${NODE_LABEL} {id: $target})
+   WHERE type(r) = $kind AND ($undirected OR startNode(r) = s)
+   RETURN r.id AS id LIMIT 1`,
+);
+
+/** Creates a link of one kind; one statement per kind (its relationship type). */
+export const CREATE_LINK = forEachOf(LINK_KINDS, (kind) =>
+  cypher(
+    { source: 'STRING', target: 'STRING', props: 'MAP' },
+    `MATCH (s:${NODE_LABEL} {id: $source})
+     MATCH (t:${NODE_LABEL} {id: $target})
+     CREATE (s)-[r:${kind}]->(t) SET r = $props
+     RETURN r.id AS id`,
+  ),
+);
+
+/** Replaces a link's fields (`props` names every property; null removes one). */
+export const UPDATE_LINK = cypher(
+  { id: 'STRING', source: 'STRING', target: 'STRING', props: 'MAP' },
+  `MATCH (:${NODE_LABEL} {id: $source})-[r]->(:${NODE_LABEL} {id: $target})
+   WHERE r.id = $id
+   SET r += $props
+   RETURN r.id AS id`,
+);
+
+/** Deletes a link, found from its ends. */
+export const DELETE_LINK = cypher(
+  { id: 'STRING', source: 'STRING', target: 'STRING' },
+  `MATCH (:${NODE_LABEL} {id: $source})-[r]->(:${NODE_LABEL} {id: $target})
+   WHERE r.id = $id
+   DELETE r`,
+);
+
+// --- neighbourhoods ---
+
+/** The ids and kinds of the nodes one step from any of these, links either way. */
+export const NEIGHBOURS = cypher(
+  { ids: 'LIST<STRING>' },
+  `MATCH (n:${NODE_LABEL})--(m:${NODE_LABEL})
+   WHERE n.id IN $ids
+   RETURN DISTINCT m.id AS id, m.kind AS kind`,
+);
+
+/**
+ * The links both of whose ends are among these ids. (The embedded store looks them up from the
+ * walked-through ends only, to spare a popular theme's many links; here the planner starts from
+ * whichever end its index statistics favour.)
+ */
+export const LINKS_WITHIN = cypher(
+  { ids: 'LIST<STRING>' },
+  `MATCH (s:${NODE_LABEL})-[r]->(t:${NODE_LABEL})
+   WHERE s.id IN $ids AND t.id IN $ids
+   RETURN ${LINK_COLUMNS}`,
+);
+
+// --- everything ---
+
+/** Every node, in directory order. */
+export const ALL_NODES = cypher(
+  NO_PARAMS,
+  `MATCH (n:${NODE_LABEL}) RETURN n {.*} AS node ORDER BY n.sortKey, n.id`,
+);
+
+/** Every link, by id. */
+export const ALL_LINKS = cypher(
+  NO_PARAMS,
+  `MATCH (s:${NODE_LABEL})-[r]->(t:${NODE_LABEL}) RETURN ${LINK_COLUMNS} ORDER BY r.id`,
+);
+
+/** Every saved position, by node id. */
+export const ALL_POSITIONS = cypher(
+  NO_PARAMS,
+  `MATCH (n:${NODE_LABEL})
+   WHERE n.x IS NOT NULL AND n.y IS NOT NULL
+   RETURN n.id AS id, n.x AS x, n.y AS y ORDER BY n.id`,
+);
+
+/** TESTS ONLY (test-support.ts): deletes everything in the database. */
+export const EMPTY_DATABASE = cypher(NO_PARAMS, `MATCH (n) DETACH DELETE n`);
