@@ -32,14 +32,14 @@ function overlaps(a: LabelBox, b: LabelBox): boolean {
 export function labelsToHide(boxes: readonly LabelBox[]): Set<string> {
   const hidden = new Set<string>();
   const grid = new Map<string, LabelBox[]>();
+  // A box occupies the cells under it widened by the gap, so a neighbour just across a cell
+  // edge but within the gap is still compared with it.
   const cellsOf = (box: LabelBox) => {
     const keys: string[] = [];
-    for (let x = Math.floor(box.left / CELL); x <= Math.floor((box.left + box.width) / CELL); x++) {
-      for (
-        let y = Math.floor(box.top / CELL);
-        y <= Math.floor((box.top + box.height) / CELL);
-        y++
-      ) {
+    const [left, right] = [box.left - GAP, box.left + box.width + GAP];
+    const [top, bottom] = [box.top - GAP, box.top + box.height + GAP];
+    for (let x = Math.floor(left / CELL); x <= Math.floor(right / CELL); x++) {
+      for (let y = Math.floor(top / CELL); y <= Math.floor(bottom / CELL); y++) {
         keys.push(`${x}:${y}`);
       }
     }

@@ -1,7 +1,8 @@
 /**
  * The map's colours and shapes, shared by the canvas style and the legend so the two can never
  * disagree. Soft fills with a darker edge of the same hue (Kumu-like); organisations are circles
- * coloured by their kind, every other kind of node has its own shape and a quieter colour.
+ * coloured by their kind, people are grey circles, and every other kind of node has its own
+ * shape and a quieter colour.
  */
 import type { LinkKind, NodeKind, OrganisationKind } from '@octograph/graph-schema';
 
@@ -53,7 +54,7 @@ export const LINK_KIND_LINE_STYLES = {
   MEMBER_OF: 'dashed',
   PARTNER_IN: 'solid',
   WORKS_AT: 'solid',
-  VOLUNTEERS_AT: 'solid',
+  VOLUNTEERS_AT: 'dashed',
   FUNDS: 'solid',
   ATTENDED: 'solid',
   FOCUSES_ON: 'dotted',
@@ -66,7 +67,7 @@ export const LINK_KIND_COLOURS: Readonly<Record<LinkKind, string>> = {
   MEMBER_OF: '#b8473a',
   PARTNER_IN: '#b89a23',
   WORKS_AT: '#9a938a',
-  VOLUNTEERS_AT: '#9a938a',
+  VOLUNTEERS_AT: '#b59a6a',
   FUNDS: '#3e9689',
   ATTENDED: '#8d6947',
   FOCUSES_ON: '#9a5fb5',
