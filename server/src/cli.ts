@@ -98,13 +98,13 @@ async function seed(args: string[]): Promise<void> {
     });
     if (outcome.skipped) {
       process.stdout.write(
-        `seed: the store in ${config.dataDir} already has data; left as it is\n`,
+        `seed: ${describeStore(store, config)} already has data; left as it is\n`,
       );
     } else {
       process.stdout.write(
         `seed: ${outcome.nodesCreated} nodes and ${outcome.linksCreated} links written` +
           (outcome.nodesDeleted > 0 ? ` after deleting ${outcome.nodesDeleted} nodes` : '') +
-          `, ${outcome.positionsSaved} positions laid out, in ${config.dataDir}\n`,
+          `, ${outcome.positionsSaved} positions laid out, in ${describeStore(store, config)}\n`,
       );
     }
   });

@@ -1738,6 +1738,34 @@ export function describeGraphStoreContract(adapterName: string, openStore: OpenS
         expect(await store.snapshot()).toEqual(before);
       });
 
+      it('with replace, deletes what the store held and writes the content, in one step', async () => {
+        await seedFixture(store);
+        const source = await store.snapshot();
+        await store.createNode(org('stray'));
+        await store.restore(source, { replace: true });
+        const after = await store.snapshot();
+        expect(byId(after.nodes)).toEqual(byId(source.nodes));
+        expect(byId(after.links)).toEqual(byId(source.links));
+      });
+
+      it('with replace, leaves the store as it was when the content is refused', async () => {
+        await seedFixture(store);
+        const before = await store.snapshot();
+        const first = before.links[0];
+        if (!first) throw new Error('the fixture has no link');
+        const error = await store
+          .restore(
+            { nodes: before.nodes, links: [...before.links, { ...first }], positions: [] },
+            { replace: true },
+          )
+          .then(
+            () => null,
+            (caught: unknown) => caught,
+          );
+        expect(error).toMatchObject({ statusCode: 409, code: 'CONFLICT' });
+        expect(await store.snapshot()).toEqual(before);
+      });
+
       it('rejects a link the rules forbid, naming it, and stores nothing', async () => {
         await seedFixture(store);
         const source = await store.snapshot();

@@ -59,6 +59,12 @@ export interface NetworkContent {
   positions: Position[];
 }
 
+/** How a restore treats what the store already holds. */
+export interface RestoreOptions {
+  /** Delete every node, link and position first (in the same transaction). */
+  replace?: boolean;
+}
+
 /** Everything in the store, for analytics and export. */
 export interface Snapshot extends NetworkContent {
   revision: number;
@@ -128,8 +134,9 @@ export interface GraphStore {
    * Writes stored nodes, links and positions exactly as they are (ids, timestamps, createdBy),
    * all or nothing: how an export is imported, losslessly, into another store. Every node and
    * link is validated and the link rules apply; an id that already exists is a ConflictError.
+   * With `replace`, everything the store held is deleted first, in the same transaction.
    */
-  restore(content: NetworkContent): Promise<void>;
+  restore(content: NetworkContent, options?: RestoreOptions): Promise<void>;
   /** Releases the database. */
   close(): Promise<void>;
 }

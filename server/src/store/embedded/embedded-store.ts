@@ -38,6 +38,7 @@ import type {
   MapSubgraph,
   NetworkContent,
   NodeQuery,
+  RestoreOptions,
   Snapshot,
   WriteContext,
 } from '../graph-store.js';
@@ -139,6 +140,8 @@ const SQL = {
   allLinks: `SELECT doc FROM links ORDER BY id`,
   allPositions: `SELECT node_id AS id, x, y FROM positions ORDER BY node_id`,
   ping: `SELECT 1 AS ok`,
+  deleteAllLinks: `DELETE FROM links`,
+  deleteAllNodes: `DELETE FROM nodes`,
 } as const;
 
 interface DocRow {
@@ -403,8 +406,13 @@ export class EmbeddedGraphStore implements GraphStore {
     }));
   }
 
-  restore(content: NetworkContent): Promise<void> {
+  restore(content: NetworkContent, options: RestoreOptions = {}): Promise<void> {
     return this.write(() => {
+      if (options.replace === true) {
+        // Links first: a link's meeting reference would otherwise hold its meeting back.
+        this.statements.deleteAllLinks.run();
+        this.statements.deleteAllNodes.run();
+      }
       const each = <T>(name: string, items: readonly T[], work: (item: T) => void): void => {
         items.forEach((item, index) => {
           try {

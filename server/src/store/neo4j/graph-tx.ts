@@ -57,6 +57,7 @@ import {
   CREATE_LINK,
   CREATE_NODE,
   DELETE_LINK,
+  DELETE_ALL_NODES,
   DELETE_NODE,
   FORGET_MEETING,
   LINK_BY_ID,
@@ -300,6 +301,11 @@ export class GraphWriter extends GraphReader {
     }
     await this.run(CREATE_NODE[node.kind], { props: nodeProperties(node) });
     return node;
+  }
+
+  /** Deletes every node with its links and position (a restore that replaces). */
+  async deleteEverything(): Promise<void> {
+    await this.run(DELETE_ALL_NODES, {});
   }
 
   /** Validates and writes a node given as stored (restore). */

@@ -39,6 +39,7 @@ import type {
   MapSubgraph,
   NetworkContent,
   NodeQuery,
+  RestoreOptions,
   Snapshot,
   WriteContext,
 } from '../graph-store.js';
@@ -185,8 +186,9 @@ export class Neo4jGraphStore implements GraphStore {
     return { revision, ...value };
   }
 
-  async restore(content: NetworkContent): Promise<void> {
+  async restore(content: NetworkContent, options: RestoreOptions = {}): Promise<void> {
     await this.write(async (writer) => {
+      if (options.replace === true) await writer.deleteEverything();
       for (const [index, node] of content.nodes.entries()) {
         await writer.restoreNode(node).catch((error: unknown) => {
           throw locateError(`nodes[${index}]`, `nodes[${index}]`, error);

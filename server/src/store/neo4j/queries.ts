@@ -401,5 +401,8 @@ export const ALL_POSITIONS = cypher(
    RETURN n.id AS id, n.x AS x, n.y AS y ORDER BY n.id`,
 );
 
+/** Deletes every Octograph node with its links and position (a restore that replaces). */
+export const DELETE_ALL_NODES = cypher(NO_PARAMS, `MATCH (n:${NODE_LABEL}) DETACH DELETE n`);
+
 /** TESTS ONLY (test-support.ts): deletes everything in the database. */
 export const EMPTY_DATABASE = cypher(NO_PARAMS, `MATCH (n) DETACH DELETE n`);
