@@ -102,9 +102,9 @@ async function seed(args: string[]): Promise<void> {
       );
     } else {
       process.stdout.write(
-        `seed: ${outcome.nodesCreated} nodes and ${outcome.linksCreated} links written` +
+        `seed: wrote ${outcome.nodesCreated} nodes and ${outcome.linksCreated} links` +
           (outcome.nodesDeleted > 0 ? ` after deleting ${outcome.nodesDeleted} nodes` : '') +
-          `, ${outcome.positionsSaved} positions laid out, in ${describeStore(store, config)}\n`,
+          ` and laid out ${outcome.positionsSaved} positions in ${describeStore(store, config)}\n`,
       );
     }
   });

@@ -109,6 +109,34 @@ afterAll(async () => {
   await rm(workDir, { recursive: true, force: true });
 });
 
+describe('octograph seed', () => {
+  it('writes the demo network once, then only what is missing, and starts over with --reset', async () => {
+    const dataDir = join(workDir, 'seeded');
+    const first = await runCli(['seed', '--if-empty'], dataDir);
+    expect(first.stdout).toMatch(
+      /^seed: wrote (\d+) nodes and (\d+) links and laid out \1 positions/,
+    );
+    const seeded = await contentIn(dataDir);
+
+    const again = await runCli(['seed', '--if-empty'], dataDir);
+    expect(again.stdout).toMatch(/already has data; left as it is/);
+    const idempotent = await runCli(['seed'], dataDir);
+    expect(idempotent.stdout).toMatch(/^seed: wrote 0 nodes and 0 links and laid out 0 positions/);
+    expect(await contentIn(dataDir)).toEqual(seeded);
+
+    const reset = await runCli(['seed', '--reset'], dataDir);
+    expect(reset.code).toBe(0);
+    expect(reset.stdout).toMatch(
+      new RegExp(
+        `^seed: wrote ${seeded.nodes.length} nodes and ${seeded.links.length} links after deleting ${seeded.nodes.length} nodes`,
+      ),
+    );
+    const after = await contentIn(dataDir);
+    expect(after.nodes.map((node) => node.id)).toEqual(seeded.nodes.map((node) => node.id));
+    expect(after.positions).toEqual(seeded.positions);
+  });
+});
+
 describe('octograph export and import', () => {
   it('moves the network to another data folder through a file, losing nothing', async () => {
     const exported = await runCli(['export', '--out', networkFile], sourceDir);
