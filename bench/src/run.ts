@@ -337,7 +337,7 @@ async function main(): Promise<void> {
     machine: box,
     workload: [
       `Workload: synthetic network of ${count(NETWORK.organisations)} organisations, ${count(NETWORK.people)} people and ${count(NETWORK.links)} links (${count(network.nodes.length)} nodes with themes and places; seed ${NETWORK.seed}), embedded SQLite store`,
-      `Load: autocannon, ${LOAD.connections} connections for ${LOAD.durationSeconds} s per target; ego networks: ${egoHttpSummary.count} nodes evenly spaced by degree rank, sequential; links: ${linkSummary.count} new COLLABORATES_WITH links, sequential`,
+      `Load: autocannon, ${LOAD.connections} connections for ${LOAD.durationSeconds} s per target; ego networks: ${egoHttpSummary.count} organisations evenly spaced by degree rank, sequential; links: ${linkSummary.count} new COLLABORATES_WITH links, sequential`,
     ],
     rows,
     notes,
