@@ -123,16 +123,15 @@ const SQL = {
   nodesByIds: `SELECT doc FROM nodes WHERE id IN (SELECT value FROM json_each(?))`,
   // Every link has at least one end a walk goes through (themes and places never link to each
   // other), so links among the reached nodes are looked up from those ends only: a popular
-  // theme's thousands of links are never scanned. The unary + keeps SQLite from choosing the
-  // index of the other end; the two halves are disjoint, so no sort is needed to merge them.
-  linksWithin: `SELECT doc FROM links
-      WHERE source_id IN (SELECT value FROM json_each(@walked))
-        AND +target_id IN (SELECT value FROM json_each(@reached))
+  // theme's thousands of links are never scanned. The id lists are materialised once and the
+  // two halves are disjoint, so no sort is needed to merge them.
+  linksWithin: `WITH reached(id) AS MATERIALIZED (SELECT value FROM json_each(@reached)),
+      walked(id) AS MATERIALIZED (SELECT value FROM json_each(@walked))
+    SELECT l.doc FROM walked w JOIN links l ON l.source_id = w.id
+      WHERE l.target_id IN reached
     UNION ALL
-    SELECT doc FROM links
-      WHERE target_id IN (SELECT value FROM json_each(@walked))
-        AND +source_id IN (SELECT value FROM json_each(@reached))
-        AND +source_id NOT IN (SELECT value FROM json_each(@walked))`,
+    SELECT l.doc FROM walked w JOIN links l ON l.target_id = w.id
+      WHERE l.source_id IN reached AND l.source_id NOT IN walked`,
   upsertPosition: `INSERT INTO positions (node_id, x, y) VALUES (@id, @x, @y)
     ON CONFLICT (node_id) DO UPDATE SET x = excluded.x, y = excluded.y`,
   nodeExists: `SELECT 1 AS found FROM nodes WHERE id = ?`,
