@@ -1717,6 +1717,31 @@ export function describeGraphStoreContract(adapterName: string, openStore: OpenS
         }
       });
 
+      it('gives back restored timestamps in one spelling, whatever offset they were written with', async () => {
+        const node = await store.createNode(org('zoned'));
+        const target = await openStore();
+        try {
+          await target.store.restore({
+            nodes: [
+              {
+                ...node,
+                createdAt: '2024-05-10T14:30:00+02:00',
+                updatedAt: '2024-05-10T12:30:00.5Z',
+              },
+            ],
+            links: [],
+            positions: [],
+          });
+          expect(await target.store.getNode('zoned')).toMatchObject({
+            createdAt: '2024-05-10T12:30:00.000Z',
+            updatedAt: '2024-05-10T12:30:00.500Z',
+          });
+        } finally {
+          await target.store.close();
+          await target.cleanup();
+        }
+      });
+
       it('raises the revision once', async () => {
         const before = await store.revision();
         await store.restore({ nodes: [], links: [], positions: [] });

@@ -118,9 +118,21 @@ export function newLink(input: CreateLinkInput, context: WriteContext = {}): Lin
   });
 }
 
+/**
+ * Instants in one spelling (`2026-11-21T14:32:53.271Z`), so every store gives back what it was
+ * given to the character whatever offset or precision a restored file used.
+ */
+function canonicalTimes<T extends { createdAt: string; updatedAt: string }>(item: T): T {
+  return {
+    ...item,
+    createdAt: new Date(item.createdAt).toISOString(),
+    updatedAt: new Date(item.updatedAt).toISOString(),
+  };
+}
+
 /** A stored node as given (a restore), checked against the schema. */
 export function storedNode(node: unknown): GraphNode {
-  return parseOrThrow(GraphNodeSchema, node);
+  return canonicalTimes(parseOrThrow(GraphNodeSchema, node));
 }
 
 /** A stored link as given (a restore), checked against the schema and for self-links. */
@@ -131,7 +143,7 @@ export function storedLink(link: unknown): Link {
       { path: 'target', message: 'must differ from source (a node cannot link to itself)' },
     ]);
   }
-  return parsed;
+  return canonicalTimes(parsed);
 }
 
 /** The link after a patch; kind and ends stay. */
