@@ -15,7 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.js';
-import errorHandler, { notFoundReply } from './plugins/error-handler.js';
+import errorHandler, { errorBodyOf, notFoundReply, sendError } from './plugins/error-handler.js';
 import storePlugin from './plugins/store.js';
 import { validatorCompiler } from './plugins/validation.js';
 import batchRoutes from './routes/batch.js';
@@ -46,6 +46,14 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     bodyLimit: config.bodyLimit,
     // Let a closing server finish the requests it has and refuse new ones.
     return503OnClosing: true,
+    routerOptions: {
+      // Longer than any valid id, so an over-long id reaches validation and gets its 400 there.
+      maxParamLength: 1000,
+    },
+    // Errors the router raises before a route runs (a malformed URL) get the one error body too.
+    frameworkErrors: (error, _request, reply) => {
+      void sendError(reply, errorBodyOf(error));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

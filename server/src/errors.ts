@@ -50,3 +50,14 @@ export class LinkNotAllowedError extends AppError {
     super(400, 'LINK_NOT_ALLOWED', message);
   }
 }
+
+/** 503: the database is held by another writer (an import, a seed) for now; try again soon. */
+export class StoreBusyError extends AppError {
+  constructor() {
+    super(
+      503,
+      'BUSY',
+      'the database is busy with another writer (an import or a seed); try again in a moment',
+    );
+  }
+}

@@ -105,6 +105,20 @@ describe('API errors', () => {
     expect(error.issues.map((issue) => issue.path)).toEqual(['params.id']);
   });
 
+  it('answers an id longer than any valid id with 400 naming params.id', async () => {
+    const error = await expectError({ method: 'GET', url: `/api/nodes/${'a'.repeat(300)}` }, 400);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.issues).toEqual([
+      { path: 'params.id', message: 'must be at most 100 characters' },
+    ]);
+  });
+
+  it('answers an address with broken URL encoding with 400', async () => {
+    const error = await expectError({ method: 'GET', url: '/api/nodes/%E0%A4%A' }, 400);
+    expect(error.code).toBe('VALIDATION_FAILED');
+    expect(error.message).toMatch(/URL encoding/);
+  });
+
   it.each([
     ['GET', '/api/nodes/org-missing', 'org-missing'],
     ['PATCH', '/api/nodes/org-missing', 'org-missing'],

@@ -1,7 +1,8 @@
 /**
  * The map in a real browser: the built client served by the built server over a freshly seeded
  * store, driven in Debian's Chromium with playwright-core. Checks what a person sees: the status
- * line's counts, nodes drawn on the canvas, the details panel, the search box.
+ * line's counts, the nodes and links the canvas holds, nodes drawn on the canvas, the details
+ * panel, the search box.
  *
  * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
@@ -9,6 +10,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MapResponseSchema, type MapNode, type MapResponse } from '@octograph/graph-schema';
+import { demoNetwork } from '@octograph/seed';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT, startAppProcess, type AppProcess } from '../helpers/app-process';
@@ -40,7 +42,14 @@ interface Box extends Point {
 
 /** The client's read-only test handle (client/src/map/controllers/TestHandleController.tsx). */
 interface TestHandleWindow {
-  __octograph?: { nodeScreenPosition(id: string): Point | null };
+  __octograph?: {
+    nodeScreenPosition(id: string): Point | null;
+    elementCounts(): Counts | null;
+  };
+}
+interface Counts {
+  nodes: number;
+  links: number;
 }
 
 let app: AppProcess | undefined;
@@ -93,7 +102,7 @@ function inPage(name: string, body: (page: Page) => Promise<void>): [string, () 
 }
 
 /** The status line's two numbers, once the map has loaded. */
-async function statusCounts(page: Page): Promise<{ nodes: number; links: number }> {
+async function statusCounts(page: Page): Promise<Counts> {
   const status = page.getByRole('status');
   await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/links?$/);
   const text = (await status.textContent()) ?? '';
@@ -114,6 +123,11 @@ function nodeScreenPosition(page: Page, id: string): Promise<Point | null> {
     (nodeId) => (window as TestHandleWindow).__octograph?.nodeScreenPosition(nodeId) ?? null,
     id,
   );
+}
+
+/** How many nodes and links the canvas's Cytoscape instance holds; null before it exists. */
+function canvasCounts(page: Page): Promise<Counts | null> {
+  return page.evaluate(() => (window as TestHandleWindow).__octograph?.elementCounts() ?? null);
 }
 
 function inside(point: Point, box: Box, margin = 0): boolean {
@@ -177,6 +191,21 @@ describe('the map page', () => {
       expect(map.nodes.length).toBeGreaterThan(0);
       const counts = await statusCounts(page);
       expect(counts).toEqual({ nodes: map.nodes.length, links: map.links.length });
+
+      // The status line is computed from the same response, so also count what the canvas really
+      // holds: every node and link of the response, which is the whole seeded demo network.
+      const seeded = demoNetwork();
+      expect({ nodes: map.nodes.length, links: map.links.length }).toEqual({
+        nodes: seeded.nodes.length,
+        links: seeded.links.length,
+      });
+      await expect
+        .poll(() => canvasCounts(page), { timeout: 5_000 })
+        .toEqual({ nodes: map.nodes.length, links: map.links.length });
+      expect(await canvasCounts(page)).toEqual({
+        nodes: seeded.nodes.length,
+        links: seeded.links.length,
+      });
 
       // Nodes are really drawn: the canvas is painted, and painted where a node should be.
       const { at } = await clickableNode(page);

@@ -160,6 +160,7 @@ export const en = {
       CONFLICT: 'Conflicting change',
       PAYLOAD_TOO_LARGE: 'Too much data',
       UNSUPPORTED_MEDIA_TYPE: 'Unsupported format',
+      BUSY: 'The database is busy; try again in a moment',
       INTERNAL: 'Server error',
     },
     boundary: 'This part of the page stopped working.',

@@ -23,6 +23,7 @@ const FRAMEWORK_CODES: Readonly<Record<string, { code: ErrorCode; message?: stri
     message: 'the request body is larger than this server accepts',
   },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+  FST_ERR_BAD_URL: { code: 'VALIDATION_FAILED', message: 'the address is not valid URL encoding' },
 };
 
 function isFastifyError(error: unknown): error is FastifyError {
@@ -62,7 +63,9 @@ export function errorBodyOf(error: unknown): ErrorBody {
   };
 }
 
-function sendError(reply: FastifyReply, body: ErrorBody): FastifyReply {
+/** Sends an ErrorBody with its status (and, for 503, when to try again). */
+export function sendError(reply: FastifyReply, body: ErrorBody): FastifyReply {
+  if (body.statusCode === 503) void reply.header('retry-after', '2');
   return reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
 }
 

@@ -3,12 +3,18 @@ import { useCyRef } from '../cy-context';
 
 /**
  * A small READ-ONLY handle for the browser test (tests/e2e/map.test.ts), which needs to know
- * where a node is drawn in order to click it and to check the map centred on it. It exposes
- * positions only: nothing here changes the app. Not an API for anything else.
+ * where a node is drawn in order to click it and to check the map centred on it, and how many
+ * nodes and links the canvas really holds. It exposes positions and counts only: nothing here
+ * changes the app. Exists for the tests only; not an API for anything else.
  */
 export interface OctographTestHandle {
   /** Where a node is drawn, in page (CSS pixel) coordinates; null if it is not on the map. */
   nodeScreenPosition(id: string): { x: number; y: number } | null;
+  /**
+   * How many nodes and links (edges) the Cytoscape instance holds right now, i.e. what the canvas
+   * draws, not what the map response says; null before the canvas exists.
+   */
+  elementCounts(): { nodes: number; links: number } | null;
 }
 
 declare global {
@@ -31,6 +37,11 @@ export function TestHandleController() {
         const box = container.getBoundingClientRect();
         const position = node.renderedPosition();
         return { x: box.left + position.x, y: box.top + position.y };
+      },
+      elementCounts() {
+        const cy = cyRef.current;
+        if (!cy) return null;
+        return { nodes: cy.nodes().length, links: cy.edges().length };
       },
     };
     window.__octograph = handle;

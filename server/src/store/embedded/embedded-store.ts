@@ -27,7 +27,7 @@ import {
   type UpdateLinkBody,
   type UpdateNodeBody,
 } from '@octograph/graph-schema';
-import { ConflictError, NotFoundError } from '../../errors.js';
+import { ConflictError, NotFoundError, StoreBusyError } from '../../errors.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { focusOn } from '../graph-walk.js';
 import type {
@@ -189,12 +189,23 @@ function linkRow(link: Link): Record<string, string | null> {
   };
 }
 
-/** SQLite's own words for a constraint that another writer beat us to. */
-function isUniqueViolation(error: unknown): boolean {
-  return (
-    error instanceof Database.SqliteError &&
-    (error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || error.code === 'SQLITE_CONSTRAINT_UNIQUE')
-  );
+/**
+ * The app's error for what SQLite reported: another writer that stored the same id first is a
+ * conflict; a database locked by another process for longer than the busy timeout is "busy".
+ */
+function storeError(error: unknown): Error {
+  if (error instanceof Database.SqliteError) {
+    if (
+      error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' ||
+      error.code === 'SQLITE_CONSTRAINT_UNIQUE'
+    ) {
+      return new ConflictError('another write stored the same id or link first; try again');
+    }
+    if (error.code.startsWith('SQLITE_BUSY') || error.code.startsWith('SQLITE_LOCKED')) {
+      return new StoreBusyError();
+    }
+  }
+  return error instanceof Error ? error : new Error(String(error));
 }
 
 /** The GraphStore over one SQLite file. Open it with `EmbeddedGraphStore.open(file)`. */
@@ -215,11 +226,13 @@ export class EmbeddedGraphStore implements GraphStore {
     mkdirSync(dirname(file), { recursive: true });
     const db = new Database(file);
     try {
+      // First, so that everything below waits for another process (the seed CLI, a second
+      // server) holding the write lock instead of failing at once. Kept short: better-sqlite3
+      // waits synchronously, and a request that cannot write soon is better answered 503.
+      db.pragma('busy_timeout = 1000');
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
-      // Another process (the seed CLI, a second server) may hold the write lock briefly.
-      db.pragma('busy_timeout = 5000');
       migrate(db);
       return new EmbeddedGraphStore(db);
     } catch (error: unknown) {
@@ -468,12 +481,7 @@ export class EmbeddedGraphStore implements GraphStore {
       });
       return Promise.resolve(run.immediate());
     } catch (error: unknown) {
-      if (isUniqueViolation(error)) {
-        return Promise.reject(
-          new ConflictError('another write stored the same id or link first; try again'),
-        );
-      }
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      return Promise.reject(storeError(error));
     }
   }
 
@@ -482,7 +490,7 @@ export class EmbeddedGraphStore implements GraphStore {
     try {
       return Promise.resolve(this.db.transaction(work).deferred());
     } catch (error: unknown) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+      return Promise.reject(storeError(error));
     }
   }
 

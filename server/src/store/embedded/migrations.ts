@@ -63,35 +63,41 @@ const MIGRATIONS: readonly Migration[] = [
 /** The newest schema version this code knows. */
 export const LATEST_SCHEMA_VERSION = Math.max(...MIGRATIONS.map((migration) => migration.version));
 
-/** Brings the database up to the latest schema; returns the versions it applied. */
+/**
+ * Brings the database up to the latest schema; returns the versions it applied. Reading the
+ * version and applying what is missing happen in one IMMEDIATE transaction, so two processes
+ * opening a new data folder at once cannot both create the tables.
+ */
 export function migrate(db: Database.Database): number[] {
-  db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
-    version INTEGER PRIMARY KEY,
-    description TEXT NOT NULL,
-    applied_at TEXT NOT NULL
-  ) STRICT`);
-  const row = db
-    .prepare<[], { version: number | null }>(
-      'SELECT max(version) AS version FROM schema_migrations',
-    )
-    .get();
-  const current = row?.version ?? 0;
-  if (current > LATEST_SCHEMA_VERSION) {
-    throw new Error(
-      `the database is at schema version ${current}, newer than this Octograph knows (${LATEST_SCHEMA_VERSION}); upgrade Octograph`,
-    );
-  }
-  const record = db.prepare(
-    'INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)',
-  );
-  const applied: number[] = [];
-  for (const migration of MIGRATIONS) {
-    if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.description, new Date().toISOString());
-    })();
-    applied.push(migration.version);
-  }
-  return applied;
+  return db
+    .transaction(() => {
+      db.exec(`CREATE TABLE IF NOT EXISTS schema_migrations (
+        version INTEGER PRIMARY KEY,
+        description TEXT NOT NULL,
+        applied_at TEXT NOT NULL
+      ) STRICT`);
+      const row = db
+        .prepare<[], { version: number | null }>(
+          'SELECT max(version) AS version FROM schema_migrations',
+        )
+        .get();
+      const current = row?.version ?? 0;
+      if (current > LATEST_SCHEMA_VERSION) {
+        throw new Error(
+          `the database is at schema version ${current}, newer than this Octograph knows (${LATEST_SCHEMA_VERSION}); upgrade Octograph`,
+        );
+      }
+      const record = db.prepare(
+        'INSERT INTO schema_migrations (version, description, applied_at) VALUES (?, ?, ?)',
+      );
+      const applied: number[] = [];
+      for (const migration of MIGRATIONS) {
+        if (migration.version <= current) continue;
+        db.exec(migration.sql);
+        record.run(migration.version, migration.description, new Date().toISOString());
+        applied.push(migration.version);
+      }
+      return applied;
+    })
+    .immediate();
 }
