@@ -28,9 +28,15 @@ function listParam<T extends z.ZodType<string>>(item: T) {
   }, z.array(item).max(100, 'must list at most 100 values').optional());
 }
 
-/** An empty query value (`?limit=`) means the same as leaving it out. */
-function emptyAsMissing(value: unknown): unknown {
-  return value === '' ? undefined : value;
+/**
+ * A whole number from a query string: digits only, so `0x10`, `1e2` or ` 7` are refused rather
+ * than read as numbers; an empty value (`?limit=`) means the same as leaving it out.
+ */
+function wholeNumberParam<T extends z.ZodType>(schema: T) {
+  return z.preprocess((value: unknown) => {
+    if (value === '') return undefined;
+    return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
+  }, schema);
 }
 
 /** `:id` in a path. */
@@ -58,10 +64,8 @@ export type NodeFilter = z.infer<typeof NodeFilterSchema>;
 
 /** GET /api/nodes: filters plus cursor pagination. Results are sorted by name. */
 export const ListNodesQuerySchema = NodeFilterSchema.extend({
-  limit: z.preprocess(
-    emptyAsMissing,
-    z.coerce
-      .number()
+  limit: wholeNumberParam(
+    z
       .int('must be a whole number')
       .min(1, 'must be between 1 and 500')
       .max(500, 'must be between 1 and 500')
@@ -83,15 +87,14 @@ export const NodePageSchema = z.object({
 export type NodePage = z.infer<typeof NodePageSchema>;
 
 /** Neighbourhood depth: 1 to 3 steps. */
-export const DepthSchema = z.coerce
-  .number()
-  .int('must be a whole number')
+export const DepthSchema = z
+  .int('must be 1, 2 or 3')
   .min(1, 'must be 1, 2 or 3')
   .max(3, 'must be 1, 2 or 3');
 
 /** GET /api/nodes/:id/neighbourhood. */
 export const NeighbourhoodQuerySchema = z.object({
-  depth: z.preprocess(emptyAsMissing, DepthSchema.default(1)),
+  depth: wholeNumberParam(DepthSchema.default(1)),
 });
 
 /** A node and what lies within N steps of it. */
@@ -107,7 +110,12 @@ export const MapQuerySchema = NodeFilterSchema.extend({
   linkKind: listParam(LinkKindSchema),
   /** Show only what lies within `depth` steps of this node. */
   focus: IdSchema.optional(),
-  depth: z.preprocess(emptyAsMissing, DepthSchema.default(1)),
+  /** Steps out from `focus` (1 when left out); only with `focus`. */
+  depth: wholeNumberParam(DepthSchema.optional()),
+}).superRefine((query, ctx) => {
+  if (query.depth !== undefined && query.focus === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['depth'], message: 'needs a focus node (focus=…)' });
+  }
 });
 export type MapQuery = z.infer<typeof MapQuerySchema>;
 

@@ -3,7 +3,7 @@
  * idempotent (only ids not yet stored are written), `reset` starts over in the same all-or-nothing
  * batch, and `ifEmpty` leaves a store that has any node alone.
  */
-import type { BatchOpInput } from '@octograph/graph-schema';
+import { LINK_RULES, type BatchOpInput, type LinkKind } from '@octograph/graph-schema';
 import type { SeedNetwork } from '@octograph/seed';
 import type { GraphStore } from './store/graph-store.js';
 import { computeLayout, placeNewNodes } from './services/layout.js';
@@ -25,6 +25,14 @@ export interface SeedOutcome {
   positionsSaved: number;
 }
 
+/** Keys under which a link of this kind joins these nodes (both ways for undirected kinds). */
+function linkKeys(kind: LinkKind, source: string, target: string): string[] {
+  const key = (from: string, to: string): string => JSON.stringify([kind, from, to]);
+  return LINK_RULES[kind].directed
+    ? [key(source, target)]
+    : [key(source, target), key(target, source)];
+}
+
 /** Seeds `store` with `network`. */
 export async function seedStore(
   store: GraphStore,
@@ -44,8 +52,14 @@ export async function seedStore(
   const nodeOps: BatchOpInput[] = network.nodes
     .filter((node) => node.id === undefined || !nodeIds.has(node.id))
     .map((node) => ({ op: 'createNode', node }));
+  // A seed link is also there when the same kind of link joins the same nodes under another id
+  // (someone deleted and re-added it), so re-seeding does not trip over it.
+  const joined = new Set(
+    reset ? [] : before.links.flatMap((link) => linkKeys(link.kind, link.source, link.target)),
+  );
   const linkOps: BatchOpInput[] = network.links
     .filter((link) => link.id === undefined || !linkIds.has(link.id))
+    .filter((link) => !joined.has(linkKeys(link.kind, link.source, link.target)[0] ?? ''))
     .map((link) => ({ op: 'createLink', link }));
   const ops = [...deletes, ...nodeOps, ...linkOps];
   if (ops.length > 0) await store.applyBatch(ops, { actor: 'seed' });

@@ -90,6 +90,15 @@ describe('GET /api/map', () => {
     expect(after.nodes.find((node) => node.id === 'e')?.degree).toBe(1);
   });
 
+  it.each([
+    ['?depth=2', 'query.depth', 'needs a focus node (focus=…)'],
+    ['?focus=a&depth=0x2', 'query.depth', 'must be 1, 2 or 3'],
+  ])('rejects %s naming %s', async (query, path, message) => {
+    const { status, body } = await api.request({ method: 'GET', url: `/api/map${query}` });
+    expect(status).toBe(400);
+    expect(body).toMatchObject({ issues: [{ path, message }] });
+  });
+
   it('rejects a depth outside 1 to 3', async () => {
     const { status, body } = await api.request({ method: 'GET', url: '/api/map?focus=a&depth=4' });
     expect(status).toBe(400);

@@ -116,6 +116,20 @@ describe('GET /api/nodes', () => {
     expect(page.total).toBe(3);
   });
 
+  it.each(['0x10', '1e1', ' 5', '5&limit=6'])(
+    'rejects limit=%s as not a whole number',
+    async (limit) => {
+      const { status, body } = await api.request({
+        method: 'GET',
+        url: `/api/nodes?limit=${limit}`,
+      });
+      expect(status).toBe(400);
+      expect(body).toMatchObject({
+        issues: [{ path: 'query.limit', message: 'must be a whole number' }],
+      });
+    },
+  );
+
   it('finds a node by text without accents', async () => {
     const { body } = await api.request({ method: 'GET', url: '/api/nodes?q=zlota%20jesien' });
     expect(NodePageSchema.parse(body).items.map((node) => node.id)).toEqual(['org-klub']);

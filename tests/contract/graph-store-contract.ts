@@ -1742,6 +1742,23 @@ export function describeGraphStoreContract(adapterName: string, openStore: OpenS
         }
       });
 
+      it('with expectedRevision, runs only if nothing was written since that revision', async () => {
+        await seedFixture(store);
+        const source = await store.snapshot();
+        await store.createNode(org('written-meanwhile'));
+        const before = await store.snapshot();
+        const stale = await store
+          .restore(source, { replace: true, expectedRevision: source.revision })
+          .then(
+            () => null,
+            (caught: unknown) => caught,
+          );
+        expect(stale).toMatchObject({ statusCode: 409, code: 'CONFLICT' });
+        expect(await store.snapshot()).toEqual(before);
+        await store.restore(source, { replace: true, expectedRevision: before.revision });
+        expect(await store.getNode('written-meanwhile')).toBeNull();
+      });
+
       it('raises the revision once', async () => {
         const before = await store.revision();
         await store.restore({ nodes: [], links: [], positions: [] });

@@ -1184,7 +1184,7 @@ describe('ListNodesQuerySchema', () => {
       what: 'a limit that is not a number',
       input: { limit: 'ten' },
       path: 'query.limit',
-      message: 'Invalid input: expected number, received NaN',
+      message: 'must be a whole number',
     },
     {
       what: '101 theme values',
@@ -1242,8 +1242,16 @@ describe('ListNodesQuerySchema', () => {
 });
 
 describe('MapQuerySchema', () => {
-  it('defaults depth to 1 and leaves every filter out', () => {
-    expect(MapQuerySchema.parse({})).toStrictEqual({ depth: 1 });
+  it('leaves every filter and the depth out when none is given', () => {
+    expect(MapQuerySchema.parse({})).toStrictEqual({});
+  });
+
+  it('rejects a depth without a focus, naming query.depth', () => {
+    expectOneIssue(
+      issuesOf(MapQuerySchema, { depth: '2' }, 'query'),
+      'query.depth',
+      'needs a focus node (focus=…)',
+    );
   });
 
   it('parses link kinds, focus and a depth given as a string', () => {
@@ -1256,18 +1264,28 @@ describe('MapQuerySchema', () => {
     expect(query).toStrictEqual({ linkKind: ['FUNDS', 'WORKS_AT'], focus: 'org-a', depth: 3 });
   });
 
-  it.each(['1', '2', '3'])('accepts depth %s', (depth) => {
-    expect(MapQuerySchema.parse({ depth }).depth).toBe(Number(depth));
+  it.each(['1', '2', '3'])('accepts depth %s with a focus', (depth) => {
+    expect(MapQuerySchema.parse({ focus: 'org-a', depth }).depth).toBe(Number(depth));
   });
 
   const invalidQueries: RejectCase[] = [
-    { what: 'depth 0', input: { depth: '0' }, path: 'query.depth', message: 'must be 1, 2 or 3' },
-    { what: 'depth 4', input: { depth: '4' }, path: 'query.depth', message: 'must be 1, 2 or 3' },
+    {
+      what: 'depth 0',
+      input: { focus: 'a', depth: '0' },
+      path: 'query.depth',
+      message: 'must be 1, 2 or 3',
+    },
+    {
+      what: 'depth 4',
+      input: { focus: 'a', depth: '4' },
+      path: 'query.depth',
+      message: 'must be 1, 2 or 3',
+    },
     {
       what: 'a fractional depth',
-      input: { depth: '1.5' },
+      input: { focus: 'a', depth: '1.5' },
       path: 'query.depth',
-      message: 'must be a whole number',
+      message: 'must be 1, 2 or 3',
     },
     {
       what: 'an unknown link kind',

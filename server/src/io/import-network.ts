@@ -87,7 +87,9 @@ export async function importNetwork(
     }
     await options.beforeReplace?.(networkFileOf(before));
   }
-  await store.restore(content, { replace: replacing });
+  // The restore refuses to run if anything was written since the snapshot above, so the copy
+  // handed to beforeReplace is exactly what gets replaced.
+  await store.restore(content, { replace: replacing, expectedRevision: before.revision });
   return {
     nodes: content.nodes.length,
     links: content.links.length,

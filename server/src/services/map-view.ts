@@ -62,10 +62,7 @@ export class MapView {
 
   /** The map for a query, as an object. */
   async build(query: MapQuery): Promise<MapResponse> {
-    const subgraph = await this.store.mapSubgraph({
-      ...query,
-      depth: query.focus === undefined ? undefined : query.depth,
-    });
+    const subgraph = await this.store.mapSubgraph(query);
     const degree = new Map<string, number>();
     for (const link of subgraph.links) {
       degree.set(link.source, (degree.get(link.source) ?? 0) + 1);

@@ -63,6 +63,11 @@ export interface NetworkContent {
 export interface RestoreOptions {
   /** Delete every node, link and position first (in the same transaction). */
   replace?: boolean;
+  /**
+   * Refuse with a ConflictError unless the store is still at this revision when the restore
+   * starts: what the caller read (and maybe saved as a backup) is then exactly what is replaced.
+   */
+  expectedRevision?: number;
 }
 
 /** Everything in the store, for analytics and export. */

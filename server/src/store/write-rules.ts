@@ -28,7 +28,13 @@ import {
   type UpdateNodeBody,
 } from '@octograph/graph-schema';
 import { z } from 'zod';
-import { AppError, LinkNotAllowedError, NotFoundError, ValidationError } from '../errors.js';
+import {
+  AppError,
+  ConflictError,
+  LinkNotAllowedError,
+  NotFoundError,
+  ValidationError,
+} from '../errors.js';
 import { searchKey } from './search-key.js';
 import type { WriteContext } from './graph-store.js';
 
@@ -128,6 +134,15 @@ function canonicalTimes<T extends { createdAt: string; updatedAt: string }>(item
     createdAt: new Date(item.createdAt).toISOString(),
     updatedAt: new Date(item.updatedAt).toISOString(),
   };
+}
+
+/** ConflictError unless a restore finds the store at the revision its caller read. */
+export function checkExpectedRevision(expected: number | undefined, current: number): void {
+  if (expected !== undefined && expected !== current) {
+    throw new ConflictError(
+      `the store changed while this was prepared (revision ${expected}, now ${current}); try again`,
+    );
+  }
 }
 
 /** A stored node as given (a restore), checked against the schema. */

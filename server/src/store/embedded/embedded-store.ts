@@ -44,6 +44,7 @@ import type {
 } from '../graph-store.js';
 import { searchKey } from '../search-key.js';
 import {
+  checkExpectedRevision,
   checkLinkEnds,
   isDirected,
   newLink,
@@ -420,6 +421,7 @@ export class EmbeddedGraphStore implements GraphStore {
 
   restore(content: NetworkContent, options: RestoreOptions = {}): Promise<void> {
     return this.write(() => {
+      checkExpectedRevision(options.expectedRevision, this.currentRevision());
       if (options.replace === true) {
         // Links first: a link's meeting reference would otherwise hold its meeting back.
         this.statements.deleteAllLinks.run();

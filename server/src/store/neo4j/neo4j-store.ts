@@ -43,7 +43,7 @@ import type {
   Snapshot,
   WriteContext,
 } from '../graph-store.js';
-import { locateError, parseBatchOps } from '../write-rules.js';
+import { checkExpectedRevision, locateError, parseBatchOps } from '../write-rules.js';
 import { checkServer, closeDriver, createDriver, createSchema } from './connection.js';
 import { GraphReader, GraphWriter } from './graph-tx.js';
 import { PING } from './queries.js';
@@ -187,7 +187,9 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async restore(content: NetworkContent, options: RestoreOptions = {}): Promise<void> {
-    await this.write(async (writer) => {
+    await this.write(async (writer, revision) => {
+      // write() has already raised the revision by one for this transaction.
+      checkExpectedRevision(options.expectedRevision, revision - 1);
       if (options.replace === true) await writer.deleteEverything();
       for (const [index, node] of content.nodes.entries()) {
         await writer.restoreNode(node).catch((error: unknown) => {
