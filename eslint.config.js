@@ -6,7 +6,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const storeDrivers = ['better-sqlite3', 'neo4j-driver'];
+const storeDrivers = ['better-sqlite3', 'better-sqlite3/*', 'neo4j-driver', 'neo4j-driver/*'];
 
 export default tseslint.config(
   {
@@ -55,8 +55,14 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['@octograph/server', '@octograph/server/*', '../../server/*'],
-              message: 'The client talks to the server over HTTP only.',
+              group: [
+                '@octograph/server',
+                '@octograph/server/*',
+                '**/server/**',
+                '@octograph/seed',
+                '@octograph/seed/*',
+              ],
+              message: 'The client talks to the server over HTTP only, and has no demo data.',
             },
             { group: storeDrivers, message: 'Store drivers belong to the server.' },
           ],
@@ -103,13 +109,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: storeDrivers.map((name) => ({
-            name,
-            message:
-              'Only server/src/store/embedded and server/src/store/neo4j talk to a database.',
-          })),
           patterns: [
-            { group: ['@octograph/client'], message: 'The server never imports client code.' },
+            {
+              group: storeDrivers,
+              message:
+                'Only server/src/store/embedded and server/src/store/neo4j talk to a database.',
+            },
+            {
+              group: ['@octograph/client', '@octograph/client/*', '**/client/**'],
+              message: 'The server never imports client code.',
+            },
           ],
         },
       ],

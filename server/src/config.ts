@@ -9,6 +9,12 @@ import { z } from 'zod';
 /** Where the built client is, relative to this file once bundled into server/dist. */
 const DEFAULT_CLIENT_DIR = fileURLToPath(new URL('../../client/dist', import.meta.url));
 
+/**
+ * `data/` at the repository root, from this file's place (server/src or, bundled, server/dist),
+ * so `npm start` at the root and `npm run dev` (which runs in server/) use the same database.
+ */
+const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
+
 /** The URI schemes neo4j-driver accepts: direct (bolt) or routing (neo4j), plain or TLS. */
 const NEO4J_SCHEMES = ['bolt', 'bolt+s', 'bolt+ssc', 'neo4j', 'neo4j+s', 'neo4j+ssc'] as const;
 
@@ -25,7 +31,7 @@ const EnvSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
     HOST: z.string().min(1).default('127.0.0.1'),
-    DATA_DIR: z.string().min(1).default('./data'),
+    DATA_DIR: z.string().min(1).default(DEFAULT_DATA_DIR),
     LOG_LEVEL: z
       .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
       .default('info'),

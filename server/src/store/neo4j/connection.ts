@@ -29,11 +29,13 @@ const STARTUP_DEADLINE_MS = 20_000;
 // neo4j-driver declares its option bags (Config, SessionConfig, QueryConfig) as classes, yet takes
 // and documents plain objects: `driver.session({ database })`. The disables below say so.
 
-/** What a schema statement that lost a race with another server's identical one fails with. */
+/**
+ * What a schema statement that lost a race with another server's identical one fails with. Only
+ * the "equivalent rule" code: with IF NOT EXISTS, IndexAlreadyExists or ConstraintAlreadyExists
+ * mean a different rule holds that name, and the store must not start as if its own existed.
+ */
 const ALREADY_EXISTS: ReadonlySet<string> = new Set([
   'Neo.ClientError.Schema.EquivalentSchemaRuleAlreadyExists',
-  'Neo.ClientError.Schema.IndexAlreadyExists',
-  'Neo.ClientError.Schema.ConstraintAlreadyExists',
 ]);
 
 /** A driver for the configured server, with timeouts short enough to fail fast. */
