@@ -191,3 +191,54 @@ describe('GET /api/nodes/:id/neighbourhood', () => {
     expect((two.body as { links: unknown[] }).links).toHaveLength(2);
   });
 });
+
+describe('contact details', () => {
+  beforeEach(async () => {
+    await api.app.store.applyBatch([
+      {
+        op: 'createNode',
+        node: {
+          kind: 'person',
+          id: 'person-ann',
+          name: 'Ann Example',
+          email: { value: 'ann@example.org', visibility: 'private' },
+          phone: { value: '+44 7700 900123', visibility: 'public' },
+        },
+      },
+      {
+        op: 'createNode',
+        node: {
+          kind: 'person',
+          id: 'person-bo',
+          name: 'Bo Example',
+          email: { value: 'bo@example.org', visibility: 'attendees' },
+        },
+      },
+      { op: 'createNode', node: organisation('org-a', 'Alpha') },
+      { op: 'createLink', link: link('w1', 'WORKS_AT', 'person-ann', 'org-a') },
+    ]);
+  });
+
+  it.each([
+    ['/api/nodes/person-ann', (body: unknown) => body],
+    ['/api/nodes?kind=person', (body: unknown) => (body as { items: unknown[] }).items[0]],
+    [
+      '/api/nodes/org-a/neighbourhood',
+      (body: unknown) =>
+        (body as { nodes: { id: string }[] }).nodes.find((node) => node.id === 'person-ann'),
+    ],
+  ])('leave %s only where their owner made them public', async (url, pick) => {
+    const { body } = await api.request({ method: 'GET', url });
+    expect(pick(body)).toMatchObject({
+      id: 'person-ann',
+      email: null,
+      phone: { value: '+44 7700 900123', visibility: 'public' },
+    });
+    expect(JSON.stringify(body)).not.toContain('ann@example.org');
+  });
+
+  it('are not shown to the public at the attendees level either', async () => {
+    const { body } = await api.request({ method: 'GET', url: '/api/nodes/person-bo' });
+    expect(body).toMatchObject({ email: null, phone: null });
+  });
+});

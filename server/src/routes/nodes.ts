@@ -12,6 +12,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../errors.js';
+import { publicNode, publicSubgraph } from '../services/visibility.js';
 import { JSON_CONTENT_TYPE, serialised } from '../json.js';
 import { errorResponses } from './responses.js';
 
@@ -33,7 +34,10 @@ const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: NodePageSchema, ...errorResponses(400) },
       },
     },
-    async (request) => app.store.listNodes(request.query),
+    async (request) => {
+      const page = await app.store.listNodes(request.query);
+      return { ...page, items: page.items.map(publicNode) };
+    },
   );
 
   app.post(
@@ -62,7 +66,7 @@ const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const node = await app.store.getNode(request.params.id);
       if (!node) throw new NotFoundError('node', request.params.id);
-      return node;
+      return publicNode(node);
     },
   );
 
@@ -109,7 +113,7 @@ const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const subgraph = await app.store.neighbourhood(request.params.id, request.query.depth);
-      return reply.type(JSON_CONTENT_TYPE).send(serialised(subgraph));
+      return reply.type(JSON_CONTENT_TYPE).send(serialised(publicSubgraph(subgraph)));
     },
   );
   await Promise.resolve();
