@@ -38,13 +38,20 @@ const editableLinkFields = {
   sharingConsent: SharingConsentSchema.nullable(),
 };
 
-type LinkShape = { kind?: LinkKind } & {
+type LinkShape = { kind?: LinkKind; source?: string; target?: string } & {
   since?: string;
   until?: string | null;
 } & Partial<Record<KindSpecificLinkField, string | null>>;
 
-/** Kind-specific fields only on their kind; `until` not before `since`. */
+/** Kind-specific fields only on their kind; `until` not before `since`; no link to itself. */
 function checkLink(value: LinkShape, ctx: z.core.$RefinementCtx): void {
+  if (value.source !== undefined && value.source === value.target) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['target'],
+      message: 'must differ from source (a node cannot link to itself)',
+    });
+  }
   if (value.kind) {
     for (const [field, kind] of Object.entries(KIND_SPECIFIC_LINK_FIELDS)) {
       const fieldValue = value[field as KindSpecificLinkField];

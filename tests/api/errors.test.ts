@@ -100,6 +100,40 @@ describe('API errors', () => {
     ]);
   });
 
+  it.each([
+    [
+      'a self-link',
+      {
+        method: 'POST',
+        url: '/api/links',
+        payload: link('link-self', 'COLLABORATES_WITH', 'org-food', 'org-food'),
+      },
+      'body.target',
+    ],
+    [
+      'a change that puts until before the stored since',
+      { method: 'PATCH', url: '/api/links/link-1', payload: { until: '2020-01-01' } },
+      'body.until',
+    ],
+    [
+      'a change of kind',
+      { method: 'PATCH', url: '/api/nodes/org-food', payload: { kind: 'person', role: 'x' } },
+      'body.kind',
+    ],
+    [
+      'a cursor this server never gave out',
+      { method: 'GET', url: '/api/nodes?cursor=bm9wZQ' },
+      'query.cursor',
+    ],
+  ] as [string, InjectOptions, string][])(
+    'names where %s was in the request',
+    async (_what, options, path) => {
+      const error = await expectError(options, 400);
+      expect(error.issues.map((issue) => issue.path)).toEqual([path]);
+      expect(error.message).toContain(path);
+    },
+  );
+
   it('names a bad path parameter', async () => {
     const error = await expectError({ method: 'GET', url: '/api/nodes/has%20space' }, 400);
     expect(error.issues.map((issue) => issue.path)).toEqual(['params.id']);

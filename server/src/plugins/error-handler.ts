@@ -4,10 +4,10 @@
  * framework's own 4xx errors get a code, and anything else is logged and answered with a generic
  * 500 that reveals nothing.
  */
-import type { ErrorBody, ErrorCode } from '@octograph/graph-schema';
+import { summariseIssues, type ErrorBody, type ErrorCode } from '@octograph/graph-schema';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError } from '../errors.js';
+import { AppError, ValidationError } from '../errors.js';
 
 const FRAMEWORK_CODES: Readonly<Record<string, { code: ErrorCode; message?: string }>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: {
@@ -30,8 +30,33 @@ function isFastifyError(error: unknown): error is FastifyError {
   return error instanceof Error && 'code' in error && typeof error.code === 'string';
 }
 
+/**
+ * A store's ValidationError names fields of what the request sent (`until`, `cursor`,
+ * `ops[2].node.name`); say where they were in the request (`body.until`, `query.cursor`), as the
+ * request validator does. The validator's own errors carry `validationContext` and are left as
+ * they are.
+ */
+function locatedInRequest(error: ValidationError, request: FastifyRequest): ValidationError {
+  if ('validationContext' in error) return error;
+  const part = request.method === 'GET' || request.method === 'DELETE' ? 'query' : 'body';
+  const issues = error.issues.map((issue) => ({
+    ...issue,
+    path: issue.path.startsWith('[') ? `${part}${issue.path}` : `${part}.${issue.path}`,
+  }));
+  return new ValidationError(issues, `invalid ${part}: ${summariseIssues(issues)}`);
+}
+
 /** The error body for anything thrown while handling a request. */
-export function errorBodyOf(error: unknown): ErrorBody {
+export function errorBodyOf(error: unknown, request?: FastifyRequest): ErrorBody {
+  if (error instanceof ValidationError && request) {
+    const located = locatedInRequest(error, request);
+    return {
+      statusCode: 400,
+      code: located.code,
+      message: located.message,
+      issues: located.issues,
+    };
+  }
   if (error instanceof AppError) {
     return {
       statusCode: error.statusCode,
@@ -71,7 +96,7 @@ export function sendError(reply: FastifyReply, body: ErrorBody): FastifyReply {
 
 async function errorHandler(app: FastifyInstance): Promise<void> {
   app.setErrorHandler((error: unknown, request: FastifyRequest, reply: FastifyReply) => {
-    const body = errorBodyOf(error);
+    const body = errorBodyOf(error, request);
     if (body.statusCode >= 500) {
       request.log.error(
         { err: error, method: request.method, url: request.url, params: request.params },

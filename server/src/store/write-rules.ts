@@ -109,11 +109,6 @@ export function patchedNode(existing: GraphNode, patch: UpdateNodeBody): GraphNo
 /** A complete link from a create body: defaults, a new id if none, who added it, timestamps. */
 export function newLink(input: CreateLinkInput, context: WriteContext = {}): Link {
   const body = parseOrThrow(CreateLinkBodySchema, input);
-  if (body.source === body.target) {
-    throw new ValidationError([
-      { path: 'target', message: 'must differ from source (a node cannot link to itself)' },
-    ]);
-  }
   const timestamp = now();
   return parseOrThrow(LinkSchema, {
     ...body,
@@ -152,13 +147,7 @@ export function storedNode(node: unknown): GraphNode {
 
 /** A stored link as given (a restore), checked against the schema and for self-links. */
 export function storedLink(link: unknown): Link {
-  const parsed = parseOrThrow(LinkSchema, link);
-  if (parsed.source === parsed.target) {
-    throw new ValidationError([
-      { path: 'target', message: 'must differ from source (a node cannot link to itself)' },
-    ]);
-  }
-  return canonicalTimes(parsed);
+  return canonicalTimes(parseOrThrow(LinkSchema, link));
 }
 
 /** The link after a patch; kind and ends stay. */
