@@ -1,9 +1,10 @@
 /**
  * Decorates the app with its GraphStore (`app.store`) and the map reader built on it
- * (`app.mapView`), and closes the store when the app closes if the app opened it.
+ * (`app.mapView`) and neighbourhoods (`app.egoView`), and closes the store when the app closes if the app opened it.
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { EgoView } from '../services/ego-view.js';
 import { MapView } from '../services/map-view.js';
 import type { GraphStore } from '../store/graph-store.js';
 
@@ -13,6 +14,8 @@ declare module 'fastify' {
     store: GraphStore;
     /** Builds and caches /api/map responses. */
     mapView: MapView;
+    /** Answers neighbourhood requests from a model kept per revision. */
+    egoView: EgoView;
   }
 }
 
@@ -26,6 +29,7 @@ export interface StorePluginOptions {
 async function storePlugin(app: FastifyInstance, options: StorePluginOptions): Promise<void> {
   app.decorate('store', options.store);
   app.decorate('mapView', new MapView(options.store));
+  app.decorate('egoView', new EgoView(options.store));
   if (options.ownsStore) {
     app.addHook('onClose', async () => {
       await options.store.close();

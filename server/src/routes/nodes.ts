@@ -12,8 +12,8 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../errors.js';
-import { publicNode, publicSubgraph } from '../services/visibility.js';
-import { JSON_CONTENT_TYPE, serialised } from '../json.js';
+import { publicNode } from '../services/visibility.js';
+import { JSON_CONTENT_TYPE } from '../json.js';
 import { errorResponses } from './responses.js';
 
 const DeleteNodeResponseSchema = z.object({
@@ -112,8 +112,8 @@ const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const subgraph = await app.store.neighbourhood(request.params.id, request.query.depth);
-      return reply.type(JSON_CONTENT_TYPE).send(serialised(publicSubgraph(subgraph)));
+      const subgraph = await app.egoView.subgraph(request.params.id, request.query.depth);
+      return reply.type(JSON_CONTENT_TYPE).send(subgraph);
     },
   );
   await Promise.resolve();

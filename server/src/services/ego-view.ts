@@ -1,0 +1,110 @@
+/**
+ * Neighbourhoods (ego networks) for the API, answered from a read model kept per store revision:
+ * who is linked to whom, and each node's and link's JSON, ready to join. A coordinator clicks
+ * through nodes far more often than anyone writes, and a member of a large network has a depth-2
+ * neighbourhood of thousands of nodes, which is slow to gather from the database every time.
+ *
+ * The model is rebuilt from a snapshot when the revision changes; its walk is graph-walk's
+ * (themes and places are reached, never crossed), so it answers exactly what
+ * GraphStore.neighbourhood answers (tests/api/ego-view.test.ts compares them node by node).
+ */
+import { isWalkThrough, type NodeKind, type Subgraph } from '@octograph/graph-schema';
+import { NotFoundError } from '../errors.js';
+import type { GraphStore } from '../store/graph-store.js';
+import { publicNode } from './visibility.js';
+
+/** One link of a node: the link's id and the node at its other end. */
+interface Touch {
+  link: string;
+  other: string;
+}
+
+/** Everything a neighbourhood is built from, at one revision. */
+interface EgoModel {
+  revision: number;
+  kinds: Map<string, NodeKind>;
+  touches: Map<string, Touch[]>;
+  /** Each node as a public viewer may see it, serialised. */
+  nodeJson: Map<string, string>;
+  linkJson: Map<string, string>;
+}
+
+/** Answers neighbourhood requests from a model of the current revision. */
+export class EgoView {
+  private model: Promise<EgoModel> | null = null;
+  private modelRevision = -1;
+
+  constructor(private readonly store: GraphStore) {}
+
+  /**
+   * A node and everything within `depth` steps of it, with the links among them, as a public
+   * viewer may see it; already serialised (see json.ts).
+   */
+  async subgraph(id: string, depth: number): Promise<Subgraph> {
+    const model = await this.current();
+    const startKind = model.kinds.get(id);
+    if (startKind === undefined) throw new NotFoundError('node', id);
+    const reached = new Set([id]);
+    let frontier = [id];
+    for (let step = 0; step < depth && frontier.length > 0; step += 1) {
+      const next: string[] = [];
+      for (const node of frontier) {
+        for (const { other } of model.touches.get(node) ?? []) {
+          if (reached.has(other)) continue;
+          reached.add(other);
+          const kind = model.kinds.get(other);
+          if (kind !== undefined && isWalkThrough(kind)) next.push(other);
+        }
+      }
+      frontier = next;
+    }
+    // Every link has an end a walk goes through (themes and places never link to each other),
+    // so the links among the reached nodes are all found from those ends.
+    const links = new Set<string>();
+    for (const node of reached) {
+      const kind = model.kinds.get(node);
+      if (kind === undefined || !isWalkThrough(kind)) continue;
+      for (const { link, other } of model.touches.get(node) ?? []) {
+        if (reached.has(other)) links.add(link);
+      }
+    }
+    const nodes = [...reached].map((node) => model.nodeJson.get(node) ?? 'null');
+    const linkTexts = [...links].map((link) => model.linkJson.get(link) ?? 'null');
+    // JSON text joined from the serialised nodes and links of a Subgraph, sent as it is (json.ts).
+    const text = `{"nodes":[${nodes.join(',')}],"links":[${linkTexts.join(',')}]}`;
+    return text as unknown as Subgraph;
+  }
+
+  private async current(): Promise<EgoModel> {
+    const revision = await this.store.revision();
+    if (this.model === null || this.modelRevision !== revision) {
+      this.modelRevision = revision;
+      // Requests arriving while it is built share the same promise.
+      this.model = this.build().catch((error: unknown) => {
+        this.model = null;
+        this.modelRevision = -1;
+        throw error;
+      });
+    }
+    return this.model;
+  }
+
+  private async build(): Promise<EgoModel> {
+    const snapshot = await this.store.snapshot();
+    const kinds = new Map<string, NodeKind>();
+    const nodeJson = new Map<string, string>();
+    const touches = new Map<string, Touch[]>();
+    const linkJson = new Map<string, string>();
+    for (const node of snapshot.nodes) {
+      kinds.set(node.id, node.kind);
+      nodeJson.set(node.id, JSON.stringify(publicNode(node)));
+      touches.set(node.id, []);
+    }
+    for (const link of snapshot.links) {
+      linkJson.set(link.id, JSON.stringify(link));
+      touches.get(link.source)?.push({ link: link.id, other: link.target });
+      touches.get(link.target)?.push({ link: link.id, other: link.source });
+    }
+    return { revision: snapshot.revision, kinds, touches, nodeJson, linkJson };
+  }
+}
