@@ -94,7 +94,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     app.log.warn({ clientDir: config.clientDir }, 'no built client found; run `npm run build`');
   }
   app.setNotFoundHandler((request, reply) => {
-    // The client routes in the browser: any page GET that is not a file gets index.html.
+    // The client routes in the browser, so every page GET that is not a file gets index.html.
     const wantsPage =
       request.method === 'GET' && (request.headers.accept ?? '').includes('text/html');
     if (hasClient && wantsPage)
