@@ -1,6 +1,6 @@
 /**
  * Writes a seed network into a store through the GraphStore port, then lays it out. Seeding is
- * idempotent (only ids not yet stored are written), `reset` starts over in the same all-or-nothing
+ * idempotent (only what is not stored yet is written), `reset` starts over in the same all-or-nothing
  * batch, and `ifEmpty` leaves a store that already holds nodes alone.
  */
 import { LINK_RULES, type BatchOpInput, type LinkKind } from '@octograph/graph-schema';
