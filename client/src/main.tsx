@@ -7,6 +7,7 @@ import { createRoot } from 'react-dom/client';
 import { isRetryable } from './api/api-error';
 import { App } from './app/App';
 import { RootErrorBoundary } from './app/RootErrorBoundary';
+import { FocusProvider } from './features/focus/FocusProvider';
 import { SelectionProvider } from './features/selection/SelectionProvider';
 
 const queryClient = new QueryClient({
@@ -27,7 +28,9 @@ createRoot(root).render(
     <QueryClientProvider client={queryClient}>
       <RootErrorBoundary>
         <SelectionProvider>
-          <App />
+          <FocusProvider>
+            <App />
+          </FocusProvider>
         </SelectionProvider>
       </RootErrorBoundary>
     </QueryClientProvider>

@@ -14,6 +14,7 @@ import {
 
 export const queryKeys = {
   map: (params: MapParams) => ['map', params] as const,
+  focus: (id: string | null, depth: number | null) => ['map', 'focus', id, depth] as const,
   nodeSearch: (params: NodeSearchParams) => ['nodes', 'search', params] as const,
   node: (id: string | null) => ['nodes', 'one', id] as const,
   neighbourhood: (id: string | null, depth: number) =>
@@ -55,5 +56,20 @@ export function useNeighbourhood(id: string | null, depth = 1) {
   return useQuery({
     queryKey: queryKeys.neighbourhood(id, depth),
     queryFn: id === null ? skipToken : ({ signal }) => getNeighbourhood(id, depth, signal),
+  });
+}
+
+/**
+ * The map around a node: what lies within `depth` steps of `id`, exactly as the server walks it
+ * (GET /api/map?focus=&depth=). Idle when `id` or `depth` is null.
+ */
+export function useFocus(id: string | null, depth: number | null) {
+  return useQuery({
+    queryKey: queryKeys.focus(id, depth),
+    queryFn:
+      id === null || depth === null
+        ? skipToken
+        : ({ signal }) => getMap({ focus: id, depth }, signal),
+    refetchOnWindowFocus: false,
   });
 }

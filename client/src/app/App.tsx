@@ -1,34 +1,48 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFocusMode } from '../features/focus/focus-context';
+import { depthOfKey } from '../features/focus/focus-state';
 import { DetailsPanel } from '../features/details/DetailsPanel';
 import { Legend } from '../features/legend/Legend';
 import { SearchBox } from '../features/search/SearchBox';
 import { useSelection } from '../features/selection/selection-context';
 import { StatusLine } from '../features/status/StatusLine';
 import { MapView } from '../map/MapView';
+import { isTyping } from '../ui/is-typing';
 import { Logo } from './Logo';
 
 /** The page: header (name, search, status), the map with its legend, details on the right. */
 export function App() {
   const { t } = useTranslation();
   const { state, dispatch } = useSelection();
+  const { state: focus, dispatch: focusDispatch } = useFocusMode();
   const hasSelection = state.selectedId !== null;
+  const focusing = focus.depth !== null;
 
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);
 
-  // Escape closes the details (the search box keeps Escape for itself while it has a list open).
+  // 1, 2, 3 focus on the selected node's neighbourhood (not while typing, e.g. in the search
+  // box). Escape ends the focus first, then closes the details (the search box keeps Escape for
+  // itself while it has a list open or text in it).
   useEffect(() => {
     if (!hasSelection) return undefined;
     const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') dispatch({ type: 'clear' });
+      const typing = event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target);
+      const depth = typing ? null : depthOfKey(event.key);
+      if (depth !== null) {
+        focusDispatch({ type: 'focus', depth });
+      } else if (event.key === 'Escape') {
+        if (focusing) focusDispatch({ type: 'clear' });
+        else dispatch({ type: 'clear' });
+      }
     };
     window.addEventListener('keydown', onKey);
     return () => {
       window.removeEventListener('keydown', onKey);
     };
-  }, [hasSelection, dispatch]);
+  }, [hasSelection, focusing, dispatch, focusDispatch]);
 
   return (
     <div className={hasSelection ? 'app app--details' : 'app'}>

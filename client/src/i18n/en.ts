@@ -82,6 +82,18 @@ export const en = {
     summary: '{{nodes}} · {{links}}',
     loading: 'Loading the map…',
     failed: 'The map could not be loaded',
+    showing_one: 'Showing {{shown, number}} of {{count, number}} node',
+    showing_other: 'Showing {{shown, number}} of {{count, number}} nodes',
+  },
+  focus: {
+    label: 'Focus on the neighbourhood',
+    depth_one: '{{count, number}} step',
+    depth_other: '{{count, number}} steps',
+    depthHint_one: 'Show only what lies within {{count, number}} step (key {{count}})',
+    depthHint_other: 'Show only what lies within {{count, number}} steps (key {{count}})',
+    clear: 'Clear focus',
+    clearHint: 'Show the whole map again (Esc)',
+    loading: 'Loading the neighbourhood…',
   },
   map: {
     label: 'Network map',

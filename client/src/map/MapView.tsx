@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useMap } from '../api/queries';
+import { useFocus, useMap } from '../api/queries';
+import { useFocusMode } from '../features/focus/focus-context';
 import { useSelection } from '../features/selection/selection-context';
 import { ErrorNotice } from '../ui/ErrorNotice';
 import { ElementsController } from './controllers/ElementsController';
@@ -19,6 +20,9 @@ export function MapView() {
   const { t } = useTranslation();
   const mapQuery = useMap();
   const { state, dispatch } = useSelection();
+  const { state: focusState } = useFocusMode();
+  // While a depth loads, the plain selection shows; never a neighbourhood worked out here.
+  const focus = useFocus(state.selectedId, focusState.depth).data ?? null;
   const map = mapQuery.data;
   const large = (map?.links.length ?? 0) > LARGE_MAP_LINKS;
 
@@ -32,12 +36,13 @@ export function MapView() {
             <SelectionController
               map={map}
               selectedId={state.selectedId}
+              focus={focus}
               centreRequest={state.centreRequest}
               onSelect={(id) => {
                 dispatch(id === null ? { type: 'clear' } : { type: 'select', id, source: 'map' });
               }}
             />
-            <LabelController map={map} selectedId={state.selectedId} />
+            <LabelController map={map} selectedId={state.selectedId} focus={focus} />
             <HoverController />
             <TestHandleController />
             <ViewportControls />

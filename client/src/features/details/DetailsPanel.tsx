@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useMap, useNeighbourhood, useNode } from '../../api/queries';
 import { NODE_KIND_SHAPES, swatchOf } from '../../map/palette';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { FocusBar } from '../focus/FocusBar';
 import { NodeSwatch } from '../legend/KindSwatch';
 import { useSelection } from '../selection/selection-context';
 import { Connections } from './Connections';
@@ -66,6 +67,7 @@ function NodeDetails({ id }: { id: string }) {
           </svg>
         </button>
       </header>
+      <FocusBar />
       <div className="details__body">
         {nodeQuery.isPending && <p className="muted">{t('details.loading')}</p>}
         {nodeQuery.isError && (

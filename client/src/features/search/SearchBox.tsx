@@ -4,20 +4,13 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error';
 import { useNodeSearch } from '../../api/queries';
 import { NODE_KIND_SHAPES, swatchOf } from '../../map/palette';
+import { isTyping } from '../../ui/is-typing';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { NodeSwatch } from '../legend/KindSwatch';
 import { useSelection } from '../selection/selection-context';
 
 const SEARCH_DELAY_MS = 150;
 const RESULT_LIMIT = 8;
-
-/** True when the key press happened while typing somewhere, where `/` is just a character. */
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement &&
-    (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
-  );
-}
 
 /**
  * Type-ahead search over node names (GET /api/nodes?q=). Choosing a result, by click or Enter,

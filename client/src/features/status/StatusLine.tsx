@@ -1,13 +1,23 @@
 import { useTranslation } from 'react-i18next';
-import { useMap } from '../../api/queries';
+import { useFocus, useMap } from '../../api/queries';
+import { useFocusMode } from '../focus/focus-context';
+import { useSelection } from '../selection/selection-context';
 
-/** "N nodes · M links" of what is on the map, or that it is loading or failed. */
+/**
+ * "N nodes · M links" of what is on the map, "Showing N of M nodes" while focused on a node's
+ * neighbourhood, or that the map is loading or failed.
+ */
 export function StatusLine() {
   const { t } = useTranslation();
   const { data, isError } = useMap();
+  const { state: selection } = useSelection();
+  const { state: focus } = useFocusMode();
+  const { data: focused } = useFocus(selection.selectedId, focus.depth);
 
   let text: string;
-  if (data) {
+  if (data && focused && focus.depth !== null) {
+    text = t('status.showing', { shown: focused.nodes.length, count: data.nodes.length });
+  } else if (data) {
     text = t('status.summary', {
       nodes: t('status.nodes', { count: data.nodes.length }),
       links: t('status.links', { count: data.links.length }),

@@ -63,15 +63,18 @@ function declutter(cy: Core): void {
 
 /**
  * Keeps labels from piling up: after each pan or zoom, and when the map or the selection
- * changes, the labels in view are placed most important first (the selection, its neighbours,
+ * changes (or the focus), the labels in view are placed most important first (the selection, its neighbours,
  * then the nodes with the most links) and any that would overlap is hidden. Renders nothing.
  */
 export function LabelController({
   map,
   selectedId,
+  focus,
 }: {
   map: MapResponse;
   selectedId: string | null;
+  /** The focus drawn around the selection, if any (see SelectionController). */
+  focus: MapResponse | null;
 }) {
   const cyRef = useCyRef();
 
@@ -93,7 +96,7 @@ export function LabelController({
       clearTimeout(timer);
       cy.off('viewport resize', schedule);
     };
-  }, [cyRef, map, selectedId]);
+  }, [cyRef, map, selectedId, focus]);
 
   return null;
 }

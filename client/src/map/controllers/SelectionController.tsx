@@ -11,21 +11,35 @@ const SELECTION_CLASSES = 'selected-node neighbour highlighted faded';
 export interface SelectionControllerProps {
   map: MapResponse;
   selectedId: string | null;
+  /**
+   * Focus mode: the server's map around the selected node (GET /api/map?focus=&depth=); every
+   * element not in it fades. Null: the selected node and its direct links stand out.
+   */
+  focus: MapResponse | null;
   /** Bumped when the map should centre on the selected node. */
   centreRequest: number;
   /** A node was tapped (its id), or the background (null). */
   onSelect: (id: string | null) => void;
 }
 
-function drawSelection(cy: Core, selectedId: string | null): void {
+function drawSelection(cy: Core, selectedId: string | null, focus: MapResponse | null): void {
   cy.batch(() => {
     cy.elements().removeClass(SELECTION_CLASSES);
     if (selectedId === null) return;
     const node = cy.getElementById(selectedId);
     if (node.empty()) return;
+    node.addClass('selected-node');
+    if (focus) {
+      // Focus mode: exactly what the server says lies within the chosen depth stands out.
+      const kept = new Set([...focus.nodes, ...focus.links].map((element) => element.id));
+      const outside = cy.elements().filter((element) => !kept.has(element.id()));
+      outside.addClass('faded');
+      cy.edges().difference(outside).addClass('highlighted');
+      cy.nodes().difference(outside).difference(node).addClass('neighbour');
+      return;
+    }
     const links = node.connectedEdges();
     const neighbours = links.connectedNodes().difference(node);
-    node.addClass('selected-node');
     neighbours.addClass('neighbour');
     links.addClass('highlighted');
     cy.elements().difference(node.union(neighbours).union(links)).addClass('faded');
@@ -47,10 +61,14 @@ function centreOn(cy: Core, node: NodeSingular): void {
   );
 }
 
-/** Turns taps into selections, draws the selection, and centres on request. Renders nothing. */
+/**
+ * Turns taps into selections, draws the selection (or the focus around it), and centres on
+ * request. Renders nothing.
+ */
 export function SelectionController({
   map,
   selectedId,
+  focus,
   centreRequest,
   onSelect,
 }: SelectionControllerProps) {
@@ -80,8 +98,8 @@ export function SelectionController({
 
   useEffect(() => {
     const cy = cyRef.current;
-    if (cy) drawSelection(cy, selectedId);
-  }, [cyRef, map, selectedId]);
+    if (cy) drawSelection(cy, selectedId, focus);
+  }, [cyRef, map, selectedId, focus]);
 
   useEffect(() => {
     const cy = cyRef.current;

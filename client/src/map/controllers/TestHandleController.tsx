@@ -4,7 +4,8 @@ import { useCyRef } from '../cy-context';
 /**
  * A small READ-ONLY handle for the browser test (tests/e2e/map.test.ts), which needs to know
  * where a node is drawn in order to click it and to check the map centred on it, and how many
- * nodes and links the canvas really holds. It exposes positions and counts only: nothing here
+ * nodes and links the canvas really holds, and
+ * which nodes are faded (selection, focus mode). It exposes positions and counts only: nothing here
  * changes the app. Exists for the tests only; not an API for anything else.
  */
 export interface OctographTestHandle {
@@ -15,6 +16,10 @@ export interface OctographTestHandle {
    * draws, not what the map response says; null before the canvas exists.
    */
   elementCounts(): { nodes: number; links: number } | null;
+  /** Ids of the nodes drawn NOT faded (the selection or focus and what stands out with it). */
+  focusedIds(): string[];
+  /** Ids of the nodes drawn faded (by the selection or the focus). */
+  fadedIds(): string[];
 }
 
 declare global {
@@ -42,6 +47,14 @@ export function TestHandleController() {
         const cy = cyRef.current;
         if (!cy) return null;
         return { nodes: cy.nodes().length, links: cy.edges().length };
+      },
+      focusedIds() {
+        const nodes = cyRef.current?.nodes().filter((node) => !node.hasClass('faded'));
+        return (nodes ?? []).map((node) => node.id()).sort();
+      },
+      fadedIds() {
+        const nodes = cyRef.current?.nodes().filter((node) => node.hasClass('faded'));
+        return (nodes ?? []).map((node) => node.id()).sort();
       },
     };
     window.__octograph = handle;

@@ -1,0 +1,194 @@
+/**
+ * Focus mode in a real browser: the built client served by the built server over a freshly
+ * seeded store, driven in Debian's Chromium with playwright-core. With a node selected, the keys
+ * 1, 2, 3 fade everything that is not within that many steps, and what stays is EXACTLY what
+ * GET /api/map?focus=&depth= answers (the browser works out no neighbourhood of its own); Escape
+ * ends the focus, then the selection.
+ *
+ * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
+ * tests/.artifacts/<test name>.png.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { MapResponseSchema, type MapResponse } from '@octograph/graph-schema';
+import { demoNetwork } from '@octograph/seed';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT, startAppProcess, type AppProcess } from '../helpers/app-process';
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const ARTIFACTS = join(REPO_ROOT, 'tests/.artifacts');
+const VIEWPORT = { width: 1280, height: 800 };
+const DEPTHS = [1, 2, 3] as const;
+
+/** The client's read-only test handle (client/src/map/controllers/TestHandleController.tsx). */
+interface TestHandleWindow {
+  __octograph?: {
+    elementCounts(): { nodes: number; links: number } | null;
+    focusedIds(): string[];
+    fadedIds(): string[];
+  };
+}
+
+let app: AppProcess | undefined;
+let browser: Browser | undefined;
+let map: MapResponse;
+
+beforeAll(async () => {
+  app = await startAppProcess();
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  map = await getMap('');
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+async function getMap(query: string): Promise<MapResponse> {
+  if (!app) throw new Error('the app did not start');
+  const response = await fetch(`${app.baseUrl}/api/map${query}`);
+  expect(response.status).toBe(200);
+  return MapResponseSchema.parse(await response.json());
+}
+
+/**
+ * Runs a test body with a fresh page; on failure saves a screenshot named after the test and
+ * adds the page's errors to the message. Page errors fail the test too.
+ */
+function inPage(name: string, body: (page: Page) => Promise<void>): [string, () => Promise<void>] {
+  return [
+    name,
+    async () => {
+      if (!browser || !app) throw new Error('the app or the browser did not start');
+      const page = await browser.newPage({ viewport: VIEWPORT });
+      page.setDefaultTimeout(15_000);
+      const pageErrors: string[] = [];
+      page.on('pageerror', (error) => pageErrors.push(error.message));
+      try {
+        await page.goto(app.baseUrl);
+        await body(page);
+        expect(pageErrors).toEqual([]);
+      } catch (error: unknown) {
+        await mkdir(ARTIFACTS, { recursive: true });
+        const file = join(ARTIFACTS, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
+        await page.screenshot({ path: file }).catch(() => undefined);
+        if (error instanceof Error) {
+          error.message += `\nscreenshot: ${file}\npage errors: ${JSON.stringify(pageErrors)}`;
+        }
+        throw error;
+      } finally {
+        await page.close();
+      }
+    },
+  ];
+}
+
+function focusedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as TestHandleWindow).__octograph?.focusedIds() ?? []);
+}
+
+function fadedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as TestHandleWindow).__octograph?.fadedIds() ?? []);
+}
+
+/** The seeded organisation with the most links, among those whose name no other node has. */
+function bestConnectedOrganisation(): { id: string; name: string } {
+  const seeded = demoNetwork();
+  const links = new Map<string, number>();
+  for (const link of seeded.links) {
+    for (const end of [link.source, link.target]) links.set(end, (links.get(end) ?? 0) + 1);
+  }
+  const names = new Map<string, number>();
+  for (const node of seeded.nodes) names.set(node.name, (names.get(node.name) ?? 0) + 1);
+  let best: { id: string; name: string; links: number } | undefined;
+  for (const node of seeded.nodes) {
+    if (node.kind !== 'organisation' || node.id === undefined) continue;
+    if (names.get(node.name) !== 1) continue;
+    const count = links.get(node.id) ?? 0;
+    if (!best || count > best.links) best = { id: node.id, name: node.name, links: count };
+  }
+  if (!best) throw new Error('the demo network has no organisation with a unique name');
+  return best;
+}
+
+describe('focus mode', () => {
+  it(
+    ...inPage('fades all but the server neighbourhood at depths 1, 2, 3', async (page) => {
+      const status = page.getByRole('status');
+      await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/links?$/);
+      const overview = (await status.textContent()) ?? '';
+      await expect
+        .poll(() => page.evaluate(() => (window as TestHandleWindow).__octograph?.elementCounts()))
+        .toEqual({ nodes: map.nodes.length, links: map.links.length });
+
+      const target = bestConnectedOrganisation();
+      const search = page.getByRole('combobox', { name: 'Search the map' });
+      await search.fill(target.name);
+      await page.getByRole('option').filter({ hasText: target.name }).first().click();
+      const details = page.getByRole('complementary', { name: 'Details' });
+      await expect
+        .poll(() => details.getByRole('heading', { level: 2 }).textContent())
+        .toBe(target.name);
+
+      // Typing in the search box is typing: a digit there changes nothing on the map.
+      await search.press('End');
+      await search.press('2');
+      expect(await search.inputValue()).toBe(`${target.name}2`);
+      expect(await status.textContent()).toBe(overview);
+      await search.fill(target.name);
+      await search.blur();
+
+      const counts: number[] = [];
+      for (const depth of DEPTHS) {
+        const expected = await getMap(`?focus=${encodeURIComponent(target.id)}&depth=${depth}`);
+        const ids = expected.nodes.map((node) => node.id).sort();
+        expect(ids).toContain(target.id);
+        await page.keyboard.press(String(depth));
+        await expect.poll(() => focusedIds(page), { timeout: 5_000 }).toEqual(ids);
+        expect((await fadedIds(page)).length).toBe(map.nodes.length - ids.length);
+        await expect
+          .poll(() => status.textContent())
+          .toBe(`Showing ${ids.length} of ${map.nodes.length} nodes`);
+        await expect
+          .poll(() =>
+            details.getByRole('button', { name: `${depth} step` }).getAttribute('aria-pressed'),
+          )
+          .toBe('true');
+        counts.push(ids.length);
+      }
+      const [one = 0, two = 0, three = 0] = counts;
+      expect(one).toBeLessThan(two);
+      expect(two).toBeLessThanOrEqual(three);
+      expect(three).toBeLessThan(map.nodes.length);
+
+      // The "Clear focus" button ends the focus too, and a "2 steps" button starts it again.
+      await details.getByRole('button', { name: '2 steps' }).click();
+      await expect.poll(() => focusedIds(page)).toHaveLength(two);
+      await details.getByRole('button', { name: 'Clear focus' }).click();
+      await expect.poll(() => status.textContent()).toBe(overview);
+      await page.keyboard.press('3');
+      await expect.poll(() => focusedIds(page)).toHaveLength(three);
+
+      // Escape ends the focus (the plain selection stays), and a second Escape the selection.
+      await page.keyboard.press('Escape');
+      await expect.poll(() => status.textContent()).toBe(overview);
+      expect(await details.getByRole('heading', { level: 2 }).textContent()).toBe(target.name);
+      expect(await details.getByRole('button', { name: 'Clear focus' }).count()).toBe(0);
+      await page.keyboard.press('Escape');
+      await expect.poll(() => details.count()).toBe(0);
+      expect(await fadedIds(page)).toEqual([]);
+      expect((await focusedIds(page)).length).toBe(map.nodes.length);
+    }),
+  );
+});
