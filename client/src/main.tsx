@@ -7,6 +7,8 @@ import { createRoot } from 'react-dom/client';
 import { isRetryable } from './api/api-error';
 import { App } from './app/App';
 import { RootErrorBoundary } from './app/RootErrorBoundary';
+import { parseViewUrl } from './features/filters/filter-url';
+import { FiltersProvider } from './features/filters/FiltersProvider';
 import { FocusProvider } from './features/focus/FocusProvider';
 import { SelectionProvider } from './features/selection/SelectionProvider';
 
@@ -20,6 +22,9 @@ const queryClient = new QueryClient({
   },
 });
 
+// The view a pasted URL asks for: filters, selected node, focus depth.
+const initialView = parseViewUrl(window.location.search);
+
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root element');
 
@@ -27,11 +32,13 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <RootErrorBoundary>
-        <SelectionProvider>
-          <FocusProvider>
-            <App />
-          </FocusProvider>
-        </SelectionProvider>
+        <FiltersProvider initial={initialView.filters}>
+          <SelectionProvider initialId={initialView.node}>
+            <FocusProvider initialDepth={initialView.depth}>
+              <App />
+            </FocusProvider>
+          </SelectionProvider>
+        </FiltersProvider>
       </RootErrorBoundary>
     </QueryClientProvider>
   </StrictMode>,

@@ -116,6 +116,14 @@ export function searchNodes(params: NodeSearchParams, signal?: AbortSignal): Pro
   return getJson(`/api/nodes${toQueryString({ ...params })}`, NodePageSchema, signal);
 }
 
+/** GET /api/nodes?kind=&limit=: the first page of nodes of some kinds, sorted by name. */
+export function listNodes(
+  params: { kind: readonly NodeKind[]; limit: number },
+  signal?: AbortSignal,
+): Promise<NodePage> {
+  return getJson(`/api/nodes${toQueryString({ ...params })}`, NodePageSchema, signal);
+}
+
 /** GET /api/nodes/:id. */
 export function getNode(id: string, signal?: AbortSignal): Promise<GraphNode> {
   return getJson(`/api/nodes/${encodeURIComponent(id)}`, GraphNodeSchema, signal);

@@ -3,10 +3,12 @@
  * write (later) has one place to look.
  */
 import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
+import type { NodeKind } from '@octograph/graph-schema';
 import {
   getMap,
   getNeighbourhood,
   getNode,
+  listNodes,
   searchNodes,
   type MapParams,
   type NodeSearchParams,
@@ -14,7 +16,9 @@ import {
 
 export const queryKeys = {
   map: (params: MapParams) => ['map', params] as const,
-  focus: (id: string | null, depth: number | null) => ['map', 'focus', id, depth] as const,
+  focus: (id: string | null, depth: number | null, params: MapParams) =>
+    ['map', 'focus', id, depth, params] as const,
+  nodeOptions: (kind: NodeKind) => ['nodes', 'options', kind] as const,
   nodeSearch: (params: NodeSearchParams) => ['nodes', 'search', params] as const,
   node: (id: string | null) => ['nodes', 'one', id] as const,
   neighbourhood: (id: string | null, depth: number) =>
@@ -61,15 +65,25 @@ export function useNeighbourhood(id: string | null, depth = 1) {
 
 /**
  * The map around a node: what lies within `depth` steps of `id`, exactly as the server walks it
- * (GET /api/map?focus=&depth=). Idle when `id` or `depth` is null.
+ * (GET /api/map?focus=&depth=), with the same filters as the map. Idle when `id` or `depth` is
+ * null.
  */
-export function useFocus(id: string | null, depth: number | null) {
+export function useFocus(id: string | null, depth: number | null, params: MapParams = {}) {
   return useQuery({
-    queryKey: queryKeys.focus(id, depth),
+    queryKey: queryKeys.focus(id, depth, params),
     queryFn:
       id === null || depth === null
         ? skipToken
-        : ({ signal }) => getMap({ focus: id, depth }, signal),
+        : ({ signal }) => getMap({ ...params, focus: id, depth }, signal),
     refetchOnWindowFocus: false,
+  });
+}
+
+/** Up to 500 nodes of one kind, by name: the choices of a filter (themes, places). */
+export function useNodeOptions(kind: NodeKind) {
+  return useQuery({
+    queryKey: queryKeys.nodeOptions(kind),
+    queryFn: ({ signal }) => listNodes({ kind: [kind], limit: 500 }, signal),
+    staleTime: 5 * 60_000,
   });
 }

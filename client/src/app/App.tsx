@@ -1,8 +1,12 @@
-import { useEffect } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFocusMode } from '../features/focus/focus-context';
 import { depthOfKey } from '../features/focus/focus-state';
 import { DetailsPanel } from '../features/details/DetailsPanel';
+import { activeFilterCount } from '../features/filters/filter-state';
+import { useFilters } from '../features/filters/filters-context';
+import { FiltersPanel } from '../features/filters/FiltersPanel';
+import { UrlStateController } from '../features/filters/UrlStateController';
 import { Legend } from '../features/legend/Legend';
 import { SearchBox } from '../features/search/SearchBox';
 import { useSelection } from '../features/selection/selection-context';
@@ -11,13 +15,20 @@ import { MapView } from '../map/MapView';
 import { isTyping } from '../ui/is-typing';
 import { Logo } from './Logo';
 
-/** The page: header (name, search, status), the map with its legend, details on the right. */
+/**
+ * The page: header (name, search, filters button, status), the map with its legend and filters
+ * panel, details on the right.
+ */
 export function App() {
   const { t } = useTranslation();
   const { state, dispatch } = useSelection();
   const { state: focus, dispatch: focusDispatch } = useFocusMode();
   const hasSelection = state.selectedId !== null;
   const focusing = focus.depth !== null;
+  const { filters } = useFilters();
+  const activeFilters = activeFilterCount(filters);
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const filtersId = useId();
 
   useEffect(() => {
     document.title = t('app.name');
@@ -55,12 +66,34 @@ export function App() {
           </div>
         </div>
         <SearchBox />
+        <button
+          type="button"
+          className="filters-button"
+          aria-expanded={filtersOpen}
+          aria-controls={filtersId}
+          onClick={() => {
+            setFiltersOpen((open) => !open);
+          }}
+        >
+          {activeFilters === 0
+            ? t('filters.button')
+            : t('filters.buttonActive', { value: activeFilters })}
+        </button>
         <StatusLine />
       </header>
       <main className="app__main">
         <MapView />
         <Legend />
+        {filtersOpen && (
+          <FiltersPanel
+            id={filtersId}
+            onClose={() => {
+              setFiltersOpen(false);
+            }}
+          />
+        )}
       </main>
+      <UrlStateController />
       <DetailsPanel />
     </div>
   );

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useFocus, useMap } from '../api/queries';
+import { useFilteredFocus, useFilteredMap } from '../features/filters/use-filtered-map';
 import { useFocusMode } from '../features/focus/focus-context';
 import { useSelection } from '../features/selection/selection-context';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -18,11 +18,11 @@ const LARGE_MAP_LINKS = 3000;
 /** The map area: the canvas with its controllers, or a loading or error message. */
 export function MapView() {
   const { t } = useTranslation();
-  const mapQuery = useMap();
+  const mapQuery = useFilteredMap();
   const { state, dispatch } = useSelection();
   const { state: focusState } = useFocusMode();
   // While a depth loads, the plain selection shows; never a neighbourhood worked out here.
-  const focus = useFocus(state.selectedId, focusState.depth).data ?? null;
+  const focus = useFilteredFocus(state.selectedId, focusState.depth).data ?? null;
   const map = mapQuery.data;
   const large = (map?.links.length ?? 0) > LARGE_MAP_LINKS;
 

@@ -1,7 +1,8 @@
 import { orgKindOf } from '@octograph/graph-schema';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMap, useNeighbourhood, useNode } from '../../api/queries';
+import { useNeighbourhood, useNode } from '../../api/queries';
+import { useFilteredMap } from '../filters/use-filtered-map';
 import { NODE_KIND_SHAPES, swatchOf } from '../../map/palette';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { FocusBar } from '../focus/FocusBar';
@@ -24,7 +25,7 @@ function NodeDetails({ id }: { id: string }) {
   const { dispatch } = useSelection();
   const nodeQuery = useNode(id);
   const neighbourhoodQuery = useNeighbourhood(id);
-  const { data: map } = useMap();
+  const { data: map } = useFilteredMap();
 
   // While the full node loads, the map already knows its name and kind.
   const mapNode = useMemo(() => map?.nodes.find((node) => node.id === id) ?? null, [map, id]);

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useFocus } from '../../api/queries';
+import { useFilteredFocus } from '../filters/use-filtered-map';
 import { describeError } from '../../api/describe-error';
 import { useSelection } from '../selection/selection-context';
 import { useFocusMode } from './focus-context';
@@ -10,7 +10,7 @@ export function FocusBar() {
   const { t } = useTranslation();
   const { state: selection } = useSelection();
   const { state, dispatch } = useFocusMode();
-  const focus = useFocus(selection.selectedId, state.depth);
+  const focus = useFilteredFocus(selection.selectedId, state.depth);
 
   return (
     <div className="focus-bar" role="group" aria-label={t('focus.label')}>

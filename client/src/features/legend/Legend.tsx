@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMap } from '../../api/queries';
+import { useFilteredMap } from '../filters/use-filtered-map';
 import { NODE_KIND_COLOURS, NODE_KIND_SHAPES, ORG_KIND_COLOURS } from '../../map/palette';
 import { LinkSwatch, NodeSwatch } from './KindSwatch';
 import { legendCounts } from './legend-counts';
@@ -8,7 +8,7 @@ import { legendCounts } from './legend-counts';
 /** What every colour, shape and line on the map means, with how many of each there are. */
 export function Legend() {
   const { t } = useTranslation();
-  const { data: map } = useMap();
+  const { data: map } = useFilteredMap();
   const [open, setOpen] = useState(true);
   const bodyId = useId();
   const counts = useMemo(() => (map ? legendCounts(map) : null), [map]);

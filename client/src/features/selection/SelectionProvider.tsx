@@ -2,9 +2,20 @@ import { useMemo, useReducer, type ReactNode } from 'react';
 import { SelectionContext } from './selection-context';
 import { initialSelection, selectionReducer } from './selection-state';
 
-/** Holds the selection for the map, the search box and the details panel. */
-export function SelectionProvider({ children }: { children: ReactNode }) {
-  const [state, dispatch] = useReducer(selectionReducer, initialSelection);
+/**
+ * Holds the selection for the map, the search box and the details panel; `initialId` is the node
+ * selected at start-up (from the URL).
+ */
+export function SelectionProvider({
+  initialId = null,
+  children,
+}: {
+  initialId?: string | null;
+  children: ReactNode;
+}) {
+  const [state, dispatch] = useReducer(selectionReducer, initialSelection, (initial) =>
+    initialId === null ? initial : { ...initial, selectedId: initialId },
+  );
   const value = useMemo(() => ({ state, dispatch }), [state]);
   return <SelectionContext value={value}>{children}</SelectionContext>;
 }

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { useFocus, useMap } from '../../api/queries';
+import { useFilteredFocus, useFilteredMap } from '../filters/use-filtered-map';
 import { useFocusMode } from '../focus/focus-context';
 import { useSelection } from '../selection/selection-context';
 
@@ -9,10 +9,10 @@ import { useSelection } from '../selection/selection-context';
  */
 export function StatusLine() {
   const { t } = useTranslation();
-  const { data, isError } = useMap();
+  const { data, isError } = useFilteredMap();
   const { state: selection } = useSelection();
   const { state: focus } = useFocusMode();
-  const { data: focused } = useFocus(selection.selectedId, focus.depth);
+  const { data: focused } = useFilteredFocus(selection.selectedId, focus.depth);
 
   let text: string;
   if (data && focused && focus.depth !== null) {
