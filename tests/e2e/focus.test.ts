@@ -8,37 +8,20 @@
  * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { MapResponseSchema, type MapResponse } from '@octograph/graph-schema';
+import type { MapResponse } from '@octograph/graph-schema';
 import { demoNetwork } from '@octograph/seed';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, startAppProcess, type AppProcess } from '../helpers/app-process';
+import { startAppProcess, type AppProcess } from '../helpers/app-process';
+import {
+  canvasCounts,
+  fetchMap,
+  launchChromium,
+  withPage,
+  type TestHandleWindow,
+} from '../helpers/browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const ARTIFACTS = join(REPO_ROOT, 'tests/.artifacts');
-const VIEWPORT = { width: 1280, height: 800 };
 const DEPTHS = [1, 2, 3] as const;
-
-/** The client's read-only test handle (client/src/map/controllers/TestHandleController.tsx). */
-interface TestHandleWindow {
-  __octograph?: {
-    elementCounts(): { nodes: number; links: number } | null;
-    focusedIds(): string[];
-    fadedIds(): string[];
-  };
-}
 
 let app: AppProcess | undefined;
 let browser: Browser | undefined;
@@ -46,7 +29,7 @@ let map: MapResponse;
 
 beforeAll(async () => {
   app = await startAppProcess();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  browser = await launchChromium();
   map = await getMap('');
 });
 
@@ -55,43 +38,14 @@ afterAll(async () => {
   await app?.stop();
 });
 
-async function getMap(query: string): Promise<MapResponse> {
+function getMap(query: string): Promise<MapResponse> {
   if (!app) throw new Error('the app did not start');
-  const response = await fetch(`${app.baseUrl}/api/map${query}`);
-  expect(response.status).toBe(200);
-  return MapResponseSchema.parse(await response.json());
+  return fetchMap(app.baseUrl, query);
 }
 
-/**
- * Runs a test body with a fresh page; on failure saves a screenshot named after the test and
- * adds the page's errors to the message. Page errors fail the test too.
- */
+/** A test with a fresh page opened at the app, and a screenshot if it fails. */
 function inPage(name: string, body: (page: Page) => Promise<void>): [string, () => Promise<void>] {
-  return [
-    name,
-    async () => {
-      if (!browser || !app) throw new Error('the app or the browser did not start');
-      const page = await browser.newPage({ viewport: VIEWPORT });
-      page.setDefaultTimeout(15_000);
-      const pageErrors: string[] = [];
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      try {
-        await page.goto(app.baseUrl);
-        await body(page);
-        expect(pageErrors).toEqual([]);
-      } catch (error: unknown) {
-        await mkdir(ARTIFACTS, { recursive: true });
-        const file = join(ARTIFACTS, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
-        await page.screenshot({ path: file }).catch(() => undefined);
-        if (error instanceof Error) {
-          error.message += `\nscreenshot: ${file}\npage errors: ${JSON.stringify(pageErrors)}`;
-        }
-        throw error;
-      } finally {
-        await page.close();
-      }
-    },
-  ];
+  return [name, () => withPage(browser, name, body, app?.baseUrl)];
 }
 
 function focusedIds(page: Page): Promise<string[]> {
@@ -129,7 +83,7 @@ describe('focus mode', () => {
       await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/links?$/);
       const overview = (await status.textContent()) ?? '';
       await expect
-        .poll(() => page.evaluate(() => (window as TestHandleWindow).__octograph?.elementCounts()))
+        .poll(() => canvasCounts(page))
         .toEqual({ nodes: map.nodes.length, links: map.links.length });
 
       const target = bestConnectedOrganisation();

@@ -7,49 +7,27 @@
  * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
  */
-import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { MapResponseSchema, type MapNode, type MapResponse } from '@octograph/graph-schema';
+import type { MapNode, MapResponse } from '@octograph/graph-schema';
 import { demoNetwork } from '@octograph/seed';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT, startAppProcess, type AppProcess } from '../helpers/app-process';
+import { startAppProcess, type AppProcess } from '../helpers/app-process';
+import {
+  canvasCounts,
+  fetchMap,
+  launchChromium,
+  loadedCounts,
+  withPage,
+  type Point,
+  type TestHandleWindow,
+} from '../helpers/browser';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const ARTIFACTS = join(REPO_ROOT, 'tests/.artifacts');
-const VIEWPORT = { width: 1280, height: 800 };
 /** How close (CSS px) a centred node must be to the middle of the map. */
 const CENTRE_TOLERANCE = 24;
 
-interface Point {
-  x: number;
-  y: number;
-}
 interface Box extends Point {
   width: number;
   height: number;
-}
-
-/** The client's read-only test handle (client/src/map/controllers/TestHandleController.tsx). */
-interface TestHandleWindow {
-  __octograph?: {
-    nodeScreenPosition(id: string): Point | null;
-    elementCounts(): Counts | null;
-  };
-}
-interface Counts {
-  nodes: number;
-  links: number;
 }
 
 let app: AppProcess | undefined;
@@ -58,10 +36,8 @@ let map: MapResponse;
 
 beforeAll(async () => {
   app = await startAppProcess();
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  const response = await fetch(`${app.baseUrl}/api/map`);
-  expect(response.status).toBe(200);
-  map = MapResponseSchema.parse(await response.json());
+  browser = await launchChromium();
+  map = await fetchMap(app.baseUrl);
 });
 
 afterAll(async () => {
@@ -69,47 +45,9 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/**
- * Runs a test body with a fresh page; on failure saves a screenshot named after the test and
- * adds the page's errors to the message. Page errors fail the test too.
- */
+/** A test with a fresh page opened at the app, and a screenshot if it fails. */
 function inPage(name: string, body: (page: Page) => Promise<void>): [string, () => Promise<void>] {
-  return [
-    name,
-    async () => {
-      if (!browser || !app) throw new Error('the app or the browser did not start');
-      const page = await browser.newPage({ viewport: VIEWPORT });
-      page.setDefaultTimeout(15_000);
-      const pageErrors: string[] = [];
-      page.on('pageerror', (error) => pageErrors.push(error.message));
-      try {
-        await page.goto(app.baseUrl);
-        await body(page);
-        expect(pageErrors).toEqual([]);
-      } catch (error: unknown) {
-        await mkdir(ARTIFACTS, { recursive: true });
-        const file = join(ARTIFACTS, `${name.replace(/[^a-z0-9]+/gi, '-').toLowerCase()}.png`);
-        await page.screenshot({ path: file }).catch(() => undefined);
-        if (error instanceof Error) {
-          error.message += `\nscreenshot: ${file}\npage errors: ${JSON.stringify(pageErrors)}`;
-        }
-        throw error;
-      } finally {
-        await page.close();
-      }
-    },
-  ];
-}
-
-/** The status line's two numbers, once the map has loaded. */
-async function statusCounts(page: Page): Promise<Counts> {
-  const status = page.getByRole('status');
-  await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/links?$/);
-  const text = (await status.textContent()) ?? '';
-  const match = /^(.+?) nodes? · (.+?) links?$/.exec(text);
-  if (!match?.[1] || !match[2]) throw new Error(`unexpected status line: ${text}`);
-  const number = (part: string) => Number(part.replace(/\D/g, ''));
-  return { nodes: number(match[1]), links: number(match[2]) };
+  return [name, () => withPage(browser, name, body, app?.baseUrl)];
 }
 
 async function mapBox(page: Page): Promise<Box> {
@@ -123,11 +61,6 @@ function nodeScreenPosition(page: Page, id: string): Promise<Point | null> {
     (nodeId) => (window as TestHandleWindow).__octograph?.nodeScreenPosition(nodeId) ?? null,
     id,
   );
-}
-
-/** How many nodes and links the canvas's Cytoscape instance holds; null before it exists. */
-function canvasCounts(page: Page): Promise<Counts | null> {
-  return page.evaluate(() => (window as TestHandleWindow).__octograph?.elementCounts() ?? null);
 }
 
 function inside(point: Point, box: Box, margin = 0): boolean {
@@ -189,7 +122,7 @@ describe('the map page', () => {
   it(
     ...inPage('shows the seeded map with as many nodes and links as GET /api/map', async (page) => {
       expect(map.nodes.length).toBeGreaterThan(0);
-      const counts = await statusCounts(page);
+      const counts = await loadedCounts(page);
       expect(counts).toEqual({ nodes: map.nodes.length, links: map.links.length });
 
       // The status line is computed from the same response, so also count what the canvas really
@@ -221,7 +154,7 @@ describe('the map page', () => {
 
   it(
     ...inPage('shows the details of a node clicked on the map', async (page) => {
-      await statusCounts(page);
+      await loadedCounts(page);
       const { node, at } = await clickableNode(page);
       await page.mouse.click(at.x, at.y);
 
@@ -235,7 +168,7 @@ describe('the map page', () => {
 
   it(
     ...inPage('selects, shows and centres a node chosen in the search box', async (page) => {
-      await statusCounts(page);
+      await loadedCounts(page);
       const area = await mapBox(page);
 
       // The organisation drawn farthest from the middle, with a name no other node has, so the
