@@ -68,7 +68,7 @@ export function App() {
         <SearchBox />
         <button
           type="button"
-          className="filters-button"
+          className="pill-button filters-button"
           aria-expanded={filtersOpen}
           aria-controls={filtersId}
           onClick={() => {

@@ -18,7 +18,7 @@ export function FocusBar() {
         <button
           key={depth}
           type="button"
-          className="focus-bar__button"
+          className="pill-button focus-bar__button"
           aria-pressed={state.depth === depth}
           title={t('focus.depthHint', { count: depth })}
           onClick={() => {
@@ -31,7 +31,7 @@ export function FocusBar() {
       {state.depth !== null && (
         <button
           type="button"
-          className="focus-bar__button focus-bar__clear"
+          className="pill-button focus-bar__clear"
           title={t('focus.clearHint')}
           onClick={() => {
             dispatch({ type: 'clear' });

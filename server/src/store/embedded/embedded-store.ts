@@ -437,10 +437,7 @@ export class EmbeddedGraphStore implements GraphStore {
         });
       };
       each('nodes', content.nodes, (input) => {
-        const node = storedNode(input);
-        if (this.findNode(node.id))
-          throw new ConflictError(`a node with id '${node.id}' already exists`);
-        this.statements.insertNode.run(nodeRow(node));
+        this.storeNode(storedNode(input));
       });
       each('links', content.links, (input) => {
         this.storeLink(storedLink(input));
@@ -526,7 +523,11 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   private insertNode(input: CreateNodeInput): GraphNode {
-    const node = newNode(input);
+    return this.storeNode(newNode(input));
+  }
+
+  /** Writes a complete node whose id must be new. */
+  private storeNode(node: GraphNode): GraphNode {
     if (this.findNode(node.id))
       throw new ConflictError(`a node with id '${node.id}' already exists`);
     this.statements.insertNode.run(nodeRow(node));
