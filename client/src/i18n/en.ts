@@ -178,6 +178,16 @@ export const en = {
       BASED_IN: { out: 'Based in', in: 'Based here' },
     },
   },
+  // Sections below are filled feature by feature.
+  directory: {
+    title: 'Directory',
+  },
+  exportView: {
+    png: 'Export PNG',
+  },
+  style: {
+    sizeBy: 'Size by',
+  },
   errors: {
     retry: 'Try again',
     network: 'The server could not be reached. Check the connection and try again.',
