@@ -1,16 +1,41 @@
 /**
  * `npm run bench`: seeds a large synthetic network into a fresh embedded store, starts the built
  * server on it, and measures /api/map against a bare Fastify route sending the same bytes, ego
- * networks over HTTP and in-process, link creation, and the server's memory. Prints a table and
- * adds it to bench/RESULTS.md. Exits 0 whatever the timings; non-zero only if something broke.
+ * networks over HTTP and in-process, link creation, and the server's memory (the `api` steps);
+ * then opens a smaller map in headless Chromium and measures how soon it is interactive and how
+ * smoothly it pans and zooms (the `browser` step). Prints a table and adds it to bench/RESULTS.md.
+ * `--only api` or `--only browser` (or BENCH_ONLY=…) runs one part and only prints. Exits 0
+ * whatever the timings; non-zero only if something broke.
  *
  * Everything talks to 127.0.0.1 only, every loop is bounded by count and time, and the whole run
  * has a hard time limit. Only the children started here are ever stopped.
  */
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { MapResponseSchema } from '@octograph/graph-schema';
+import {
+  launchChromium,
+  measureInBrowser,
+  SLOW_FRAME_MS,
+  VIEWPORT,
+  type BrowserResult,
+  type Frames,
+  type PageLoad,
+} from './browser.js';
 import { runLoad, type LoadResult } from './load.js';
 import { Child, freePort, readMemory, waitUntilReady, type Memory } from './processes.js';
 import { machine, prependRun, textTable, type Row } from './report.js';
@@ -31,7 +56,24 @@ const EGO = { count: 200, depth: 2, budgetMs: 60_000 };
 const NEW_LINKS = { count: 500, warmup: 5, budgetMs: 60_000, seed: 7 };
 /** Ego networks up to this many nodes count as small in the by-size row. */
 const SMALL_EGO_NODES = 500;
-const TARGETS = { mapToBare: 0.5, egoP95Ms: 10, linkP95Ms: 15 };
+/**
+ * The browser step's map: 5,000 nodes (with the 20 themes and 12 places) and 20,000 links, people
+ * and organisations in the same proportion as NETWORK.
+ */
+const BROWSER_NETWORK = { organisations: 4_140, people: 828, links: 20_000, seed: NETWORK.seed };
+const BROWSER = {
+  loads: 5,
+  loadTimeoutMs: 60_000,
+  loadBudgetMs: 90_000,
+  pans: { count: 3, durationMs: 1000 },
+  zooms: { count: 2, durationMs: 500 },
+  settleMs: 500,
+};
+/** Above this many links the client hides them while the view moves (client/src/map/MapView.tsx). */
+const CLIENT_LARGE_MAP_LINKS = 3000;
+const TARGETS = { mapToBare: 0.5, egoP95Ms: 10, linkP95Ms: 15, interactiveMs: 3000 };
+const STEPS = ['api', 'browser'] as const;
+type StepName = (typeof STEPS)[number];
 /** The whole run stops (and cleans up) after this long, whatever it is doing. */
 const RUN_LIMIT_MS = 6 * 60_000;
 const HOST = '127.0.0.1';
@@ -39,6 +81,8 @@ const HOST = '127.0.0.1';
 const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const rootDir = resolve(benchDir, '..');
 const SERVER_ENTRY = join(rootDir, 'server', 'dist', 'server.js');
+const CLIENT_SOURCE = join(rootDir, 'client', 'src');
+const CLIENT_INDEX = join(rootDir, 'client', 'dist', 'index.html');
 const BARE_SERVER = join(benchDir, 'src', 'bare-server.ts');
 const RESULTS_FILE = join(benchDir, 'RESULTS.md');
 
@@ -145,21 +189,15 @@ function memoryText(memory: Memory): string {
   return mib(memory.rss);
 }
 
-async function main(): Promise<void> {
-  if (!existsSync(SERVER_ENTRY)) {
-    throw new Error(`${SERVER_ENTRY} is missing; run \`npm run bench\` from the repository root`);
-  }
-  const box = machine();
-  const startedAt = new Date();
-  step(
-    `${box.cpu}, ${box.cores} cores, ${box.memory}, Node ${box.node}, load average ${box.loadAverage.toFixed(2)}`,
-  );
+/** Rows, notes and workload lines of one part of the run, for the table and RESULTS.md. */
+interface StepReport {
+  rows: Row[];
+  notes: string[];
+  workload: string[];
+}
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'octograph-bench-'));
-  cleanups.push(() => {
-    rmSync(dataDir, { recursive: true, force: true });
-  });
-
+/** Steps 1–7: the big network, its server, and the bare baseline. */
+async function apiSteps(dataDir: string): Promise<StepReport> {
   // 1. Setup, and the in-process ego networks while the seeded store is open here.
   step(
     `generating and seeding ${count(NETWORK.organisations)} organisations, ${count(NETWORK.people)} people, ${count(NETWORK.links)} links (seed ${NETWORK.seed})`,
@@ -327,18 +365,251 @@ async function main(): Promise<void> {
     },
   ];
 
-  process.stdout.write(`\n${textTable(rows)}\n\n`);
   const notes = [egoHttp.firstFailure, linkTimings.firstFailure].flatMap((problem) =>
     problem === null ? [] : [`First failure: ${problem}`],
   );
-  for (const note of notes) process.stdout.write(`${note}\n`);
-  prependRun(RESULTS_FILE, {
-    date: startedAt,
-    machine: box,
+  return {
+    rows,
+    notes,
     workload: [
       `Workload: synthetic network of ${count(NETWORK.organisations)} organisations, ${count(NETWORK.people)} people and ${count(NETWORK.links)} links (${count(network.nodes.length)} nodes with themes and places; seed ${NETWORK.seed}), embedded SQLite store`,
       `Load: autocannon, ${LOAD.connections} connections for ${LOAD.durationSeconds} s per target; ego networks: ${egoHttpSummary.count} organisations evenly spaced by degree rank, sequential; links: ${linkSummary.count} new COLLABORATES_WITH links, sequential`,
     ],
+  };
+}
+
+/** Frame intervals as p50 / p95 and the share of slow frames. */
+function framesText(frames: Frames | null): string {
+  if (frames === null) return 'n/a';
+  const summary = summarise(frames.intervals);
+  const slow = frames.intervals.filter((interval) => interval > SLOW_FRAME_MS).length;
+  const share = summary.count === 0 ? 0 : (100 * slow) / summary.count;
+  return `${ms(summary.p50)} / ${ms(summary.p95)} ms; ${share.toFixed(1)}% of ${count(summary.count)} frames over ${SLOW_FRAME_MS} ms`;
+}
+
+/** The medians of some moments of the page loads, joined with " / ". */
+function medians(result: BrowserResult, moments: (keyof PageLoad)[]): string {
+  return moments
+    .map((moment) => ms(summarise(result.loads.map((load) => load[moment])).p50))
+    .join(' / ');
+}
+
+function browserNotes(result: BrowserResult): string[] {
+  const notes = [
+    `Links are hidden while the view moves (the client does so above ${count(CLIENT_LARGE_MAP_LINKS)} links), so pan and zoom frames draw the nodes only; the redraw with every link once the view stops is counted.`,
+  ];
+  const [failedLoad] = result.failedLoads;
+  if (failedLoad !== undefined) notes.push(`First failed page load: ${failedLoad}`);
+  const [pageError] = result.pageErrors;
+  if (pageError !== undefined) notes.push(`First page error: ${pageError}`);
+  if (result.panZoomProblem !== null) {
+    notes.push(`Pans and zooms could not be run: ${result.panZoomProblem}`);
+  }
+  for (const [gesture, frames] of [
+    ['pans', result.pan],
+    ['zooms', result.zoom],
+  ] as const) {
+    if (frames?.moved === false) {
+      notes.push(`The ${gesture} did not change the view: their frame times measure an idle page.`);
+    }
+  }
+  return notes;
+}
+
+/** The files `index.html` in `dir` loads that are not in `dir`. */
+function missingAssets(dir: string): string[] {
+  const html = readFileSync(join(dir, 'index.html'), 'utf8');
+  return [...html.matchAll(/(?:src|href)="\/([^"]+)"/g)].flatMap(([, path]) =>
+    path === undefined || existsSync(join(dir, path)) ? [] : [path],
+  );
+}
+
+/**
+ * Copies the built client to `target`, for the browser step's server. The server lists the
+ * client's files when it starts (@fastify/static without wildcard), so a rebuild during the run
+ * would leave it serving a new index.html whose scripts it does not know; a copy cannot change.
+ */
+async function copyClient(target: string): Promise<void> {
+  for (let attempt = 1; ; attempt += 1) {
+    let problem: string;
+    try {
+      rmSync(target, { recursive: true, force: true });
+      cpSync(dirname(CLIENT_INDEX), target, { recursive: true });
+      const missing = missingAssets(target);
+      if (missing.length === 0) return;
+      problem = `missing ${missing.join(', ')}`;
+    } catch (error: unknown) {
+      problem = error instanceof Error ? error.message : String(error);
+    }
+    if (attempt === 3)
+      throw new Error(`client/dist is incomplete (${problem}); is a build running?`);
+    step(`client/dist is incomplete (${problem}), perhaps being rebuilt; trying again in 10 s`);
+    await sleep(10_000);
+  }
+}
+
+/** Step 8: a 5,000-node map with saved positions in headless Chromium. */
+async function browserStep(dataDir: string): Promise<StepReport> {
+  const browserDir = join(dataDir, 'browser');
+  mkdirSync(browserDir);
+  step(
+    `browser map: generating and seeding ${count(BROWSER_NETWORK.organisations)} organisations, ${count(BROWSER_NETWORK.people)} people, ${count(BROWSER_NETWORK.links)} links`,
+  );
+  const setup = await setUp(browserDir, BROWSER_NETWORK);
+  await setup.store.close();
+  step(
+    `browser map: ${count(setup.network.nodes.length)} nodes, laid out in ${ms(setup.layoutMs)} ms`,
+  );
+
+  const clientDir = join(dataDir, 'client');
+  await copyClient(clientDir);
+  const { child: server, baseUrl } = await startChild(
+    'browser map server',
+    [SERVER_ENTRY],
+    rootDir,
+    { DATA_DIR: browserDir, CLIENT_DIR: clientDir, LOG_LEVEL: 'warn' },
+    '/api/health',
+  );
+  // The first request builds the server's cached map; the page loads all get the cached one.
+  const cold = await timedGet(`${baseUrl}/api/map`);
+  if (cold.status !== 200) throw new Error(`GET /api/map: HTTP ${cold.status}`);
+  const map = MapResponseSchema.parse(JSON.parse(cold.body));
+  const warmSamples: number[] = [];
+  for (let index = 0; index < 5; index += 1)
+    warmSamples.push((await timedGet(`${baseUrl}/api/map`)).ms);
+  const warm = summarise(warmSamples);
+  const expected = { nodes: map.nodes.length, links: map.links.length };
+  step(
+    `browser map: /api/map ${count(expected.nodes)} nodes, ${count(expected.links)} links, ${count(cold.bytes)} bytes, warm ${ms(warm.p50)} ms`,
+  );
+
+  const browser = await launchChromium();
+  cleanups.push(() => browser.close());
+  step(
+    `Chromium ${browser.version()}: a first load with pans and zooms, then ${BROWSER.loads} measured loads`,
+  );
+  const result = await measureInBrowser(browser, { url: baseUrl, expected, ...BROWSER });
+  await browser.close();
+  await server.stop();
+
+  const interactive = summarise(result.loads.map((load) => load.interactive));
+  const longTasks = summarise(result.loads.map((load) => load.longTaskMsAfterMap));
+  step(
+    `browser map: interactive after ${ms(interactive.p50)} ms (median), pan ${framesText(result.pan)}`,
+  );
+  const failures = result.failedLoads.length + result.pageErrors.length;
+  const rows: Row[] = [
+    {
+      figure: 'Browser map: GET /api/map warm p50 (cold), size',
+      measured: `${ms(warm.p50)} ms (${ms(cold.ms)} ms), ${count(cold.bytes)} bytes (${mib(cold.bytes)})`,
+    },
+    {
+      figure: 'Browser map: navigation to interactive, median / max',
+      measured: `${ms(interactive.p50)} / ${ms(interactive.max)} ms (n=${interactive.count}${result.skippedLoads > 0 ? `, ${result.skippedLoads} skipped (time budget)` : ''})`,
+      target: `median ≤ ${TARGETS.interactiveMs} ms`,
+      met: interactive.p50 <= TARGETS.interactiveMs,
+    },
+    {
+      figure: 'Browser map: DOMContentLoaded / map requested / map received (medians)',
+      measured: `${medians(result, ['domContentLoaded', 'mapRequested', 'mapReceived'])} ms`,
+    },
+    {
+      figure: 'Browser map: all nodes and links on the canvas / interactive (medians)',
+      measured: `${medians(result, ['allElements', 'interactive'])} ms`,
+    },
+    {
+      figure: 'Browser map: main thread in long tasks, map received → interactive (median)',
+      measured: `${ms(longTasks.p50)} ms`,
+    },
+    {
+      figure: 'Browser map: pan frame time p50 / p95; slow frames',
+      measured: framesText(result.pan),
+    },
+    {
+      figure: 'Browser map: zoom frame time p50 / p95; slow frames',
+      measured: framesText(result.zoom),
+    },
+    {
+      figure: 'Browser map: failed page loads; page errors',
+      measured: `${result.failedLoads.length}; ${result.pageErrors.length}`,
+      target: '0; 0',
+      met: failures === 0,
+    },
+  ];
+  return {
+    rows,
+    notes: browserNotes(result),
+    workload: [
+      `Browser: synthetic network of ${count(BROWSER_NETWORK.organisations)} organisations, ${count(BROWSER_NETWORK.people)} people and ${count(BROWSER_NETWORK.links)} links (${count(setup.network.nodes.length)} nodes; seed ${BROWSER_NETWORK.seed}) with saved positions; headless Chromium ${result.chromiumVersion} (software rendering), ${VIEWPORT.width} × ${VIEWPORT.height}; ${BROWSER.loads} page loads, each in a fresh browser context, after an unmeasured one on which the view is moved: ${BROWSER.pans.count} circular drags of ${BROWSER.pans.durationMs / 1000} s and ${BROWSER.zooms.count} × wheel in and out for ${BROWSER.zooms.durationMs / 1000} s each, ${BROWSER.settleMs} ms pause after each`,
+    ],
+  };
+}
+
+/** Which steps to run: all, or the one named by `--only` or BENCH_ONLY. */
+function chosenSteps(): StepName[] {
+  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const only = values.only ?? process.env.BENCH_ONLY ?? '';
+  if (only === '') return [...STEPS];
+  const chosen = STEPS.find((name) => name === only);
+  if (chosen === undefined) {
+    throw new Error(`--only must be one of ${STEPS.join(', ')}, not "${only}"`);
+  }
+  return [chosen];
+}
+
+/** The newest modification time of the files under `dir`, in ms since the epoch. */
+function newestChange(dir: string): number {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce(
+      (newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs),
+      0,
+    );
+}
+
+async function main(): Promise<void> {
+  const steps = chosenSteps();
+  if (!existsSync(SERVER_ENTRY)) {
+    throw new Error(`${SERVER_ENTRY} is missing; run \`npm run bench\` from the repository root`);
+  }
+  if (steps.includes('browser')) {
+    if (!existsSync(CLIENT_INDEX)) {
+      throw new Error(`${CLIENT_INDEX} is missing; run \`npm run build\` from the repository root`);
+    }
+    if (newestChange(CLIENT_SOURCE) > statSync(CLIENT_INDEX).mtimeMs) {
+      step(
+        'warning: client/src changed after client/dist was built; the browser step measures the old build',
+      );
+    }
+  }
+  const box = machine();
+  const startedAt = new Date();
+  step(
+    `${box.cpu}, ${box.cores} cores, ${box.memory}, Node ${box.node}, load average ${box.loadAverage.toFixed(2)}`,
+  );
+
+  const dataDir = mkdtempSync(join(tmpdir(), 'octograph-bench-'));
+  cleanups.push(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const reports: StepReport[] = [];
+  if (steps.includes('api')) reports.push(await apiSteps(dataDir));
+  if (steps.includes('browser')) reports.push(await browserStep(dataDir));
+
+  const rows = reports.flatMap((report) => report.rows);
+  const notes = reports.flatMap((report) => report.notes);
+  process.stdout.write(`\n${textTable(rows)}\n\n`);
+  for (const note of notes) process.stdout.write(`${note}\n`);
+  // Only whole runs are recorded, so every run in RESULTS.md has every figure to compare.
+  if (steps.length < STEPS.length) {
+    step(`only ${steps.join(', ')}: not added to ${RESULTS_FILE}`);
+    return;
+  }
+  prependRun(RESULTS_FILE, {
+    date: startedAt,
+    machine: box,
+    workload: reports.flatMap((report) => report.workload),
     rows,
     notes,
   });

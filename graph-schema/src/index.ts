@@ -10,3 +10,4 @@ export * from './link-rules.js';
 export * from './api.js';
 export * from './errors.js';
 export * from './network-file.js';
+export * from './layout.js';

@@ -20,9 +20,11 @@ import storePlugin from './plugins/store.js';
 import { validatorCompiler } from './plugins/validation.js';
 import batchRoutes from './routes/batch.js';
 import healthRoutes from './routes/health.js';
+import layoutRoutes from './routes/layout.js';
 import linkRoutes from './routes/links.js';
 import mapRoutes from './routes/map.js';
 import nodeRoutes from './routes/nodes.js';
+import { withPlacement } from './services/placing-store.js';
 import type { GraphStore } from './store/graph-store.js';
 import { openStore } from './store/open-store.js';
 import { APP_VERSION } from './version.js';
@@ -72,7 +74,12 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
 
   await app.register(errorHandler);
-  const store = options.store ?? (await openStore(config));
+  // Writes through the app give new nodes a saved spot on the map (services/placing-store.ts).
+  const store = withPlacement(options.store ?? (await openStore(config)), {
+    onError: (error) => {
+      app.log.warn({ err: error }, 'a write succeeded but its new nodes got no saved position');
+    },
+  });
   await app.register(storePlugin, { store, ownsStore: options.store === undefined });
 
   await app.register(
@@ -82,6 +89,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(linkRoutes);
       await api.register(mapRoutes);
       await api.register(batchRoutes);
+      await api.register(layoutRoutes);
       api.setNotFoundHandler(notFoundReply);
     },
     { prefix: '/api' },

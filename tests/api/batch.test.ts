@@ -37,7 +37,8 @@ describe('POST /api/batch', () => {
       { op: 'updateNode', id: 'org-b' },
     ]);
     expect(result.revision).toBe(before + 1);
-    expect(await api.app.store.revision()).toBe(before + 1);
+    // Then one more write saves the new nodes' positions (server/src/services/placing-store.ts).
+    expect(await api.app.store.revision()).toBe(before + 2);
     expect((await api.request({ method: 'GET', url: '/api/nodes/org-b' })).body).toMatchObject({
       status: 'dormant',
     });

@@ -53,6 +53,8 @@ describe('GET /api/nodes/:id/neighbourhood', () => {
         );
       }
     },
+    // 199 nodes × 2 reads each: a few seconds, more on a busy machine.
+    30_000,
   );
 
   it('sees a write at once: a new group and its link', async () => {

@@ -20,16 +20,19 @@ beforeEach(async () => {
     { op: 'createNode', node: organisation('a', 'A', 'charity', { since: '2019-01-01' }) },
     { op: 'createNode', node: organisation('b', 'B', 'charity', { since: '2019-01-01' }) },
     { op: 'createNode', node: organisation('c', 'C', 'network', { since: '2019-01-01' }) },
-    { op: 'createNode', node: organisation('d', 'D', 'company', { since: '2023-01-01' }) },
-    { op: 'createNode', node: organisation('e', 'E', 'charity', { status: 'closed' }) },
     { op: 'createLink', link: link('ab', 'COLLABORATES_WITH', 'a', 'b', { since: '2020-01-01' }) },
     { op: 'createLink', link: link('bc', 'MEMBER_OF', 'b', 'c', { since: '2021-01-01' }) },
-    { op: 'createLink', link: link('cd', 'FUNDS', 'c', 'd', { since: '2023-06-01' }) },
   ]);
   await api.app.store.savePositions([
     { id: 'a', x: 0, y: 0 },
     { id: 'b', x: 100, y: 0 },
     { id: 'c', x: 200, y: 0 },
+  ]);
+  // Written once a, b and c have their spots, so the new nodes are placed among them.
+  await api.app.store.applyBatch([
+    { op: 'createNode', node: organisation('d', 'D', 'company', { since: '2023-01-01' }) },
+    { op: 'createNode', node: organisation('e', 'E', 'charity', { status: 'closed' }) },
+    { op: 'createLink', link: link('cd', 'FUNDS', 'c', 'd', { since: '2023-06-01' }) },
   ]);
 });
 
@@ -51,7 +54,7 @@ describe('GET /api/map', () => {
     });
   });
 
-  it('uses saved positions and places an unsaved node near its neighbour', async () => {
+  it('uses saved positions and places a new node near its neighbour', async () => {
     const nodes = new Map((await map()).nodes.map((node) => [node.id, node]));
     expect(nodes.get('b')).toMatchObject({ x: 100, y: 0 });
     const d = nodes.get('d');

@@ -9,7 +9,6 @@
  * tests/.artifacts/<test name>.png.
  */
 import type { MapResponse } from '@octograph/graph-schema';
-import { demoNetwork } from '@octograph/seed';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startAppProcess, type AppProcess } from '../helpers/app-process';
@@ -20,6 +19,7 @@ import {
   withPage,
   type TestHandleWindow,
 } from '../helpers/browser';
+import { bestConnectedDemoOrganisation } from '../helpers/fixtures';
 
 const DEPTHS = [1, 2, 3] as const;
 
@@ -56,26 +56,6 @@ function fadedIds(page: Page): Promise<string[]> {
   return page.evaluate(() => (window as TestHandleWindow).__octograph?.fadedIds() ?? []);
 }
 
-/** The seeded organisation with the most links, among those whose name no other node has. */
-function bestConnectedOrganisation(): { id: string; name: string } {
-  const seeded = demoNetwork();
-  const links = new Map<string, number>();
-  for (const link of seeded.links) {
-    for (const end of [link.source, link.target]) links.set(end, (links.get(end) ?? 0) + 1);
-  }
-  const names = new Map<string, number>();
-  for (const node of seeded.nodes) names.set(node.name, (names.get(node.name) ?? 0) + 1);
-  let best: { id: string; name: string; links: number } | undefined;
-  for (const node of seeded.nodes) {
-    if (node.kind !== 'organisation' || node.id === undefined) continue;
-    if (names.get(node.name) !== 1) continue;
-    const count = links.get(node.id) ?? 0;
-    if (!best || count > best.links) best = { id: node.id, name: node.name, links: count };
-  }
-  if (!best) throw new Error('the demo network has no organisation with a unique name');
-  return best;
-}
-
 describe('focus mode', () => {
   it(
     ...inPage('fades all but the server neighbourhood at depths 1, 2, 3', async (page) => {
@@ -86,7 +66,7 @@ describe('focus mode', () => {
         .poll(() => canvasCounts(page))
         .toEqual({ nodes: map.nodes.length, links: map.links.length });
 
-      const target = bestConnectedOrganisation();
+      const target = bestConnectedDemoOrganisation();
       const search = page.getByRole('combobox', { name: 'Search the map' });
       await search.fill(target.name);
       await page.getByRole('option').filter({ hasText: target.name }).first().click();
@@ -126,10 +106,10 @@ describe('focus mode', () => {
       expect(two).toBeLessThanOrEqual(three);
       expect(three).toBeLessThan(map.nodes.length);
 
-      // The "Clear focus" button ends the focus too, and a "2 steps" button starts it again.
+      // The "Clear" button ends the focus too, and a "2 steps" button starts it again.
       await details.getByRole('button', { name: '2 steps' }).click();
       await expect.poll(() => focusedIds(page)).toHaveLength(two);
-      await details.getByRole('button', { name: 'Clear focus' }).click();
+      await details.getByRole('button', { name: 'Clear', exact: true }).click();
       await expect.poll(() => status.textContent()).toBe(overview);
       await page.keyboard.press('3');
       await expect.poll(() => focusedIds(page)).toHaveLength(three);

@@ -6,8 +6,9 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MapResponseSchema, type MapResponse } from '@octograph/graph-schema';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import type { OctographTestHandle } from '../../client/src/map/test-handle';
 import { REPO_ROOT } from './app-process';
 
 // Never `npx playwright install`: downloads are blocked here, and Debian's Chromium is the one
@@ -26,6 +27,14 @@ const CHROMIUM_ARGS = [
 const ARTIFACTS = join(REPO_ROOT, 'tests/.artifacts');
 const VIEWPORT = { width: 1280, height: 800 };
 
+/** A phone: 390×844 CSS pixels, touch, mobile viewport (what the map must work on). */
+export const PHONE: BrowserContextOptions = {
+  viewport: { width: 390, height: 844 },
+  deviceScaleFactor: 2,
+  isMobile: true,
+  hasTouch: true,
+};
+
 /** Starts Debian's headless Chromium. */
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
@@ -43,29 +52,25 @@ export interface Counts {
   links: number;
 }
 
-/** The client's read-only test handle (client/src/map/controllers/TestHandleController.tsx). */
+/** The client's read-only test handle (client/src/map/test-handle.ts). */
 export interface TestHandleWindow {
-  __octograph?: {
-    nodeScreenPosition(id: string): Point | null;
-    elementCounts(): Counts | null;
-    focusedIds(): string[];
-    fadedIds(): string[];
-  };
+  __octograph?: OctographTestHandle;
 }
 
 /**
- * Runs `body` with a fresh page (opened at `url` if given). Errors in the page fail the test; on
- * failure a screenshot named after `name` goes to tests/.artifacts/ and the page's errors are
- * added to the message.
+ * Runs `body` with a fresh page (opened at `url` if given) on `device` (a 1280×800 desktop
+ * window unless told). Errors in the page fail the test; on failure a screenshot named after
+ * `name` goes to tests/.artifacts/ and the page's errors are added to the message.
  */
 export async function withPage(
   browser: Browser | undefined,
   name: string,
   body: (page: Page) => Promise<void>,
   url?: string,
+  device: BrowserContextOptions = { viewport: VIEWPORT },
 ): Promise<void> {
   if (!browser) throw new Error('the browser did not start');
-  const page = await browser.newPage({ viewport: VIEWPORT });
+  const page = await browser.newPage(device);
   page.setDefaultTimeout(15_000);
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));

@@ -91,6 +91,20 @@ describe('legendCounts', () => {
       organisations: [],
       otherNodes: [],
       links: [],
+      closed: 0,
     });
+  });
+
+  it('counts the closed nodes, which the map draws with a dashed outline', () => {
+    const map: MapResponse = {
+      ...TOWN,
+      nodes: [
+        ...TOWN.nodes,
+        mapOrg('shut', 'charity', { status: 'closed' }),
+        mapOrg('asleep', 'charity', { status: 'dormant' }),
+      ],
+    };
+    expect(legendCounts(TOWN).closed).toBe(0);
+    expect(legendCounts(map).closed).toBe(1);
   });
 });

@@ -5,10 +5,13 @@ import {
   MIN_HUB_SIZE,
   MIN_NODE_SIZE,
   TARGET_NEIGHBOUR_DISTANCE,
+  UNIFORM_NODE_SIZE,
   isHub,
   labelSize,
   nodeSize,
+  nodeSizing,
   positionScale,
+  sizeNodes,
   toElements,
   toLinkElement,
   toNodeElement,
@@ -19,11 +22,11 @@ import { mapLink, mapNode, mapOrg } from './client-fixtures.js';
 describe('nodeSize', () => {
   it.each([
     { degree: 0, maxDegree: 10, size: 12 },
-    { degree: 1, maxDegree: 4, size: 36 },
-    { degree: 4, maxDegree: 16, size: 36 },
-    { degree: 9, maxDegree: 16, size: 48 },
-    { degree: 10, maxDegree: 10, size: 60 },
-    { degree: 20, maxDegree: 10, size: 60 },
+    { degree: 1, maxDegree: 4, size: 30 },
+    { degree: 4, maxDegree: 16, size: 30 },
+    { degree: 9, maxDegree: 16, size: 39 },
+    { degree: 10, maxDegree: 10, size: 48 },
+    { degree: 20, maxDegree: 10, size: 48 },
     { degree: -3, maxDegree: 10, size: 12 },
     { degree: 5, maxDegree: 0, size: 12 },
   ])('draws a node with $degree of $maxDegree links at $size', ({ degree, maxDegree, size }) => {
@@ -41,7 +44,7 @@ describe('nodeSize', () => {
 describe('labelSize', () => {
   it.each([
     { size: MIN_NODE_SIZE, label: 7 },
-    { size: 36, label: 13 },
+    { size: 30, label: 13 },
     { size: MAX_NODE_SIZE, label: 22 },
     { size: 0, label: 7 },
     { size: 200, label: 22 },
@@ -60,52 +63,144 @@ describe('isHub', () => {
   });
 });
 
+describe('nodeSizing', () => {
+  it('sizes a node by its share of the biggest value and labels it to match', () => {
+    expect(nodeSizing(4, 16, false)).toEqual({ size: 30, fontSize: 13, focusFontSize: 13, z: 13 });
+  });
+
+  it('never draws a hub small, even with nothing to count', () => {
+    expect(nodeSizing(0, 10, true)).toEqual({
+      size: MIN_HUB_SIZE,
+      fontSize: 16,
+      focusFontSize: 16,
+      z: 16,
+    });
+  });
+
+  it('draws a busy hub at the size its value gives it', () => {
+    expect(nodeSizing(10, 10, true)).toMatchObject({ size: MAX_NODE_SIZE, fontSize: 22, z: 22 });
+  });
+
+  it('keeps the label of a small node readable when it is selected or a neighbour', () => {
+    expect(nodeSizing(0, 10, false)).toEqual({ size: 12, fontSize: 7, focusFontSize: 11, z: 7 });
+  });
+
+  it('keeps the label of a big node within reason when it is selected or a neighbour', () => {
+    expect(nodeSizing(10, 10, false)).toMatchObject({ fontSize: 22, focusFontSize: 16 });
+  });
+
+  it('draws every node alike when there is no value (same size), hubs still as hubs', () => {
+    expect(nodeSizing(null, 0, false).size).toBe(UNIFORM_NODE_SIZE);
+    expect(nodeSizing(null, 0, true).size).toBe(MIN_HUB_SIZE);
+  });
+});
+
 describe('toNodeElement', () => {
-  it('sizes a node by its share of the busiest node’s links and labels it to match', () => {
-    const element = toNodeElement(mapOrg('c1', 'charity', { name: 'Food Bank', degree: 4 }), 16);
+  const sizing = nodeSizing(4, 16, false);
+
+  it('carries the node’s name, kinds, links and sizing', () => {
+    const element = toNodeElement(
+      mapOrg('c1', 'charity', { name: 'Food Bank', degree: 4 }),
+      sizing,
+    );
     expect(element.data).toEqual({
       id: 'c1',
       label: 'Food Bank',
       kind: 'organisation',
       orgKind: 'charity',
       degree: 4,
-      size: 36,
+      size: 30,
       fontSize: 13,
       focusFontSize: 13,
       z: 13,
     });
   });
 
-  it('marks a network as a hub and never draws it small, even without links', () => {
-    const element = toNodeElement(mapOrg('net', 'network', { degree: 0 }), 10);
-    expect(element.classes).toBe('hub');
-    expect(element.data).toMatchObject({ size: MIN_HUB_SIZE, fontSize: 16, z: 16 });
-  });
-
-  it('draws a busy network at the size its links give it', () => {
-    const element = toNodeElement(mapOrg('net', 'network', { degree: 10 }), 10);
-    expect(element.data).toMatchObject({ size: 60, fontSize: 22 });
+  it('marks a network as a hub', () => {
+    expect(toNodeElement(mapOrg('net', 'network'), sizing).classes).toBe('hub');
   });
 
   it('does not mark other organisations as hubs', () => {
-    expect(toNodeElement(mapOrg('c1', 'charity', { degree: 0 }), 10).classes).toBe('');
+    expect(toNodeElement(mapOrg('c1', 'charity'), sizing).classes).toBe('');
   });
 
   it('marks a closed organisation, and a closed network as both hub and closed', () => {
-    expect(toNodeElement(mapOrg('c1', 'charity', { status: 'closed' }), 1).classes).toBe('closed');
-    expect(toNodeElement(mapOrg('n1', 'network', { status: 'closed' }), 1).classes).toBe(
+    expect(toNodeElement(mapOrg('c1', 'charity', { status: 'closed' }), sizing).classes).toBe(
+      'closed',
+    );
+    expect(toNodeElement(mapOrg('n1', 'network', { status: 'closed' }), sizing).classes).toBe(
       'hub closed',
     );
   });
 
-  it('keeps the label of a small node readable when it is selected or a neighbour', () => {
-    const element = toNodeElement(mapNode('p1', 'person', { degree: 0 }), 10);
-    expect(element.data).toMatchObject({ size: 12, fontSize: 7, focusFontSize: 11, orgKind: '' });
+  it('gives a node that is not an organisation no organisation kind', () => {
+    expect(toNodeElement(mapNode('p1', 'person'), sizing).data).toMatchObject({ orgKind: '' });
   });
 
   it('places the node at its saved position times the scale', () => {
-    const element = toNodeElement(mapNode('p1', 'person', { x: 5, y: -2 }), 1, 3);
+    const element = toNodeElement(mapNode('p1', 'person', { x: 5, y: -2 }), sizing, 3);
     expect(element.position).toEqual({ x: 15, y: -6 });
+  });
+});
+
+describe('sizeNodes', () => {
+  // A network with two members that work together; one also runs a project with the network.
+  const map = {
+    nodes: [
+      mapOrg('net', 'network', { degree: 3 }),
+      mapOrg('a', 'charity', { degree: 4 }),
+      mapOrg('b', 'charity', { degree: 2 }),
+      mapNode('p', 'project', { degree: 2 }),
+      mapNode('w', 'person', { degree: 1 }),
+    ],
+    links: [
+      mapLink('am', 'MEMBER_OF', 'a', 'net'),
+      mapLink('bm', 'MEMBER_OF', 'b', 'net'),
+      mapLink('ab', 'COLLABORATES_WITH', 'a', 'b'),
+      mapLink('ap', 'PARTNER_IN', 'a', 'p'),
+      mapLink('np', 'PARTNER_IN', 'net', 'p'),
+      mapLink('wa', 'WORKS_AT', 'w', 'a'),
+      mapLink('gone', 'COLLABORATES_WITH', 'a', 'not-on-the-map'),
+    ],
+  };
+  const sizes = (metric: Parameters<typeof sizeNodes>[1]) =>
+    Object.fromEntries([...sizeNodes(map, metric)].map(([id, sizing]) => [id, sizing.size]));
+
+  it('sizes by collaborations unless told otherwise, counting only links drawn', () => {
+    // Collaborations, at both ends: a 2 (with b, in p; not the link to a node off the map),
+    // p 2 (a and the network as partners), b 1, the network 1, the worker none.
+    expect(sizes(undefined)).toEqual(sizes('collaborations'));
+    expect(sizes('collaborations')).toEqual({
+      a: MAX_NODE_SIZE,
+      p: MAX_NODE_SIZE,
+      b: nodeSize(1, 2),
+      net: nodeSize(1, 2),
+      w: MIN_NODE_SIZE,
+    });
+  });
+
+  it('makes the network with the members the biggest node when sized by members', () => {
+    const bySize = Object.entries(sizes('members')).sort(([, a], [, b]) => b - a);
+    expect(bySize[0]).toEqual(['net', MAX_NODE_SIZE]);
+    expect(bySize.slice(1).every(([, size]) => size === MIN_NODE_SIZE)).toBe(true);
+  });
+
+  it('sizes by the links the server counted when sized by links', () => {
+    expect(sizes('links')).toMatchObject({
+      a: MAX_NODE_SIZE,
+      net: nodeSize(3, 4),
+      w: nodeSize(1, 4),
+    });
+  });
+
+  it('draws every node but the hub alike when sized the same', () => {
+    expect(sizes('same')).toEqual({
+      net: MIN_HUB_SIZE,
+      a: UNIFORM_NODE_SIZE,
+      b: UNIFORM_NODE_SIZE,
+      p: UNIFORM_NODE_SIZE,
+      w: UNIFORM_NODE_SIZE,
+    });
   });
 });
 
@@ -128,11 +223,18 @@ describe('toElements', () => {
     links: [mapLink('ab', 'COLLABORATES_WITH', 'a', 'b'), mapLink('ax', 'FUNDS', 'a', 'gone')],
   };
 
-  it('sizes nodes relative to the busiest node on the map', () => {
+  it('sizes nodes by collaborations, relative to the busiest node on the map', () => {
     const sizes = toElements(map)
       .filter((element) => element.group === 'nodes')
       .map((element) => (element.data as NodeData).size);
-    expect(sizes).toEqual([36, 60]);
+    expect(sizes).toEqual([MAX_NODE_SIZE, MAX_NODE_SIZE]);
+  });
+
+  it('sizes nodes by the metric asked for', () => {
+    const sizes = toElements(map, 1, 'links')
+      .filter((element) => element.group === 'nodes')
+      .map((element) => (element.data as NodeData).size);
+    expect(sizes).toEqual([nodeSize(1, 4), MAX_NODE_SIZE]);
   });
 
   it('leaves out links whose ends are not on the map', () => {

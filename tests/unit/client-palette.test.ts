@@ -12,8 +12,13 @@ import {
 } from '../../client/src/map/palette.js';
 import {
   HAYSTACK_ABOVE_LINKS,
+  MAX_LABEL_PX,
+  Z_NEIGHBOUR,
+  Z_SELECTED,
   buildStylesheet,
+  drawOrder,
   prefersCurvedLinks,
+  shownFontSize,
 } from '../../client/src/map/style.js';
 
 const OTHER_NODE_KINDS = NODE_KINDS.filter((kind) => kind !== 'organisation');
@@ -146,8 +151,34 @@ describe('buildStylesheet', () => {
     expect(styleOf('node')).toMatchObject({
       'background-color': FALLBACK_SWATCH.fill,
       width: 'data(size)',
-      'font-size': 'data(fontSize)',
     });
+  });
+
+  it('hides what the legend switches off', () => {
+    expect(styleOf('.legend-hidden')).toEqual({ display: 'none' });
+  });
+
+  it('draws bigger labels over smaller, busier nodes over quieter, neighbours over all', () => {
+    expect(drawOrder(0, 16, 3)).toBeGreaterThan(drawOrder(0, 16, 2));
+    expect(drawOrder(0, 17, 0)).toBeGreaterThan(drawOrder(0, 16, 999));
+    expect(drawOrder(Z_NEIGHBOUR, 11, 0)).toBeGreaterThan(drawOrder(0, 22, 5000));
+    expect(Z_SELECTED).toBeGreaterThan(drawOrder(Z_NEIGHBOUR, 22, 5000));
+  });
+});
+
+describe('shownFontSize', () => {
+  it.each([
+    { fontSize: 22, cap: null, shown: 22 },
+    { fontSize: 22, cap: 10, shown: 10 },
+    { fontSize: 7, cap: 10, shown: 7 },
+  ])('draws a $fontSize label capped at $cap at $shown', ({ fontSize, cap, shown }) => {
+    expect(shownFontSize(fontSize, cap)).toBe(shown);
+  });
+
+  it('never draws a label bigger than MAX_LABEL_PX on screen', () => {
+    for (const zoom of [0.5, 1, 1.4, 3]) {
+      expect(shownFontSize(22, MAX_LABEL_PX / zoom) * zoom).toBeLessThanOrEqual(MAX_LABEL_PX);
+    }
   });
 
   it('rings hubs in the network colour', () => {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   initialSelection,
   selectionReducer,
+  startingSelection,
   type SelectionAction,
   type SelectionSource,
   type SelectionState,
@@ -83,5 +84,17 @@ describe('selectionReducer', () => {
     ];
     const final = actions.reduce(selectionReducer, initialSelection);
     expect(final).toEqual({ selectedId: 'a', centreRequest: 3 });
+  });
+});
+
+describe('startingSelection', () => {
+  it('starts with nothing selected when the URL names no node', () => {
+    expect(startingSelection(null)).toEqual(initialSelection);
+  });
+
+  it('selects the node a pasted URL names and asks the map to centre on it', () => {
+    const state = startingSelection('org-1');
+    expect(state.selectedId).toBe('org-1');
+    expect(state.centreRequest).toBeGreaterThan(initialSelection.centreRequest);
   });
 });

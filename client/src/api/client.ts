@@ -6,19 +6,24 @@
 import {
   ErrorBodySchema,
   GraphNodeSchema,
+  LayoutJobSchema,
   MapResponseSchema,
   NodePageSchema,
+  SavePositionsResponseSchema,
   SubgraphSchema,
   summariseIssues,
   toFieldIssues,
   type ErrorBody,
   type GraphNode,
+  type LayoutJob,
   type LinkKind,
   type MapResponse,
   type NodeKind,
   type NodePage,
+  type NodePosition,
   type NodeStatus,
   type OrganisationKind,
+  type SavePositionsResponse,
   type Subgraph,
 } from '@octograph/graph-schema';
 import { ApiError, UnexpectedResponseError } from './api-error';
@@ -140,4 +145,48 @@ export function getNeighbourhood(
     SubgraphSchema,
     signal,
   );
+}
+
+/**
+ * Sends a write (JSON body, if any) and parses the answer like getJson. Without a body there is
+ * no content-type either: the server refuses an empty body that says it is JSON.
+ */
+async function sendJson<T>(
+  method: 'POST' | 'PUT',
+  path: string,
+  body: unknown,
+  schema: ResponseSchema<T>,
+): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    headers:
+      body === undefined
+        ? { accept: 'application/json' }
+        : { accept: 'application/json', 'content-type': 'application/json' },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw new ApiError(await readErrorBody(response));
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) {
+    throw new UnexpectedResponseError(
+      `${method} ${path}`,
+      summariseIssues(toFieldIssues(parsed.error.issues)),
+    );
+  }
+  return parsed.data;
+}
+
+/** PUT /api/positions: saves where nodes are (layout units, as GET /api/map gives them). */
+export function savePositions(positions: readonly NodePosition[]): Promise<SavePositionsResponse> {
+  return sendJson('PUT', '/api/positions', { positions }, SavePositionsResponseSchema);
+}
+
+/** POST /api/layout: starts re-arranging the whole map on the server. */
+export function startRearrange(): Promise<LayoutJob> {
+  return sendJson('POST', '/api/layout', undefined, LayoutJobSchema);
+}
+
+/** GET /api/layout: how the latest re-arrange stands. */
+export function getLayoutJob(signal?: AbortSignal): Promise<LayoutJob> {
+  return getJson('/api/layout', LayoutJobSchema, signal);
 }

@@ -2,20 +2,32 @@
  * TanStack Query hooks over the API client. Query keys live here only, so invalidation after a
  * write (later) has one place to look.
  */
-import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  skipToken,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import type { NodeKind } from '@octograph/graph-schema';
 import {
+  getLayoutJob,
   getMap,
   getNeighbourhood,
   getNode,
   listNodes,
+  savePositions,
   searchNodes,
+  startRearrange,
   type MapParams,
   type NodeSearchParams,
 } from './client';
 
 export const queryKeys = {
+  /** Every map query (the map and the focus), for invalidation after positions change. */
+  maps: () => ['map'] as const,
   map: (params: MapParams) => ['map', params] as const,
+  layoutJob: () => ['layout', 'job'] as const,
   focus: (id: string | null, depth: number | null, params: MapParams) =>
     ['map', 'focus', id, depth, params] as const,
   nodeOptions: (kind: NodeKind) => ['nodes', 'options', kind] as const,
@@ -32,6 +44,9 @@ export function useMap(params: MapParams = {}) {
     queryFn: ({ signal }) => getMap(params, signal),
     // A big map is costly to redraw; refetch it when asked, not on every focus.
     refetchOnWindowFocus: false,
+    // While another filter or timeline date loads, the last map stays on screen (and the canvas
+    // then changes only what differs) rather than blanking.
+    placeholderData: keepPreviousData,
   });
 }
 
@@ -85,5 +100,35 @@ export function useNodeOptions(kind: NodeKind) {
     queryKey: queryKeys.nodeOptions(kind),
     queryFn: ({ signal }) => listNodes({ kind: [kind], limit: 500 }, signal),
     staleTime: 5 * 60_000,
+  });
+}
+
+/** How the latest re-arrange of the map stands; asked again every `pollMs` while it runs. */
+export function useLayoutJob(pollMs: number) {
+  return useQuery({
+    queryKey: queryKeys.layoutJob(),
+    queryFn: ({ signal }) => getLayoutJob(signal),
+    refetchInterval: (query) => (query.state.data?.state === 'running' ? pollMs : false),
+    refetchOnWindowFocus: false,
+  });
+}
+
+/** Starts a re-arrange; its answer (the job, running) becomes useLayoutJob's data at once. */
+export function useStartRearrange() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: startRearrange,
+    onSuccess: (job) => {
+      queryClient.setQueryData(queryKeys.layoutJob(), job);
+    },
+  });
+}
+
+/** Saves node positions (PUT /api/positions), then reads the maps again. */
+export function useSavePositions() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: savePositions,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.maps() }),
   });
 }

@@ -1,8 +1,11 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFocusMode } from '../features/focus/focus-context';
-import { depthOfKey } from '../features/focus/focus-state';
+import { ShortcutsOverlay } from '../commands/ShortcutsOverlay';
+import { Toolbar } from '../commands/Toolbar';
 import { DetailsPanel } from '../features/details/DetailsPanel';
+import { DirectoryButton } from '../features/directory/DirectoryButton';
+import { DirectoryView } from '../features/directory/DirectoryView';
+import { useDirectoryMode } from '../features/directory/use-directory-mode';
 import { activeFilterCount } from '../features/filters/filter-state';
 import { useFilters } from '../features/filters/filters-context';
 import { FiltersPanel } from '../features/filters/FiltersPanel';
@@ -11,9 +14,10 @@ import { Legend } from '../features/legend/Legend';
 import { SearchBox } from '../features/search/SearchBox';
 import { useSelection } from '../features/selection/selection-context';
 import { StatusLine } from '../features/status/StatusLine';
+import { TimelineBar } from '../features/timeline/TimelineBar';
 import { MapView } from '../map/MapView';
-import { isTyping } from '../ui/is-typing';
 import { Logo } from './Logo';
+import { PageCommands } from './PageCommands';
 
 /**
  * The page: header (name, search, filters button, status), the map with its legend and filters
@@ -21,80 +25,69 @@ import { Logo } from './Logo';
  */
 export function App() {
   const { t } = useTranslation();
-  const { state, dispatch } = useSelection();
-  const { state: focus, dispatch: focusDispatch } = useFocusMode();
+  const { state } = useSelection();
   const hasSelection = state.selectedId !== null;
-  const focusing = focus.depth !== null;
   const { filters } = useFilters();
   const activeFilters = activeFilterCount(filters);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filtersId = useId();
+  const directory = useDirectoryMode();
 
   useEffect(() => {
     document.title = t('app.name');
   }, [t]);
 
-  // 1, 2, 3 focus on the selected node's neighbourhood (not while typing, e.g. in the search
-  // box). Escape ends the focus first, then closes the details (the search box keeps Escape for
-  // itself while it has a list open or text in it).
-  useEffect(() => {
-    if (!hasSelection) return undefined;
-    const onKey = (event: KeyboardEvent) => {
-      const typing = event.altKey || event.ctrlKey || event.metaKey || isTyping(event.target);
-      const depth = typing ? null : depthOfKey(event.key);
-      if (depth !== null) {
-        focusDispatch({ type: 'focus', depth });
-      } else if (event.key === 'Escape') {
-        if (focusing) focusDispatch({ type: 'clear' });
-        else dispatch({ type: 'clear' });
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-    };
-  }, [hasSelection, focusing, dispatch, focusDispatch]);
-
   return (
-    <div className={hasSelection ? 'app app--details' : 'app'}>
-      <header className="app__header">
-        <div className="brand">
-          <Logo />
-          <div>
-            <h1 className="brand__name">{t('app.name')}</h1>
-            <p className="brand__tagline">{t('app.tagline')}</p>
+    <PageCommands>
+      <div className={hasSelection ? 'app app--details' : 'app'}>
+        <header className="app__header">
+          <div className="brand">
+            <Logo />
+            <div>
+              <h1 className="brand__name">{t('app.name')}</h1>
+              <p className="brand__tagline">{t('app.tagline')}</p>
+            </div>
           </div>
-        </div>
-        <SearchBox />
-        <button
-          type="button"
-          className="pill-button filters-button"
-          aria-expanded={filtersOpen}
-          aria-controls={filtersId}
-          onClick={() => {
-            setFiltersOpen((open) => !open);
-          }}
-        >
-          {activeFilters === 0
-            ? t('filters.button')
-            : t('filters.buttonActive', { value: activeFilters })}
-        </button>
-        <StatusLine />
-      </header>
-      <main className="app__main">
-        <MapView />
-        <Legend />
-        {filtersOpen && (
-          <FiltersPanel
-            id={filtersId}
-            onClose={() => {
-              setFiltersOpen(false);
+          <SearchBox />
+          <button
+            type="button"
+            className="pill-button filters-button"
+            aria-expanded={filtersOpen}
+            aria-controls={filtersId}
+            onClick={() => {
+              setFiltersOpen((open) => !open);
             }}
+          >
+            {activeFilters === 0
+              ? t('filters.button')
+              : t('filters.buttonActive', { value: activeFilters })}
+          </button>
+          <DirectoryButton mode={directory} />
+          <StatusLine />
+        </header>
+        <main className={directory.open ? 'app__main app__main--directory' : 'app__main'}>
+          <DirectoryView
+            hidden={!directory.open}
+            onShowOnMap={directory.showOnMap}
+            onClose={directory.close}
           />
-        )}
-      </main>
-      <UrlStateController />
-      <DetailsPanel />
-    </div>
+          <MapView />
+          <Toolbar />
+          <Legend />
+          <TimelineBar />
+          {filtersOpen && (
+            <FiltersPanel
+              id={filtersId}
+              onClose={() => {
+                setFiltersOpen(false);
+              }}
+            />
+          )}
+        </main>
+        <UrlStateController />
+        <DetailsPanel />
+        <ShortcutsOverlay />
+      </div>
+    </PageCommands>
   );
 }

@@ -33,8 +33,8 @@ export function GraphCanvas({ label, large = false, children }: GraphCanvasProps
         layout: { name: 'preset' },
         minZoom: 0.05,
         maxZoom: 3,
-        // Positions come from the server and are not saved from here yet: no dragging.
-        autoungrabify: true,
+        // Nodes can be dragged; DragController saves where they are dropped.
+        autoungrabify: false,
         // The selection lives in React (SelectionController draws it), not in Cytoscape.
         autounselectify: true,
         boxSelectionEnabled: false,
@@ -42,8 +42,12 @@ export function GraphCanvas({ label, large = false, children }: GraphCanvasProps
       });
       cyRef.current = cy;
       // Cytoscape only watches the window; the map also changes size when the details open.
+      // Only on a real change: the observer also reports the size it starts with, and a resize
+      // redraws everything (over a second on a 5,000-node map).
       const observer = new ResizeObserver(() => {
-        cy.resize();
+        if (container.clientWidth !== cy.width() || container.clientHeight !== cy.height()) {
+          cy.resize();
+        }
       });
       observer.observe(container);
       setGeneration((value) => value + 1);

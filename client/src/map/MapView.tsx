@@ -3,9 +3,15 @@ import { useFilteredFocus, useFilteredMap } from '../features/filters/use-filter
 import { useFocusMode } from '../features/focus/focus-context';
 import { useSelection } from '../features/selection/selection-context';
 import { ErrorNotice } from '../ui/ErrorNotice';
+import { ExportController } from '../features/export/ExportController';
+import { ContextMenuController } from '../commands/ContextMenuController';
+import { DragController } from './controllers/DragController';
 import { ElementsController } from './controllers/ElementsController';
 import { HoverController } from './controllers/HoverController';
 import { LabelController } from './controllers/LabelController';
+import { MapStyleController } from './controllers/MapStyleController';
+import { RingLabelController } from './controllers/RingLabelController';
+import { MapHandleController } from './controllers/MapHandleController';
 import { SelectionController } from './controllers/SelectionController';
 import { StyleController } from './controllers/StyleController';
 import { TestHandleController } from './controllers/TestHandleController';
@@ -33,6 +39,8 @@ export function MapView() {
           <>
             <StyleController linkCount={map.links.length} />
             <ElementsController map={map} />
+            <MapStyleController map={map} />
+            <RingLabelController map={map} dimmed={state.selectedId !== null} />
             <SelectionController
               map={map}
               selectedId={state.selectedId}
@@ -44,8 +52,16 @@ export function MapView() {
             />
             <LabelController map={map} selectedId={state.selectedId} focus={focus} />
             <HoverController />
+            <DragController />
             <TestHandleController />
+            <MapHandleController />
+            <ContextMenuController
+              onSelect={(id) => {
+                dispatch({ type: 'select', id, source: 'map' });
+              }}
+            />
             <ViewportControls />
+            <ExportController map={map} />
           </>
         )}
       </GraphCanvas>

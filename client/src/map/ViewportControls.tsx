@@ -1,66 +1,42 @@
 import { useTranslation } from 'react-i18next';
-import { useCyRef } from './cy-context';
+import { useCommands } from '../commands/commands-context';
+import { commandById, type CommandId } from '../commands/registry';
+import { shortcutText } from '../commands/shortcut-text';
 
-const ZOOM_STEP = 1.4;
-const ANIMATION = { duration: 250, easing: 'ease-out' } as const;
+/** The icon of each button, drawn on a 16×16 grid. */
+const BUTTONS: readonly { id: CommandId; path: string }[] = [
+  { id: 'zoomIn', path: 'M8 3v10M3 8h10' },
+  { id: 'zoomOut', path: 'M3 8h10' },
+  { id: 'fit', path: 'M2.5 6V2.5H6M10 2.5h3.5V6M13.5 10v3.5H10M6 13.5H2.5V10' },
+];
 
-/** Zoom in, zoom out and show-everything buttons over the map's corner. */
+/** Zoom in, zoom out and show-everything buttons over the map's corner (registry commands). */
 export function ViewportControls() {
   const { t } = useTranslation();
-  const cyRef = useCyRef();
-
-  const zoomBy = (factor: number) => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    cy.stop(true, true);
-    cy.animate(
-      {
-        zoom: {
-          level: cy.zoom() * factor,
-          renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
-        },
-      },
-      ANIMATION,
-    );
-  };
-  const fit = () => {
-    const cy = cyRef.current;
-    if (!cy) return;
-    cy.stop(true, true);
-    cy.animate({ fit: { eles: cy.elements(), padding: 40 } }, ANIMATION);
-  };
+  const { state, run } = useCommands();
 
   return (
     <div className="viewport-controls">
-      <button
-        type="button"
-        onClick={() => {
-          zoomBy(ZOOM_STEP);
-        }}
-        aria-label={t('map.zoomIn')}
-        title={t('map.zoomIn')}
-      >
-        <svg viewBox="0 0 16 16" aria-hidden="true">
-          <path d="M8 3v10M3 8h10" />
-        </svg>
-      </button>
-      <button
-        type="button"
-        onClick={() => {
-          zoomBy(1 / ZOOM_STEP);
-        }}
-        aria-label={t('map.zoomOut')}
-        title={t('map.zoomOut')}
-      >
-        <svg viewBox="0 0 16 16" aria-hidden="true">
-          <path d="M3 8h10" />
-        </svg>
-      </button>
-      <button type="button" onClick={fit} aria-label={t('map.fit')} title={t('map.fit')}>
-        <svg viewBox="0 0 16 16" aria-hidden="true">
-          <path d="M2.5 6V2.5H6M10 2.5h3.5V6M13.5 10v3.5H10M6 13.5H2.5V10" />
-        </svg>
-      </button>
+      {BUTTONS.map(({ id, path }) => {
+        const command = commandById(id);
+        const hint = t(`commands.hint.${id}`);
+        return (
+          <button
+            key={id}
+            type="button"
+            disabled={!command.isEnabled(state)}
+            onClick={() => {
+              run(command);
+            }}
+            aria-label={hint}
+            title={`${hint} (${shortcutText(command, t)})`}
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d={path} />
+            </svg>
+          </button>
+        );
+      })}
     </div>
   );
 }

@@ -4,11 +4,12 @@
  */
 import type { MapLink, MapNode, MapResponse } from '@octograph/graph-schema';
 import type { ElementDefinition } from 'cytoscape';
+import { DEFAULT_SIZE_METRIC, measureNodes, sizeMetric, type SizeMetricId } from './size-metrics';
 
 export const MIN_NODE_SIZE = 12;
-export const MAX_NODE_SIZE = 60;
+export const MAX_NODE_SIZE = 48;
 /** Network organisations are hubs: never drawn smaller than this. */
-export const MIN_HUB_SIZE = 30;
+export const MIN_HUB_SIZE = 32;
 
 /**
  * How far apart neighbouring nodes are drawn, in model units, once positions are scaled. Saved
@@ -48,11 +49,16 @@ export function positionScale(nodes: readonly Pick<MapNode, 'x' | 'y'>[]): numbe
 
 /** Smallest label of the selected node and its neighbours, in model units. */
 export const FOCUS_LABEL_SIZE = 11;
+/**
+ * Largest label of the selected node and its neighbours: the map zooms in on a selection, where
+ * the biggest nodes' labels would be huge and crowd out the neighbours' names.
+ */
+export const FOCUS_LABEL_MAX = 16;
 
-/** Node diameter in model units: square root of its share of the busiest node's links. */
-export function nodeSize(degree: number, maxDegree: number): number {
-  if (maxDegree <= 0) return MIN_NODE_SIZE;
-  const share = Math.sqrt(Math.max(0, degree) / maxDegree);
+/** Node diameter in model units: square root of its share of the biggest value on the map. */
+export function nodeSize(value: number, maxValue: number): number {
+  if (maxValue <= 0) return MIN_NODE_SIZE;
+  const share = Math.sqrt(Math.max(0, value) / maxValue);
   return Math.round(MIN_NODE_SIZE + (MAX_NODE_SIZE - MIN_NODE_SIZE) * Math.min(1, share));
 }
 
@@ -66,6 +72,9 @@ export function labelSize(size: number): number {
   return Math.round(7 + 15 * Math.min(1, Math.max(0, share)) ** 1.3);
 }
 
+/** Size of every node when the metric draws them all alike ("Same size"). */
+export const UNIFORM_NODE_SIZE = 24;
+
 /** Network organisations' labels are at least this big, so hubs are named from afar. */
 export const HUB_LABEL_SIZE = 16;
 
@@ -73,22 +82,57 @@ export function isHub(node: Pick<MapNode, 'kind' | 'orgKind'>): boolean {
   return node.kind === 'organisation' && node.orgKind === 'network';
 }
 
+/** How big a node and its label are drawn, in model units. */
+export interface NodeSizing {
+  size: number;
+  fontSize: number;
+  /** Label size when it is selected or next to the selection: never too small to read. */
+  focusFontSize: number;
+  /** Its level in the drawing order: bigger labels on top (see style.ts, drawOrder). */
+  z: number;
+}
+
+/**
+ * A node's sizing from its value under the size metric and the biggest value on the map (value
+ * null: the metric draws every node alike). Hubs are never drawn small, whatever the metric.
+ */
+export function nodeSizing(value: number | null, maxValue: number, hub: boolean): NodeSizing {
+  const base = value === null ? UNIFORM_NODE_SIZE : nodeSize(value, maxValue);
+  const size = Math.max(base, hub ? MIN_HUB_SIZE : 0);
+  const fontSize = Math.max(labelSize(size), hub ? HUB_LABEL_SIZE : 0);
+  const focusFontSize = Math.min(Math.max(fontSize, FOCUS_LABEL_SIZE), FOCUS_LABEL_MAX);
+  return { size, fontSize, focusFontSize, z: fontSize };
+}
+
+/** The links of a map whose two ends are on it (the only ones drawn). */
+export function linksOnMap(map: Pick<MapResponse, 'nodes' | 'links'>): MapLink[] {
+  const ids = new Set(map.nodes.map((node) => node.id));
+  return map.links.filter((link) => ids.has(link.source) && ids.has(link.target));
+}
+
+/** Every node's sizing under a size metric, by id, counting the links that are drawn. */
+export function sizeNodes(
+  map: Pick<MapResponse, 'nodes' | 'links'>,
+  metric: SizeMetricId = DEFAULT_SIZE_METRIC,
+): Map<string, NodeSizing> {
+  const values = measureNodes(sizeMetric(metric).measure, map.nodes, linksOnMap(map));
+  let maxValue = 0;
+  for (const value of values?.values() ?? []) maxValue = Math.max(maxValue, value);
+  return new Map(
+    map.nodes.map((node) => [
+      node.id,
+      nodeSizing(values ? (values.get(node.id) ?? 0) : null, maxValue, isHub(node)),
+    ]),
+  );
+}
+
 /** The data Cytoscape keeps for a node. */
-export interface NodeData {
+export interface NodeData extends NodeSizing {
   id: string;
   label: string;
   kind: MapNode['kind'];
   orgKind: string;
   degree: number;
-  size: number;
-  fontSize: number;
-  /** Label size when it is selected or next to the selection: never too small to read. */
-  focusFontSize: number;
-  /**
-   * Drawing order: Cytoscape draws each node with its label, so bigger nodes go on top, where
-   * smaller ones cannot cover their labels.
-   */
-  z: number;
 }
 
 /** The data Cytoscape keeps for a link. */
@@ -100,22 +144,18 @@ export interface LinkData {
   strength: number;
 }
 
-export function toNodeElement(node: MapNode, maxDegree: number, scale = 1): ElementDefinition {
-  const hub = isHub(node);
-  const size = Math.max(nodeSize(node.degree, maxDegree), hub ? MIN_HUB_SIZE : 0);
-  const fontSize = Math.max(labelSize(size), hub ? HUB_LABEL_SIZE : 0);
+export function toNodeElement(node: MapNode, sizing: NodeSizing, scale = 1): ElementDefinition {
   const data: NodeData = {
     id: node.id,
     label: node.name,
     kind: node.kind,
     orgKind: node.orgKind ?? '',
     degree: node.degree,
-    size,
-    fontSize,
-    focusFontSize: Math.max(fontSize, FOCUS_LABEL_SIZE),
-    z: fontSize,
+    ...sizing,
   };
-  const classes = [hub ? 'hub' : '', node.status === 'closed' ? 'closed' : ''].filter(Boolean);
+  const classes = [isHub(node) ? 'hub' : '', node.status === 'closed' ? 'closed' : ''].filter(
+    Boolean,
+  );
   return {
     group: 'nodes',
     data,
@@ -136,16 +176,19 @@ export function toLinkElement(link: MapLink): ElementDefinition {
 }
 
 /**
- * Every element of a map, positions multiplied by `scale` (see positionScale); links whose ends
- * are not on the map are left out.
+ * Every element of a map, positions multiplied by `scale` (see positionScale), nodes sized by
+ * `metric`; links whose ends are not on the map are left out.
  */
-export function toElements(map: MapResponse, scale = 1): ElementDefinition[] {
-  const maxDegree = map.nodes.reduce((max, node) => Math.max(max, node.degree), 0);
-  const ids = new Set(map.nodes.map((node) => node.id));
+export function toElements(
+  map: MapResponse,
+  scale = 1,
+  metric: SizeMetricId = DEFAULT_SIZE_METRIC,
+): ElementDefinition[] {
+  const sizes = sizeNodes(map, metric);
   return [
-    ...map.nodes.map((node) => toNodeElement(node, maxDegree, scale)),
-    ...map.links
-      .filter((link) => ids.has(link.source) && ids.has(link.target))
-      .map((link) => toLinkElement(link)),
+    ...map.nodes.map((node) =>
+      toNodeElement(node, sizes.get(node.id) ?? nodeSizing(0, 0, isHub(node)), scale),
+    ),
+    ...linksOnMap(map).map((link) => toLinkElement(link)),
   ];
 }

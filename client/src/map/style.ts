@@ -1,8 +1,9 @@
 /**
  * The map's Cytoscape stylesheet, generated from the palette so every kind has its rule and the
  * legend shows the same colours. Classes set by the controllers: `hub`, `closed` (data),
- * `selected-node`, `neighbour`, `highlighted`, `faded` (selection), `hovered` and `label-hidden`
- * (LabelController).
+ * `selected-node`, `neighbour`, `highlighted`, `faded` (selection), `hovered`, `label-hidden` and
+ * `label-above` / `label-right` / `label-left` (LabelController), `legend-hidden` (MapStyleController). Data set by controllers: `labelCap`
+ * (LabelController, see MAX_LABEL_PX).
  */
 import { LINK_KINDS, NODE_KINDS, ORGANISATION_KINDS } from '@octograph/graph-schema';
 import type { NodeSingular, StylesheetJson } from 'cytoscape';
@@ -22,11 +23,62 @@ export const HAYSTACK_ABOVE_LINKS = 6000;
 export const MIN_LABEL_PX = 16;
 /** The same for the selection's neighbours, whose labels matter more. */
 export const NEIGHBOUR_MIN_LABEL_PX = 7;
+/**
+ * Drawing levels: the selection's neighbours over the other nodes, the selected node over them,
+ * the hovered one over everything. Far apart, so the order within a level (see drawOrder) never
+ * crosses into the next.
+ */
+export const Z_NEIGHBOUR = 100;
+export const Z_SELECTED = 200;
+export const Z_HOVERED = 300;
+
+/**
+ * The order a node is drawn in (Cytoscape's `z-index`, highest on top): its level, then bigger
+ * labels, then busier nodes. It is the order LabelController places labels in, so a shown label
+ * is covered only by a node whose own label had first call on the space, and it can tell which
+ * nodes would be drawn over a label. Cytoscape draws each node with its label, so without this a
+ * smaller node could cover a bigger one's label.
+ */
+export function drawOrder(level: number, fontSize: number, degree: number): number {
+  return level + fontSize + Math.min(Math.max(degree, 0), 999) / 1000;
+}
+
+/** A node's `z-index` at the plain level, from its data. */
+function plainOrder(node: NodeSingular): number {
+  return drawOrder(0, Number(node.data('z')), Number(node.data('degree')));
+}
+
+/** A neighbour's `z-index`, from its data (its label is drawn at the focus size). */
+function neighbourOrder(node: NodeSingular): number {
+  return drawOrder(Z_NEIGHBOUR, Number(node.data('focusFontSize')), Number(node.data('degree')));
+}
+/**
+ * Labels are never drawn bigger than this on screen (CSS pixels): zoomed in, a name stays a
+ * name and not a headline over the nodes around it. LabelController sets each node's `labelCap`
+ * (model units) for the current zoom; the stylesheet draws the label at the smaller of the two.
+ */
+export const MAX_LABEL_PX = 20;
+
+/** A label's size as drawn, in model units: its own size, capped (see MAX_LABEL_PX). */
+export function shownFontSize(fontSize: number, labelCap: number | null): number {
+  return labelCap === null ? fontSize : Math.min(fontSize, labelCap);
+}
+
+/** A node's label size as drawn, from its data: `fontSize` or, in the selection, `focusFontSize`. */
+function labelSizeOf(node: NodeSingular, field: 'fontSize' | 'focusFontSize'): number {
+  const cap: unknown = node.data('labelCap');
+  return shownFontSize(Number(node.data(field)), typeof cap === 'number' ? cap : null);
+}
+
 /** Labels wrap at this width (model units). */
 export const LABEL_MAX_WIDTH = 180;
 /** Gap between a node and its label (model units). */
 export const LABEL_MARGIN = 3;
-const FONT = 'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", sans-serif';
+/** The labels' font; their weight is LABEL_WEIGHT, a hub's HUB_LABEL_WEIGHT. */
+export const LABEL_FONT =
+  'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", sans-serif';
+export const LABEL_WEIGHT = 500;
+export const HUB_LABEL_WEIGHT = 700;
 const INK = '#27303a';
 
 /** Whether a map with this many links is drawn with curved lines. */
@@ -66,9 +118,9 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
         'border-width': 1.5,
         'border-color': FALLBACK_SWATCH.border,
         label: 'data(label)',
-        'font-family': FONT,
-        'font-size': 'data(fontSize)',
-        'font-weight': 500,
+        'font-family': LABEL_FONT,
+        'font-size': (node: NodeSingular) => labelSizeOf(node, 'fontSize'),
+        'font-weight': LABEL_WEIGHT,
         color: INK,
         'text-valign': 'bottom',
         'text-halign': 'center',
@@ -86,8 +138,8 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
         'min-zoomed-font-size': MIN_LABEL_PX,
         'overlay-padding': 4,
         'overlay-opacity': 0,
-        // A function: Cytoscape accepts 'data(z)' here, but its types do not.
-        'z-index': (node: NodeSingular) => Number(node.data('z')),
+        // A function: Cytoscape's types do not accept 'data(...)' for z-index.
+        'z-index': plainOrder,
       },
     },
     ...NODE_KINDS.filter((kind) => kind !== 'organisation').map((kind) => ({
@@ -115,7 +167,30 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
         'outline-offset': 2,
         'outline-color': ORG_KIND_COLOURS.network.fill,
         'outline-opacity': 0.35,
-        'font-weight': 700,
+        'font-weight': HUB_LABEL_WEIGHT,
+      },
+    },
+    // Set by LabelController where a label has no room below its node.
+    {
+      selector: 'node.label-above',
+      style: { 'text-valign': 'top', 'text-margin-y': -LABEL_MARGIN },
+    },
+    {
+      selector: 'node.label-right',
+      style: {
+        'text-valign': 'center',
+        'text-halign': 'right',
+        'text-margin-y': 0,
+        'text-margin-x': LABEL_MARGIN,
+      },
+    },
+    {
+      selector: 'node.label-left',
+      style: {
+        'text-valign': 'center',
+        'text-halign': 'left',
+        'text-margin-y': 0,
+        'text-margin-x': -LABEL_MARGIN,
       },
     },
     {
@@ -163,9 +238,9 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
     {
       selector: 'node.neighbour',
       style: {
-        'font-size': 'data(focusFontSize)',
+        'font-size': (node: NodeSingular) => labelSizeOf(node, 'focusFontSize'),
         'min-zoomed-font-size': NEIGHBOUR_MIN_LABEL_PX,
-        'z-index': 40,
+        'z-index': neighbourOrder,
       },
     },
     {
@@ -176,7 +251,8 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
     },
     {
       selector: 'edge.highlighted',
-      style: { opacity: 0.85, 'z-index': 10 },
+      // Strong enough to follow, faint enough that a focus of a hundred links is not a tangle.
+      style: { opacity: 0.6, 'z-index': 10 },
     },
     {
       selector: 'node.selected-node',
@@ -184,14 +260,20 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
         'border-width': 4,
         'border-color': INK,
         // No bolder weight here: Cytoscape caches label sizes, and a wider font gets clipped.
-        'font-size': 'data(focusFontSize)',
+        'font-size': (node: NodeSingular) => labelSizeOf(node, 'focusFontSize'),
         'min-zoomed-font-size': 0,
-        'z-index': 50,
+        'z-index': Z_SELECTED,
       },
     },
     {
       selector: 'node.hovered',
-      style: { 'min-zoomed-font-size': 0, 'z-index': 60, 'overlay-opacity': 0.08 },
+      style: { 'min-zoomed-font-size': 0, 'z-index': Z_HOVERED, 'overlay-opacity': 0.08 },
+    },
+    {
+      // Kinds switched off in the legend (LegendVisibility): not drawn at all, and so not
+      // clickable either. A link with a hidden end is not drawn by Cytoscape either.
+      selector: '.legend-hidden',
+      style: { display: 'none' },
     },
   ];
 }

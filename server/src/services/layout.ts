@@ -1,8 +1,9 @@
 /**
  * Map positions computed on the server, so the browser never runs a force layout on its main
- * thread. `computeLayout` lays out a whole network once (ForceAtlas2 from graphology); the result
- * is saved, and `placeNewNodes` puts nodes without a saved position next to their neighbours so
- * adding one link or node moves nothing else.
+ * thread. `computeLayout` lays out a whole network (ForceAtlas2 from graphology; the re-arrange
+ * job runs it in a worker thread, see layout-job.ts); the result is saved. `placeNodes` gives a
+ * spot to nodes that have none (next to their neighbours, or on the ring of unconnected nodes)
+ * without moving any other node, which is what keeps the map still as the network grows.
  */
 import type { Link, Position } from '@octograph/graph-schema';
 import Graph from 'graphology';
@@ -13,6 +14,15 @@ import forceAtlas2 from 'graphology-layout-forceatlas2';
 export interface Point {
   x: number;
   y: number;
+}
+
+/** What a layout needs of a link. */
+export type LayoutLink = Pick<Link, 'id' | 'kind' | 'source' | 'target' | 'strength'>;
+
+/** Options of computeLayout. */
+export interface LayoutOptions {
+  /** Called as the work goes on with the share done, 0 to 1 (last with 1). */
+  onProgress?: (progress: number) => void;
 }
 
 // Theme and place links join almost everything; weighted fully they would pull the map into one
@@ -29,6 +39,15 @@ const WEIGHT_BY_KIND: Readonly<Record<Link['kind'], number>> = {
   BASED_IN: 0.1,
 };
 
+/** Node spacing, in layout units: the median distance to the nearest other node after a layout. */
+export const SPACING = 40;
+
+/** How close a placed node may come to another one. */
+const CLEARANCE = SPACING * 0.75;
+
+/** ForceAtlas2 runs in this many steps, so a caller can show progress between them. */
+const PROGRESS_STEPS = 20;
+
 /** A stable number in [0, 1) from an id, so placement is the same on every run. */
 function unitHash(text: string, salt = 0): number {
   let hash = 0x811c9dc5 ^ salt;
@@ -39,7 +58,14 @@ function unitHash(text: string, salt = 0): number {
   return (hash >>> 0) / 2 ** 32;
 }
 
-function bounds(points: Iterable<Point>): { cx: number; cy: number; radius: number } {
+/** The centre of the box around some points and half its diagonal. */
+interface Area {
+  cx: number;
+  cy: number;
+  radius: number;
+}
+
+function bounds(points: Iterable<Point>): Area {
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -58,8 +84,13 @@ function bounds(points: Iterable<Point>): { cx: number; cy: number; radius: numb
   };
 }
 
-/** Spreads ids evenly on a circle (used for nodes nothing is connected to). */
-function ring(ids: readonly string[], center: Point, radius: number): Map<string, Point> {
+/** Radius of the ring of unconnected nodes and islands around an area. */
+function ringRadius(area: Area): number {
+  return Math.max(area.radius + SPACING * 4, SPACING * 6);
+}
+
+/** Spreads ids evenly on a circle (the members of an island). */
+function circle(ids: readonly string[], center: Point, radius: number): Map<string, Point> {
   const placed = new Map<string, Point>();
   ids.forEach((id, index) => {
     const angle = (2 * Math.PI * index) / Math.max(ids.length, 1);
@@ -71,18 +102,28 @@ function ring(ids: readonly string[], center: Point, radius: number): Map<string
   return placed;
 }
 
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /**
  * Lays out a whole network. The largest connected part is laid out by ForceAtlas2; everything
  * cut off from it (small islands, and nodes without any link) is set apart on a ring around it,
  * each island as a little circle of its own, where a coordinator sees at once who is not yet
- * connected to the main network.
+ * connected to the main network. Deterministic: the same nodes and links give the same
+ * positions, whatever order they come in.
  */
-export function computeLayout(nodeIds: readonly string[], links: readonly Link[]): Position[] {
+export function computeLayout(
+  nodeIds: readonly string[],
+  links: readonly LayoutLink[],
+  options: LayoutOptions = {},
+): Position[] {
   const graph = new Graph({ type: 'undirected', multi: false });
-  for (const id of nodeIds) {
+  // Sorted, so that the order the store lists things in does not change the result.
+  for (const id of [...nodeIds].sort(byText)) {
     graph.addNode(id, { x: (unitHash(id, 1) - 0.5) * 100, y: (unitHash(id, 2) - 0.5) * 100 });
   }
-  for (const link of links) {
+  for (const link of [...links].sort((a, b) => byText(a.id, b.id))) {
     if (!graph.hasNode(link.source) || !graph.hasNode(link.target)) continue;
     const weight = WEIGHT_BY_KIND[link.kind] * link.strength;
     if (graph.hasEdge(link.source, link.target)) {
@@ -94,38 +135,42 @@ export function computeLayout(nodeIds: readonly string[], links: readonly Link[]
     }
   }
   const components = connectedComponents(graph).sort(
-    (a, b) => b.length - a.length || (a[0] ?? '').localeCompare(b[0] ?? ''),
+    (a, b) => b.length - a.length || byText(a[0] ?? '', b[0] ?? ''),
   );
   const [main = [], ...apart] = components;
-  const placed = layOutMain(subgraph(graph, main));
+  const placed = layOutMain(subgraph(graph, main), options.onProgress);
   const area = bounds(placed.values());
   for (const [id, point] of layOutApart(apart, area)) placed.set(id, point);
+  options.onProgress?.(1);
   return nodeIds.flatMap((id) => {
     const point = placed.get(id);
     return point ? [{ id, x: round(point.x), y: round(point.y) }] : [];
   });
 }
 
-// Node spacing of the main layout, in layout units; clients scale the map to the screen.
-const SPACING = 40;
-
-function layOutMain(graph: Graph): Map<string, Point> {
+function layOutMain(graph: Graph, onProgress?: (progress: number) => void): Map<string, Point> {
   if (graph.order > 1) {
     const large = graph.order > 2000;
-    forceAtlas2.assign(graph, {
-      iterations: large ? 150 : 1000,
-      getEdgeWeight: 'weight',
-      settings: {
-        ...forceAtlas2.inferSettings(graph),
-        barnesHutOptimize: graph.order > 500,
-        // Plain attraction with hubs' pull spread over their links keeps communities apart
-        // (the English and the Polish networks of the demo) without a hub swallowing its members.
-        linLogMode: false,
-        outboundAttractionDistribution: true,
-        gravity: 0.5,
-        scalingRatio: 20,
-      },
-    });
+    const iterations = large ? 150 : 1000;
+    const settings = {
+      ...forceAtlas2.inferSettings(graph),
+      barnesHutOptimize: graph.order > 500,
+      // Plain attraction with hubs' pull spread over their links keeps communities apart
+      // (the English and the Polish networks of the demo) without a hub swallowing its members.
+      linLogMode: false,
+      outboundAttractionDistribution: true,
+      gravity: 0.5,
+      scalingRatio: 20,
+    };
+    // Always in the same steps, with or without a progress callback, so that a re-arrange
+    // gives exactly what seeding gives for the same network.
+    const step = Math.ceil(iterations / PROGRESS_STEPS);
+    for (let done = 0; done < iterations; done += step) {
+      const now = Math.min(step, iterations - done);
+      forceAtlas2.assign(graph, { iterations: now, getEdgeWeight: 'weight', settings });
+      // The last few per cent are the rescaling and the ring.
+      onProgress?.(((done + now) / iterations) * 0.95);
+    }
   }
   const placed = new Map<string, Point>();
   graph.forEachNode((id, attributes) => {
@@ -157,20 +202,17 @@ function rescale(points: Map<string, Point>, spacing: number): Map<string, Point
 }
 
 /** Islands and unconnected nodes on a ring outside the main network, each island together. */
-function layOutApart(
-  groups: readonly string[][],
-  area: { cx: number; cy: number; radius: number },
-): Map<string, Point> {
+function layOutApart(groups: readonly string[][], area: Area): Map<string, Point> {
   const placed = new Map<string, Point>();
   if (groups.length === 0) return placed;
-  const radius = Math.max(area.radius + SPACING * 4, SPACING * 6);
+  const radius = ringRadius(area);
   groups.forEach((group, index) => {
     const angle = -Math.PI / 2 + (2 * Math.PI * index) / groups.length;
     const center = { x: area.cx + radius * Math.cos(angle), y: area.cy + radius * Math.sin(angle) };
-    const members = [...group].sort();
+    const members = [...group].sort(byText);
     const islandRadius =
       members.length > 1 ? (SPACING * members.length) / (2 * Math.PI) + SPACING / 2 : 0;
-    for (const [id, point] of ring(members, center, islandRadius)) placed.set(id, point);
+    for (const [id, point] of circle(members, center, islandRadius)) placed.set(id, point);
   });
   return placed;
 }
@@ -189,49 +231,171 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
+/** Points bucketed by square cells, to ask quickly whether a spot is free. */
+class SpotGrid {
+  private readonly cells = new Map<number, Point[]>();
+
+  // One number per cell (columns and rows well within ±2^20 on any map), cheaper than a string.
+  private static key(column: number, row: number): number {
+    return (column + 2 ** 20) * 2 ** 21 + (row + 2 ** 20);
+  }
+
+  add(point: Point): void {
+    const key = SpotGrid.key(Math.floor(point.x / SPACING), Math.floor(point.y / SPACING));
+    const cell = this.cells.get(key);
+    if (cell) cell.push(point);
+    else this.cells.set(key, [point]);
+  }
+
+  /** Whether no point is closer than CLEARANCE (< SPACING, so the next cells are enough). */
+  isFree(spot: Point): boolean {
+    const column = Math.floor(spot.x / SPACING);
+    const row = Math.floor(spot.y / SPACING);
+    for (let dx = -1; dx <= 1; dx += 1) {
+      for (let dy = -1; dy <= 1; dy += 1) {
+        for (const point of this.cells.get(SpotGrid.key(column + dx, row + dy)) ?? []) {
+          if (Math.hypot(point.x - spot.x, point.y - spot.y) < CLEARANCE) return false;
+        }
+      }
+    }
+    return true;
+  }
+}
+
+/** The first free spot around `center`, trying rings further and further out. */
+function spotNear(id: string, center: Point, grid: SpotGrid): Point {
+  const start = unitHash(id, 3) * 2 * Math.PI;
+  const directions = 12;
+  let spot = center;
+  for (let ring = 0; ring < 12; ring += 1) {
+    const distance = SPACING * (1 + ring / 2);
+    for (let index = 0; index < directions; index += 1) {
+      const angle = start + (2 * Math.PI * index) / directions;
+      spot = { x: center.x + distance * Math.cos(angle), y: center.y + distance * Math.sin(angle) };
+      if (grid.isFree(spot)) return spot;
+    }
+  }
+  return spot;
+}
+
+/** A free spot on the ring of unconnected nodes, starting from an angle the id picks. */
+function spotOnRing(id: string, area: Area, grid: SpotGrid): Point {
+  const start = unitHash(id, 4) * 2 * Math.PI;
+  let spot: Point = { x: area.cx, y: area.cy };
+  for (let radius = ringRadius(area); ; radius += SPACING) {
+    // Steps of one node spacing along the ring, alternately either side of the start.
+    const steps = Math.max(6, Math.floor((2 * Math.PI * radius) / SPACING));
+    for (let index = 0; index < steps; index += 1) {
+      const side = index % 2 === 0 ? 1 : -1;
+      const angle = start + (side * Math.ceil(index / 2) * 2 * Math.PI) / steps;
+      spot = { x: area.cx + radius * Math.cos(angle), y: area.cy + radius * Math.sin(angle) };
+      if (grid.isFree(spot)) return spot;
+    }
+    // A full ring: the next one out. Rings only grow, so this ends.
+    if (radius > ringRadius(area) + SPACING * 50) return spot;
+  }
+}
+
+/** What placeNodes needs. */
+export interface PlacementInput {
+  /** The nodes to place. */
+  ids: readonly string[];
+  /** The neighbours of each node to place (others may be missing). */
+  neighbours: ReadonlyMap<string, readonly string[]>;
+  /**
+   * Where nodes are. Those not in `ids` do not move. A node in `ids` that has a spot here (a node
+   * on the ring getting its first link) keeps it only if none of its neighbours has one: the
+   * first of a new pair stays where it was and the other comes next to it.
+   */
+  positions: ReadonlyMap<string, Point>;
+  /** Nodes that have links: the ring of unconnected nodes goes around them. */
+  linked: (id: string) => boolean;
+}
+
 /**
- * Positions for every node: saved ones as they are; a node without one goes next to its placed
- * neighbours, or, with none, onto a ring outside the map with the other unconnected nodes.
+ * Spots for nodes that need one, moving nothing else: a node with placed neighbours goes to a
+ * free spot next to them (nodes placed in this pass count, so a new group lands together); a node
+ * with none keeps its spot if it had one, or else takes a free spot on the ring of unconnected
+ * nodes around the linked part of the map. Deterministic.
+ */
+export function placeNodes(input: PlacementInput): Map<string, Point> {
+  const pending = new Set([...input.ids].sort(byText));
+  const grid = new SpotGrid();
+  const linkedSpots: Point[] = [];
+  for (const [id, point] of input.positions) {
+    if (pending.has(id)) continue;
+    grid.add(point);
+    if (input.linked(id)) linkedSpots.push(point);
+  }
+  const area = bounds(linkedSpots);
+  const placed = new Map<string, Point>();
+  const spotOf = (id: string) =>
+    placed.get(id) ?? (pending.has(id) ? undefined : input.positions.get(id));
+  const neighboursOf = (id: string) => input.neighbours.get(id) ?? [];
+
+  const put = (id: string, point: Point, queue: string[]) => {
+    const spot = { x: round(point.x), y: round(point.y) };
+    placed.set(id, spot);
+    grid.add(spot);
+    pending.delete(id);
+    for (const other of neighboursOf(id)) if (pending.has(other)) queue.push(other);
+  };
+
+  // Breadth first from what is already on the map, so each node lands next to placed neighbours.
+  const queue = [...pending].filter((id) => neighboursOf(id).some((other) => spotOf(other)));
+  let head = 0;
+  for (;;) {
+    for (; head < queue.length; head += 1) {
+      const next = queue[head];
+      if (next === undefined || !pending.has(next)) continue;
+      const anchors = neighboursOf(next).flatMap((other) => {
+        const point = spotOf(other);
+        return point ? [point] : [];
+      });
+      const center = {
+        x: anchors.reduce((sum, point) => sum + point.x, 0) / anchors.length,
+        y: anchors.reduce((sum, point) => sum + point.y, 0) / anchors.length,
+      };
+      put(next, spotNear(next, center, grid), queue);
+    }
+    const [first] = pending;
+    if (first === undefined) break;
+    put(first, input.positions.get(first) ?? spotOnRing(first, area, grid), queue);
+  }
+  return placed;
+}
+
+/**
+ * Positions for every node: saved ones as they are; a node without one is placed by placeNodes
+ * (next to its neighbours, or on the ring of unconnected nodes).
  */
 export function placeNewNodes(
   nodeIds: readonly string[],
   links: readonly Pick<Link, 'source' | 'target'>[],
   saved: ReadonlyMap<string, Point>,
 ): Map<string, Point> {
-  const placed = new Map<string, Point>();
+  const fixed = new Map<string, Point>();
   for (const id of nodeIds) {
     const point = saved.get(id);
-    if (point) placed.set(id, point);
+    if (point) fixed.set(id, point);
   }
-  const missing = nodeIds.filter((id) => !placed.has(id));
-  if (missing.length === 0) return placed;
+  const missing = nodeIds.filter((id) => !fixed.has(id));
+  if (missing.length === 0) return fixed;
   const neighbours = new Map<string, string[]>();
+  const add = (from: string, to: string) => {
+    const list = neighbours.get(from);
+    if (list) list.push(to);
+    else neighbours.set(from, [to]);
+  };
   for (const link of links) {
-    neighbours.set(link.source, [...(neighbours.get(link.source) ?? []), link.target]);
-    neighbours.set(link.target, [...(neighbours.get(link.target) ?? []), link.source]);
+    add(link.source, link.target);
+    add(link.target, link.source);
   }
-  const area = bounds(placed.values());
-  const lonely: string[] = [];
-  // Nodes placed in this pass count as neighbours for the next one, so a new pair lands together.
-  for (const id of missing) {
-    const anchors = (neighbours.get(id) ?? []).flatMap((other) => {
-      const point = placed.get(other);
-      return point ? [point] : [];
-    });
-    if (anchors.length === 0) {
-      lonely.push(id);
-      continue;
-    }
-    const x = anchors.reduce((sum, point) => sum + point.x, 0) / anchors.length;
-    const y = anchors.reduce((sum, point) => sum + point.y, 0) / anchors.length;
-    const angle = unitHash(id, 3) * 2 * Math.PI;
-    const distance = 30 + unitHash(id, 4) * 30;
-    placed.set(id, {
-      x: round(x + distance * Math.cos(angle)),
-      y: round(y + distance * Math.sin(angle)),
-    });
-  }
-  const outer = ring(lonely, { x: area.cx, y: area.cy }, Math.max(area.radius * 1.35, 200));
-  for (const [id, point] of outer) placed.set(id, { x: round(point.x), y: round(point.y) });
-  return placed;
+  const placed = placeNodes({
+    ids: missing,
+    neighbours,
+    positions: fixed,
+    linked: (id) => neighbours.has(id),
+  });
+  return new Map([...fixed, ...placed]);
 }

@@ -21,6 +21,8 @@ export interface LegendCounts {
   otherNodes: LegendRow<Exclude<NodeKind, 'organisation'>>[];
   /** Links by kind, in schema order, only kinds on the map. */
   links: LegendRow<LinkKind>[];
+  /** Closed nodes (drawn pale, with a dashed outline). */
+  closed: number;
 }
 
 function countBy<K extends string>(
@@ -55,5 +57,6 @@ export function legendCounts(map: MapResponse): LegendCounts {
       LINK_KINDS,
       map.links.map((link) => link.kind),
     ),
+    closed: map.nodes.filter((node) => node.status === 'closed').length,
   };
 }

@@ -1,20 +1,21 @@
 import { orgKindOf, type GraphNode } from '@octograph/graph-schema';
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useId, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { describeError } from '../../api/describe-error';
 import { useNodeSearch } from '../../api/queries';
 import { NODE_KIND_SHAPES, swatchOf } from '../../map/palette';
-import { isTyping } from '../../ui/is-typing';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { NodeSwatch } from '../legend/KindSwatch';
 import { useSelection } from '../selection/selection-context';
+import { SEARCH_INPUT_ID } from './search-input';
 
 const SEARCH_DELAY_MS = 150;
 const RESULT_LIMIT = 8;
 
 /**
  * Type-ahead search over node names (GET /api/nodes?q=). Choosing a result, by click or Enter,
- * selects the node: its details open and the map centres on it. `/` focuses the box.
+ * selects the node: its details open and the map centres on it. `/` focuses the box (the
+ * `search` command).
  */
 export function SearchBox() {
   const { t } = useTranslation();
@@ -30,19 +31,6 @@ export function SearchBox() {
   const results = text.trim() === '' ? [] : (search.data?.items ?? []);
   const activeIndex = Math.min(active, Math.max(0, results.length - 1));
   const showList = open && text.trim() !== '';
-
-  useEffect(() => {
-    const onKey = (event: globalThis.KeyboardEvent) => {
-      if (event.key === '/' && !isTyping(event.target)) {
-        event.preventDefault();
-        inputRef.current?.focus();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-    };
-  }, []);
 
   const choose = (node: GraphNode) => {
     dispatch({ type: 'select', id: node.id, source: 'search' });
@@ -93,6 +81,7 @@ export function SearchBox() {
       </svg>
       <input
         ref={inputRef}
+        id={SEARCH_INPUT_ID}
         className="search__input"
         type="search"
         role="combobox"

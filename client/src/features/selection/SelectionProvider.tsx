@@ -1,6 +1,6 @@
 import { useMemo, useReducer, type ReactNode } from 'react';
 import { SelectionContext } from './selection-context';
-import { initialSelection, selectionReducer } from './selection-state';
+import { selectionReducer, startingSelection } from './selection-state';
 
 /**
  * Holds the selection for the map, the search box and the details panel; `initialId` is the node
@@ -13,9 +13,7 @@ export function SelectionProvider({
   initialId?: string | null;
   children: ReactNode;
 }) {
-  const [state, dispatch] = useReducer(selectionReducer, initialSelection, (initial) =>
-    initialId === null ? initial : { ...initial, selectedId: initialId },
-  );
+  const [state, dispatch] = useReducer(selectionReducer, initialId, startingSelection);
   const value = useMemo(() => ({ state, dispatch }), [state]);
   return <SelectionContext value={value}>{children}</SelectionContext>;
 }

@@ -21,6 +21,14 @@ export type SelectionAction =
 
 export const initialSelection: SelectionState = { selectedId: null, centreRequest: 0 };
 
+/**
+ * The selection at start-up: a node named in a pasted URL is selected and the map centres on it
+ * once it is drawn (the URL's zoom target), as if it had been chosen in the search box.
+ */
+export function startingSelection(id: string | null): SelectionState {
+  return id === null ? initialSelection : { selectedId: id, centreRequest: 1 };
+}
+
 export function selectionReducer(state: SelectionState, action: SelectionAction): SelectionState {
   switch (action.type) {
     case 'select': {

@@ -1,9 +1,9 @@
 import type { MapResponse } from '@octograph/graph-schema';
 import { useEffect, useRef } from 'react';
 import { useCyRef } from '../cy-context';
+import { fitNow } from '../fit-view';
 import { positionScale, toElements } from '../map-elements';
-
-const FIT_PADDING = 40;
+import { setModelScale } from '../model-scale';
 
 /**
  * Keeps the canvas's elements equal to the map: adds what is new, removes what is gone, updates
@@ -19,6 +19,8 @@ export function ElementsController({ map }: { map: MapResponse }) {
     const cy = cyRef.current;
     if (!cy) return;
     scale.current ??= positionScale(map.nodes);
+    // For turning a dragged node's position back into server units (DragController).
+    setModelScale(cy, scale.current);
     const elements = toElements(map, scale.current);
     const wanted = new Set(elements.map((element) => String(element.data.id)));
     cy.batch(() => {
@@ -36,7 +38,7 @@ export function ElementsController({ map }: { map: MapResponse }) {
       cy.add(added);
     });
     if (!fitted.current && cy.nodes().nonempty()) {
-      cy.fit(undefined, FIT_PADDING);
+      fitNow(cy);
       fitted.current = true;
     }
   }, [cyRef, map]);

@@ -1,13 +1,19 @@
 import type { Core, EventObjectNode, NodeSingular } from 'cytoscape';
 import { useEffect } from 'react';
 import { useCyRef } from '../cy-context';
+import { MAX_LABEL_PX } from '../style';
 
 /** A hovered node's label is drawn at least this big on screen, whatever the zoom. */
 const HOVER_LABEL_PX = 13;
 
+/** At least HOVER_LABEL_PX on screen, at most MAX_LABEL_PX (its size otherwise, in between). */
 function enlargeLabel(cy: Core, node: NodeSingular): void {
-  const modelSize = Number(node.data('fontSize'));
-  node.style('font-size', Math.max(modelSize, HOVER_LABEL_PX / cy.zoom()));
+  const zoom = cy.zoom();
+  // In the selection, labels are drawn at their focus size: hovering must not shrink them.
+  const inFocus = node.hasClass('selected-node') || node.hasClass('neighbour');
+  const own = Number(node.data(inFocus ? 'focusFontSize' : 'fontSize'));
+  const modelSize = Math.min(own, MAX_LABEL_PX / zoom);
+  node.style('font-size', Math.max(modelSize, HOVER_LABEL_PX / zoom));
 }
 
 /**

@@ -1,34 +1,8 @@
 import { useEffect } from 'react';
 import { useCyRef } from '../cy-context';
+import type { OctographTestHandle } from '../test-handle';
 
-/**
- * A small READ-ONLY handle for the browser test (tests/e2e/map.test.ts), which needs to know
- * where a node is drawn in order to click it and to check the map centred on it, and how many
- * nodes and links the canvas really holds, and
- * which nodes are faded (selection, focus mode). It exposes positions and counts only: nothing here
- * changes the app. Exists for the tests only; not an API for anything else.
- */
-export interface OctographTestHandle {
-  /** Where a node is drawn, in page (CSS pixel) coordinates; null if it is not on the map. */
-  nodeScreenPosition(id: string): { x: number; y: number } | null;
-  /**
-   * How many nodes and links (edges) the Cytoscape instance holds right now, i.e. what the canvas
-   * draws, not what the map response says; null before the canvas exists.
-   */
-  elementCounts(): { nodes: number; links: number } | null;
-  /** Ids of the nodes drawn NOT faded (the selection or focus and what stands out with it). */
-  focusedIds(): string[];
-  /** Ids of the nodes drawn faded (by the selection or the focus). */
-  fadedIds(): string[];
-}
-
-declare global {
-  interface Window {
-    /** See TestHandleController: read-only, for the browser test. */
-    __octograph?: OctographTestHandle;
-  }
-}
-
+/** Puts the read-only test handle (../test-handle.ts) on `window` while the canvas lives. */
 export function TestHandleController() {
   const cyRef = useCyRef();
 
@@ -48,13 +22,69 @@ export function TestHandleController() {
         if (!cy) return null;
         return { nodes: cy.nodes().length, links: cy.edges().length };
       },
+      visibleCounts() {
+        const cy = cyRef.current;
+        if (!cy) return null;
+        return { nodes: cy.nodes(':visible').length, links: cy.edges(':visible').length };
+      },
+      nodeRenderedSize(id) {
+        const node = cyRef.current?.getElementById(id);
+        return !node || node.empty() ? null : node.renderedWidth();
+      },
+      drawnLabelBoxes() {
+        const cy = cyRef.current;
+        if (!cy) return [];
+        const zoom = cy.zoom();
+        const pan = cy.pan();
+        // Cytoscape draws a label only if its size times the zoom, rounded up to a power of two
+        // (times the pixel ratio), reaches min-zoomed-font-size.
+        const scale = 2 ** Math.ceil(Math.log2(zoom * (window.devicePixelRatio || 1)));
+        const drawn = cy
+          .nodes(':visible')
+          .filter(
+            (node) =>
+              !node.hasClass('faded') &&
+              !node.hasClass('label-hidden') &&
+              Number(node.numericStyle('font-size')) * scale >=
+                Number(node.numericStyle('min-zoomed-font-size')),
+          );
+        return drawn.map((node) => {
+          const box = node.boundingBox({
+            includeNodes: false,
+            includeLabels: true,
+            includeOverlays: false,
+            includeUnderlays: false,
+          });
+          // Label bounds take in the halo and 2 units of padding on each side.
+          const inset = Number(node.numericStyle('text-outline-width')) + 2;
+          return {
+            id: node.id(),
+            left: (box.x1 + inset) * zoom + pan.x,
+            top: (box.y1 + inset) * zoom + pan.y,
+            width: Math.max(0, box.w - 2 * inset) * zoom,
+            height: Math.max(0, box.h - 2 * inset) * zoom,
+          };
+        });
+      },
       focusedIds() {
         const nodes = cyRef.current?.nodes().filter((node) => !node.hasClass('faded'));
         return (nodes ?? []).map((node) => node.id()).sort();
       },
+      nodeModelPositions() {
+        const positions: Record<string, { x: number; y: number }> = {};
+        cyRef.current?.nodes().forEach((node) => {
+          const { x, y } = node.position();
+          positions[node.id()] = { x, y };
+        });
+        return positions;
+      },
       fadedIds() {
         const nodes = cyRef.current?.nodes().filter((node) => node.hasClass('faded'));
         return (nodes ?? []).map((node) => node.id()).sort();
+      },
+      viewport() {
+        const cy = cyRef.current;
+        return cy ? { zoom: cy.zoom(), pan: { ...cy.pan() } } : null;
       },
     };
     window.__octograph = handle;

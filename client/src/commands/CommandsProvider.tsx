@@ -1,0 +1,155 @@
+import { useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useFilteredMap } from '../features/filters/use-filtered-map';
+import { useFocusMode } from '../features/focus/focus-context';
+import { SEARCH_INPUT_ID } from '../features/search/search-input';
+import { useSelection } from '../features/selection/selection-context';
+import { MapDisplayContext } from '../map/display-context';
+import { fitAnimated } from '../map/fit-view';
+import { MapHandleContext, type MapHandle } from '../map/map-handle';
+import { isTyping } from '../ui/is-typing';
+import { CommandsContext, type CommandsValue } from './commands-context';
+import { commandForKey, type Command, type CommandEffects, type CommandState } from './registry';
+
+const ANIMATION = { duration: 250, easing: 'ease-out' } as const;
+
+/** What the page plugs in for the commands that need more than the map. */
+export interface CommandsProviderProps {
+  rearranging: boolean;
+  rearrange: () => void;
+  exporting: boolean;
+  exportView: (format: 'png' | 'svg') => void;
+  children: ReactNode;
+}
+
+/**
+ * Binds the command registry to the page: the state commands look at, what they do, and the
+ * keyboard shortcuts (one window listener for all of them). Also holds the map handle and the
+ * display options (labels on or off) that commands change.
+ */
+export function CommandsProvider({
+  rearranging,
+  rearrange,
+  exporting,
+  exportView,
+  children,
+}: CommandsProviderProps) {
+  const { t } = useTranslation();
+  const { state: selection, dispatch: selectionDispatch } = useSelection();
+  const { state: focus, dispatch: focusDispatch } = useFocusMode();
+  const map = useFilteredMap().data;
+  const mapRef = useMemo<MapHandle>(() => ({ current: null }), []);
+  const [labelsShown, setLabelsShown] = useState(true);
+  const [shortcutsOpen, setShortcutsOpen] = useState(false);
+
+  const state: CommandState = {
+    selectedId: selection.selectedId,
+    focusDepth: focus.depth,
+    mapReady: (map?.nodes.length ?? 0) > 0,
+    labelsShown,
+    rearranging,
+    exporting,
+  };
+
+  const effects: CommandEffects = {
+    selection: selectionDispatch,
+    focus: focusDispatch,
+    fit: () => {
+      const cy = mapRef.current;
+      if (cy) fitAnimated(cy);
+    },
+    zoomBy: (factor) => {
+      const cy = mapRef.current;
+      if (!cy) return;
+      cy.stop(true, true);
+      cy.animate(
+        {
+          zoom: {
+            level: cy.zoom() * factor,
+            renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 },
+          },
+        },
+        ANIMATION,
+      );
+    },
+    toggleLabels: () => {
+      setLabelsShown((shown) => !shown);
+    },
+    rearrange: () => {
+      if (window.confirm(t('commands.rearrangeConfirm'))) rearrange();
+    },
+    exportView,
+    showShortcuts: () => {
+      setShortcutsOpen(true);
+    },
+    focusSearch: () => {
+      document.getElementById(SEARCH_INPUT_ID)?.focus();
+    },
+  };
+
+  const run = (command: Command) => {
+    if (command.isEnabled(state)) command.run({ ...state, ...effects });
+  };
+
+  const onKey = useEffectEvent((event: KeyboardEvent) => {
+    const command = commandForKey(
+      {
+        key: event.key,
+        ctrlKey: event.ctrlKey,
+        altKey: event.altKey,
+        metaKey: event.metaKey,
+        typing: isTyping(event.target),
+      },
+      state,
+    );
+    if (command === null) return;
+    // `/` would otherwise be typed into the search box it focuses.
+    event.preventDefault();
+    run(command);
+  });
+
+  useEffect(() => {
+    const listener = (event: KeyboardEvent) => {
+      onKey(event);
+    };
+    window.addEventListener('keydown', listener);
+    return () => {
+      window.removeEventListener('keydown', listener);
+    };
+  }, []);
+
+  // After a re-arrange, the map is fitted once its new positions have arrived: the new layout
+  // may lie elsewhere than the old one. (The canvas's own effects, below this one, run first.)
+  const fitPending = useRef(false);
+  const wasRearranging = useRef(rearranging);
+  useEffect(() => {
+    if (wasRearranging.current && !rearranging) fitPending.current = true;
+    wasRearranging.current = rearranging;
+  }, [rearranging]);
+  const fitAfterRearrange = useEffectEvent(() => {
+    if (!fitPending.current) return;
+    fitPending.current = false;
+    effects.fit();
+  });
+  useEffect(() => {
+    if (map) fitAfterRearrange();
+  }, [map]);
+
+  const value: CommandsValue = {
+    state,
+    run,
+    shortcutsOpen,
+    closeShortcuts: () => {
+      setShortcutsOpen(false);
+    },
+  };
+  const display = useMemo(() => ({ labelsShown }), [labelsShown]);
+
+  return (
+    <MapHandleContext value={mapRef}>
+      <MapDisplayContext value={display}>
+        <CommandsContext value={value}>{children}</CommandsContext>
+      </MapDisplayContext>
+    </MapHandleContext>
+  );
+}

@@ -1,0 +1,70 @@
+import {
+  LayoutJobSchema,
+  SavePositionsBodySchema,
+  SavePositionsResponseSchema,
+} from '@octograph/graph-schema';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { LayoutJob } from '../services/layout-job.js';
+import { errorResponses } from './responses.js';
+
+/**
+ * PUT /api/positions (nodes moved by hand) and /api/layout (re-arrange the whole map in a
+ * worker thread, and follow its progress).
+ */
+const layoutRoutes: FastifyPluginAsyncZod = async (app) => {
+  const job = new LayoutJob(app.store, app.log);
+  app.addHook('onClose', async () => {
+    await job.close();
+  });
+
+  app.put(
+    '/positions',
+    {
+      schema: {
+        summary: 'Save where some nodes are on the map (all or none)',
+        description:
+          'Positions are in layout units, as GET /api/map gives them. An unknown node id is a 404 naming it, and then nothing is saved.',
+        tags: ['layout'],
+        body: SavePositionsBodySchema,
+        response: { 200: SavePositionsResponseSchema, ...errorResponses(400, 404, 413) },
+      },
+    },
+    async (request) => {
+      // Editors only, once accounts arrive (issue 8): the ForbiddenError check goes here.
+      await app.store.savePositions(request.body.positions);
+      return { saved: request.body.positions.length, revision: await app.store.revision() };
+    },
+  );
+
+  app.post(
+    '/layout',
+    {
+      schema: {
+        summary: 'Re-arrange the whole map (runs in the background)',
+        description:
+          'Lays every node out again with ForceAtlas2, off the request thread, and saves all positions in one write when done. Follow it with GET /api/layout. 409 while one is running.',
+        tags: ['layout'],
+        response: { 202: LayoutJobSchema, ...errorResponses(409) },
+      },
+    },
+    async (_request, reply) => {
+      // Editors only, once accounts arrive (issue 8): the ForbiddenError check goes here.
+      return reply.status(202).send(job.start());
+    },
+  );
+
+  app.get(
+    '/layout',
+    {
+      schema: {
+        summary: 'How the latest re-arrange of the map stands',
+        tags: ['layout'],
+        response: { 200: LayoutJobSchema },
+      },
+    },
+    async () => Promise.resolve(job.current()),
+  );
+  await Promise.resolve();
+};
+
+export default layoutRoutes;

@@ -1,0 +1,174 @@
+/**
+ * The command registry in a real browser (built app, seeded store, Debian's Chromium): a pasted
+ * URL centres the map on its node; the toolbar, the keys and the right-click menu run the same
+ * commands; `?` lists the shortcuts.
+ *
+ * Needs `npm run build` first. On failure a screenshot is saved to tests/.artifacts/.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startAppProcess, type AppProcess } from '../helpers/app-process';
+import {
+  fetchMap,
+  launchChromium,
+  loadedCounts,
+  withPage,
+  type Point,
+  type TestHandleWindow,
+} from '../helpers/browser';
+import { bestConnectedDemoOrganisation } from '../helpers/fixtures';
+
+let app: AppProcess | undefined;
+let browser: Browser | undefined;
+const target = bestConnectedDemoOrganisation();
+
+beforeAll(async () => {
+  app = await startAppProcess();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+function baseUrl(): string {
+  if (!app) throw new Error('the app did not start');
+  return app.baseUrl;
+}
+
+function inPage(name: string, body: (page: Page) => Promise<void>): [string, () => Promise<void>] {
+  return [name, () => withPage(browser, name, body)];
+}
+
+function screenPosition(page: Page, id: string): Promise<Point | null> {
+  return page.evaluate(
+    (nodeId) => (window as TestHandleWindow).__octograph?.nodeScreenPosition(nodeId) ?? null,
+    id,
+  );
+}
+
+function focusedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as TestHandleWindow).__octograph?.focusedIds() ?? []);
+}
+
+async function focusIds(depth: number): Promise<string[]> {
+  const map = await fetchMap(baseUrl(), `?focus=${encodeURIComponent(target.id)}&depth=${depth}`);
+  return map.nodes.map((node) => node.id).sort();
+}
+
+/** The middle of the map's canvas, in page pixels. */
+async function canvasCentre(page: Page): Promise<Point> {
+  const box = await page.locator('.graph-canvas__surface').boundingBox();
+  if (!box) throw new Error('no map canvas');
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+describe('a pasted URL', () => {
+  it(
+    ...inPage('selects its node, focuses at its depth and centres the map on it', async (page) => {
+      await page.goto(`${baseUrl()}/?node=${target.id}&depth=2`);
+      const details = page.getByRole('complementary', { name: 'Details' });
+      await expect
+        .poll(() => details.getByRole('heading', { level: 2 }).textContent())
+        .toBe(target.name);
+      await expect.poll(() => focusedIds(page)).toEqual(await focusIds(2));
+      // The centring animation ends with the node in the middle of the canvas.
+      const centre = await canvasCentre(page);
+      await expect
+        .poll(async () => {
+          const at = await screenPosition(page, target.id);
+          return at ? Math.hypot(at.x - centre.x, at.y - centre.y) : Infinity;
+        })
+        .toBeLessThan(5);
+    }),
+  );
+});
+
+describe('commands', () => {
+  it(
+    ...inPage(
+      'runs the same focus from the toolbar, the keys and the context menu',
+      async (page) => {
+        await page.goto(`${baseUrl()}/?node=${target.id}`);
+        await loadedCounts(page);
+        const toolbar = page.getByRole('toolbar', { name: 'Map tools' });
+
+        await toolbar.getByRole('button', { name: '3 steps' }).click();
+        await expect.poll(() => focusedIds(page)).toEqual(await focusIds(3));
+        await expect
+          .poll(() => toolbar.getByRole('button', { name: '3 steps' }).getAttribute('aria-pressed'))
+          .toBe('true');
+
+        await page.keyboard.press('1');
+        await expect.poll(() => focusedIds(page)).toEqual(await focusIds(1));
+        await expect.poll(() => new URL(page.url()).searchParams.get('depth')).toBe('1');
+
+        // Right-click on the node: its menu, with the same commands.
+        await page.waitForTimeout(600);
+        const at = await screenPosition(page, target.id);
+        if (!at) throw new Error('the node is not on the map');
+        await page.mouse.click(at.x, at.y, { button: 'right' });
+        const menu = page.getByRole('menu', { name: `Actions for ${target.name}` });
+        await menu
+          .getByRole('menuitem', { name: 'Focus on what lies within 2 steps of the selected node' })
+          .click();
+        await expect.poll(() => focusedIds(page)).toEqual(await focusIds(2));
+        expect(await menu.count()).toBe(0);
+
+        await toolbar.getByRole('button', { name: 'Clear', exact: true }).click();
+        await expect.poll(() => new URL(page.url()).searchParams.get('depth')).toBeNull();
+        expect(new URL(page.url()).searchParams.get('node')).toBe(target.id);
+      },
+    ),
+  );
+
+  it(
+    ...inPage('offers the map commands on a right-click on the background', async (page) => {
+      await page.goto(baseUrl());
+      await loadedCounts(page);
+      // A corner of the canvas, away from the nodes (the map is fitted with a margin).
+      const box = await page.locator('.graph-canvas__surface').boundingBox();
+      if (!box) throw new Error('no map canvas');
+      await page.mouse.click(box.x + 8, box.y + box.height - 8, { button: 'right' });
+      const menu = page.getByRole('menu', { name: 'Map actions' });
+      const items = await menu.getByRole('menuitem').allTextContents();
+      expect(items.join('\n')).toMatch(/Show the whole map/);
+      expect(items.join('\n')).toMatch(/Lay the whole map out again/);
+      expect(items.join('\n')).toMatch(/PNG image/);
+      await page.keyboard.press('Escape');
+      expect(await menu.count()).toBe(0);
+    }),
+  );
+
+  it(
+    ...inPage('lists the keyboard shortcuts on ?, and closes the list on Escape', async (page) => {
+      await page.goto(baseUrl());
+      await loadedCounts(page);
+      await page.keyboard.press('?');
+      const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+      await expect.poll(() => dialog.isVisible()).toBe(true);
+      const text = (await dialog.textContent()) ?? '';
+      for (const expected of ['Esc', 'Show the whole map', 'Focus on the selected node']) {
+        expect(text).toContain(expected);
+      }
+      await page.keyboard.press('Escape');
+      await expect.poll(() => dialog.isVisible()).toBe(false);
+    }),
+  );
+
+  it(
+    ...inPage('turns the labels off and on with L and the toolbar', async (page) => {
+      await page.goto(baseUrl());
+      await loadedCounts(page);
+      const labels = page
+        .getByRole('toolbar', { name: 'Map tools' })
+        .getByRole('button', { name: 'Labels' });
+      expect(await labels.getAttribute('aria-pressed')).toBe('true');
+      await page.keyboard.press('l');
+      await expect.poll(() => labels.getAttribute('aria-pressed')).toBe('false');
+      await labels.click();
+      await expect.poll(() => labels.getAttribute('aria-pressed')).toBe('true');
+    }),
+  );
+});
