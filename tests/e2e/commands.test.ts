@@ -164,11 +164,18 @@ describe('commands', () => {
       const labels = page
         .getByRole('toolbar', { name: 'Map tools' })
         .getByRole('button', { name: 'Labels' });
+      const drawnLabels = () =>
+        page.evaluate(
+          () => (window as TestHandleWindow).__octograph?.drawnLabelBoxes().length ?? 0,
+        );
       expect(await labels.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(drawnLabels).toBeGreaterThan(5);
       await page.keyboard.press('l');
       await expect.poll(() => labels.getAttribute('aria-pressed')).toBe('false');
+      await expect.poll(drawnLabels).toBe(0);
       await labels.click();
       await expect.poll(() => labels.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(drawnLabels).toBeGreaterThan(5);
     }),
   );
 });

@@ -9,6 +9,7 @@ import { DragController } from './controllers/DragController';
 import { ElementsController } from './controllers/ElementsController';
 import { HoverController } from './controllers/HoverController';
 import { LabelController } from './controllers/LabelController';
+import { LabelsOffController } from './controllers/LabelsOffController';
 import { MapStyleController } from './controllers/MapStyleController';
 import { RingLabelController } from './controllers/RingLabelController';
 import { MapHandleController } from './controllers/MapHandleController';
@@ -51,6 +52,7 @@ export function MapView() {
               }}
             />
             <LabelController map={map} selectedId={state.selectedId} focus={focus} />
+            <LabelsOffController map={map} />
             <HoverController />
             <DragController />
             <TestHandleController />

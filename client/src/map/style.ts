@@ -2,7 +2,8 @@
  * The map's Cytoscape stylesheet, generated from the palette so every kind has its rule and the
  * legend shows the same colours. Classes set by the controllers: `hub`, `closed` (data),
  * `selected-node`, `neighbour`, `highlighted`, `faded` (selection), `hovered`, `label-hidden` and
- * `label-above` / `label-right` / `label-left` (LabelController), `legend-hidden` (MapStyleController). Data set by controllers: `labelCap`
+ * `label-above` / `label-right` / `label-left` (LabelController), `legend-hidden`
+ * (MapStyleController), `labels-off` (LabelsOffController). Data set by controllers: `labelCap`
  * (LabelController, see MAX_LABEL_PX).
  */
 import { LINK_KINDS, NODE_KINDS, ORGANISATION_KINDS } from '@octograph/graph-schema';
@@ -247,6 +248,12 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
       // Set by LabelController on labels that would overlap a more important one. After the
       // neighbour rule (crowded neighbours are decluttered too), before selected and hovered.
       selector: 'node.label-hidden',
+      style: { 'min-zoomed-font-size': 1000 },
+    },
+    {
+      // The labels command switched names off (LabelsOffController): the selected and the
+      // hovered node keep theirs (the rules below).
+      selector: 'node.labels-off',
       style: { 'min-zoomed-font-size': 1000 },
     },
     {
