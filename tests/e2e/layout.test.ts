@@ -102,6 +102,15 @@ async function draggableNode(page: Page, map: MapResponse): Promise<{ id: string
   throw new Error('no organisation is drawn in the middle of the map');
 }
 
+/** Drags what is drawn at `at` by DRAG, as a hand would. */
+async function drag(page: Page, at: Point): Promise<void> {
+  await page.mouse.move(at.x, at.y);
+  await page.mouse.down();
+  await page.mouse.move(at.x + DRAG.x / 3, at.y + DRAG.y / 3, { steps: 4 });
+  await page.mouse.move(at.x + DRAG.x, at.y + DRAG.y, { steps: 8 });
+  await page.mouse.up();
+}
+
 describe('a stable map', () => {
   it(
     ...inPage('reloading keeps every node where it was', async (page) => {
@@ -119,11 +128,7 @@ describe('a stable map', () => {
       const drawn = await drawnPositions(page, map);
       const { id, at } = await draggableNode(page, map);
 
-      await page.mouse.move(at.x, at.y);
-      await page.mouse.down();
-      await page.mouse.move(at.x + DRAG.x / 3, at.y + DRAG.y / 3, { steps: 4 });
-      await page.mouse.move(at.x + DRAG.x, at.y + DRAG.y, { steps: 8 });
-      await page.mouse.up();
+      await drag(page, at);
 
       const dropped = (await modelPositions(page))[id];
       const start = drawn[id];
@@ -154,6 +159,48 @@ describe('a stable map', () => {
       const afterScale = positionScale(movedMap.nodes);
       expect(after.x / afterScale).toBeCloseTo(saved.x, 1);
       expect(after.y / afterScale).toBeCloseTo(saved.y, 1);
+    }),
+  );
+
+  it(
+    ...inPage('Re-arrange lays the whole map out again, after asking', async (page) => {
+      const layoutState = async () => {
+        const response = await fetch(`${app?.baseUrl ?? ''}/api/layout`);
+        return ((await response.json()) as { state: string; finishedAt: string | null }).finishedAt;
+      };
+      const rearrange = async (answer: 'accept' | 'dismiss') => {
+        page.once('dialog', (dialog) => void dialog[answer]());
+        await page
+          .getByRole('toolbar', { name: 'Map tools' })
+          .getByRole('button', { name: 'Re-arrange' })
+          .click();
+      };
+      await drawnPositions(page, await getMap());
+
+      // Saying no changes nothing; saying yes lays the map out on the server.
+      await rearrange('dismiss');
+      await page.waitForTimeout(500);
+      expect(await layoutState()).toBeNull();
+      await rearrange('accept');
+      await expect.poll(layoutState).not.toBeNull();
+      const laidOut = await getMap();
+
+      // A node dragged away goes back to its spot at the next re-arrange (the layout depends on
+      // the links, not on where nodes were left), on the server and on the canvas.
+      const { id, at } = await draggableNode(page, laidOut);
+      const spot = laidOut.nodes.find((node) => node.id === id);
+      const serverSpot = async () => (await getMap()).nodes.find((node) => node.id === id);
+      await drag(page, at);
+      await expect.poll(async () => (await serverSpot())?.x).not.toBe(spot?.x);
+      const firstFinish = await layoutState();
+      await rearrange('accept');
+      await expect.poll(layoutState).not.toBe(firstFinish);
+      await expect.poll(async () => (await serverSpot())?.x).toBe(spot?.x);
+      expect((await serverSpot())?.y).toBe(spot?.y);
+      const scale = positionScale(laidOut.nodes);
+      await expect
+        .poll(async () => (await modelPositions(page))[id]?.x)
+        .toBeCloseTo((spot?.x ?? NaN) * scale, 1);
     }),
   );
 });

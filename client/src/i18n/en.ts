@@ -87,12 +87,6 @@ export const en = {
   },
   focus: {
     label: 'Focus on the neighbourhood',
-    depth_one: '{{count, number}} step',
-    depth_other: '{{count, number}} steps',
-    depthHint_one: 'Show only what lies within {{count, number}} step (key {{count}})',
-    depthHint_other: 'Show only what lies within {{count, number}} steps (key {{count}})',
-    clear: 'Clear focus',
-    clearHint: 'Show the whole map again (Esc)',
     loading: 'Loading the neighbourhood…',
   },
   filters: {
@@ -118,9 +112,6 @@ export const en = {
     label: 'Network map',
     loading: 'Loading the map…',
     empty: 'Nothing on the map yet.',
-    fit: 'Show the whole map',
-    zoomIn: 'Zoom in',
-    zoomOut: 'Zoom out',
   },
   legend: {
     title: 'Legend',

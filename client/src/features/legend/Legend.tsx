@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { useId, useMemo, useState } from 'react';
+import { NARROW_SCREEN } from '../../ui/narrow-screen';
 import { useTranslation } from 'react-i18next';
 import { useFilteredMap } from '../filters/use-filtered-map';
 import { dispatchMapStyle, useMapStyle } from '../map-style/map-style-store';
@@ -20,7 +21,8 @@ export function Legend() {
   const { t } = useTranslation();
   const { data: map } = useFilteredMap();
   const { sizeBy, legend: visibility } = useMapStyle();
-  const [open, setOpen] = useState(true);
+  // Open beside the map; folded on a phone, where it would cover half of it.
+  const [open, setOpen] = useState(() => !window.matchMedia(NARROW_SCREEN).matches);
   const bodyId = useId();
   const counts = useMemo(() => (map ? legendCounts(map) : null), [map]);
   const hidden = useMemo(() => (map ? hiddenElements(visibility, map) : null), [visibility, map]);
