@@ -5,92 +5,56 @@
  *
  * Needs `npm run build` first. On failure a screenshot is saved to tests/.artifacts/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppProcess, type AppProcess } from '../helpers/app-process';
+import { describe, expect, it } from 'vitest';
 import {
-  fetchMap,
-  launchChromium,
+  browserSuite,
+  canvasBox,
+  centreOf,
+  distance,
+  drawnLabelBoxes,
+  focusedIds,
   loadedCounts,
-  withPage,
-  type Point,
-  type TestHandleWindow,
+  nodeScreenPosition,
 } from '../helpers/browser';
 import { bestConnectedDemoOrganisation } from '../helpers/fixtures';
 
-let app: AppProcess | undefined;
-let browser: Browser | undefined;
+const suite = browserSuite();
 const target = bestConnectedDemoOrganisation();
 
-beforeAll(async () => {
-  app = await startAppProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-function baseUrl(): string {
-  if (!app) throw new Error('the app did not start');
-  return app.baseUrl;
-}
-
-function inPage(name: string, body: (page: Page) => Promise<void>): [string, () => Promise<void>] {
-  return [name, () => withPage(browser, name, body)];
-}
-
-function screenPosition(page: Page, id: string): Promise<Point | null> {
-  return page.evaluate(
-    (nodeId) => (window as TestHandleWindow).__octograph?.nodeScreenPosition(nodeId) ?? null,
-    id,
-  );
-}
-
-function focusedIds(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as TestHandleWindow).__octograph?.focusedIds() ?? []);
-}
-
 async function focusIds(depth: number): Promise<string[]> {
-  const map = await fetchMap(baseUrl(), `?focus=${encodeURIComponent(target.id)}&depth=${depth}`);
+  const map = await suite.map(`?focus=${encodeURIComponent(target.id)}&depth=${depth}`);
   return map.nodes.map((node) => node.id).sort();
-}
-
-/** The middle of the map's canvas, in page pixels. */
-async function canvasCentre(page: Page): Promise<Point> {
-  const box = await page.locator('.graph-canvas__surface').boundingBox();
-  if (!box) throw new Error('no map canvas');
-  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
 
 describe('a pasted URL', () => {
   it(
-    ...inPage('selects its node, focuses at its depth and centres the map on it', async (page) => {
-      await page.goto(`${baseUrl()}/?node=${target.id}&depth=2`);
-      const details = page.getByRole('complementary', { name: 'Details' });
-      await expect
-        .poll(() => details.getByRole('heading', { level: 2 }).textContent())
-        .toBe(target.name);
-      await expect.poll(() => focusedIds(page)).toEqual(await focusIds(2));
-      // The centring animation ends with the node in the middle of the canvas.
-      const centre = await canvasCentre(page);
-      await expect
-        .poll(async () => {
-          const at = await screenPosition(page, target.id);
-          return at ? Math.hypot(at.x - centre.x, at.y - centre.y) : Infinity;
-        })
-        .toBeLessThan(5);
-    }),
+    ...suite.inPage(
+      'selects its node, focuses at its depth and centres the map on it',
+      async (page) => {
+        const details = page.getByRole('complementary', { name: 'Details' });
+        await expect
+          .poll(() => details.getByRole('heading', { level: 2 }).textContent())
+          .toBe(target.name);
+        await expect.poll(() => focusedIds(page)).toEqual(await focusIds(2));
+        // The centring animation ends with the node in the middle of the canvas.
+        const centre = centreOf(await canvasBox(page));
+        await expect
+          .poll(async () => {
+            const at = await nodeScreenPosition(page, target.id);
+            return at ? distance(at, centre) : Infinity;
+          })
+          .toBeLessThan(5);
+      },
+      { path: `/?node=${target.id}&depth=2` },
+    ),
   );
 });
 
 describe('commands', () => {
   it(
-    ...inPage(
+    ...suite.inPage(
       'runs the same focus from the toolbar, the keys and the context menu',
       async (page) => {
-        await page.goto(`${baseUrl()}/?node=${target.id}`);
         await loadedCounts(page);
         const toolbar = page.getByRole('toolbar', { name: 'Map tools' });
 
@@ -106,7 +70,7 @@ describe('commands', () => {
 
         // Right-click on the node: its menu, with the same commands.
         await page.waitForTimeout(600);
-        const at = await screenPosition(page, target.id);
+        const at = await nodeScreenPosition(page, target.id);
         if (!at) throw new Error('the node is not on the map');
         await page.mouse.click(at.x, at.y, { button: 'right' });
         const menu = page.getByRole('menu', { name: `Actions for ${target.name}` });
@@ -120,16 +84,15 @@ describe('commands', () => {
         await expect.poll(() => new URL(page.url()).searchParams.get('depth')).toBeNull();
         expect(new URL(page.url()).searchParams.get('node')).toBe(target.id);
       },
+      { path: `/?node=${target.id}` },
     ),
   );
 
   it(
-    ...inPage('offers the map commands on a right-click on the background', async (page) => {
-      await page.goto(baseUrl());
+    ...suite.inPage('offers the map commands on a right-click on the background', async (page) => {
       await loadedCounts(page);
       // A corner of the canvas, away from the nodes (the map is fitted with a margin).
-      const box = await page.locator('.graph-canvas__surface').boundingBox();
-      if (!box) throw new Error('no map canvas');
+      const box = await canvasBox(page);
       await page.mouse.click(box.x + 8, box.y + box.height - 8, { button: 'right' });
       const menu = page.getByRole('menu', { name: 'Map actions' });
       const items = await menu.getByRole('menuitem').allTextContents();
@@ -142,32 +105,30 @@ describe('commands', () => {
   );
 
   it(
-    ...inPage('lists the keyboard shortcuts on ?, and closes the list on Escape', async (page) => {
-      await page.goto(baseUrl());
-      await loadedCounts(page);
-      await page.keyboard.press('?');
-      const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
-      await expect.poll(() => dialog.isVisible()).toBe(true);
-      const text = (await dialog.textContent()) ?? '';
-      for (const expected of ['Esc', 'Show the whole map', 'Focus on the selected node']) {
-        expect(text).toContain(expected);
-      }
-      await page.keyboard.press('Escape');
-      await expect.poll(() => dialog.isVisible()).toBe(false);
-    }),
+    ...suite.inPage(
+      'lists the keyboard shortcuts on ?, and closes the list on Escape',
+      async (page) => {
+        await loadedCounts(page);
+        await page.keyboard.press('?');
+        const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+        await expect.poll(() => dialog.isVisible()).toBe(true);
+        const text = (await dialog.textContent()) ?? '';
+        for (const expected of ['Esc', 'Show the whole map', 'Focus on the selected node']) {
+          expect(text).toContain(expected);
+        }
+        await page.keyboard.press('Escape');
+        await expect.poll(() => dialog.isVisible()).toBe(false);
+      },
+    ),
   );
 
   it(
-    ...inPage('turns the labels off and on with L and the toolbar', async (page) => {
-      await page.goto(baseUrl());
+    ...suite.inPage('turns the labels off and on with L and the toolbar', async (page) => {
       await loadedCounts(page);
       const labels = page
         .getByRole('toolbar', { name: 'Map tools' })
         .getByRole('button', { name: 'Labels' });
-      const drawnLabels = () =>
-        page.evaluate(
-          () => (window as TestHandleWindow).__octograph?.drawnLabelBoxes().length ?? 0,
-        );
+      const drawnLabels = async () => (await drawnLabelBoxes(page)).length;
       expect(await labels.getAttribute('aria-pressed')).toBe('true');
       await expect.poll(drawnLabels).toBeGreaterThan(5);
       await page.keyboard.press('l');

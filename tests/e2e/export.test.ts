@@ -9,13 +9,11 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ORGANISATION_KINDS, type MapResponse } from '@octograph/graph-schema';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { en } from '../../client/src/i18n/en';
-import { REPO_ROOT, startAppProcess, type AppProcess } from '../helpers/app-process';
-import { canvasCounts, fetchMap, launchChromium, withPage } from '../helpers/browser';
+import { ARTIFACTS, browserSuite, canvasCounts, mapBox } from '../helpers/browser';
 
-const ARTIFACTS = join(REPO_ROOT, 'tests/.artifacts');
 const PNG_SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 /** The map's background (styles.css --canvas), which the export paints behind the map. */
 const BACKGROUND = [0xfb, 0xfa, 0xf7] as const;
@@ -24,40 +22,14 @@ const CHARITY_FILL = [0x7f, 0xb2, 0xdc] as const;
 /** The exported legend panel's width lies between these (legend-layout.ts). */
 const LEGEND_WIDTH = { min: 220, max: 340 };
 
-let app: AppProcess | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  app = await startAppProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-function getMap(query: string): Promise<MapResponse> {
-  if (!app) throw new Error('the app did not start');
-  return fetchMap(app.baseUrl, query);
-}
-
-/** A test with a fresh page opened at the app (plus `path`), and a screenshot if it fails. */
-function inPage(
-  name: string,
-  body: (page: Page) => Promise<void>,
-  path = '/',
-): [string, () => Promise<void>] {
-  return [name, () => withPage(browser, name, body, `${app?.baseUrl ?? ''}${path}`)];
-}
+const suite = browserSuite();
 
 /** Waits until the canvas draws all of `map`, and returns the map area's size in CSS pixels. */
 async function mapArea(page: Page, map: MapResponse): Promise<{ width: number; height: number }> {
   await expect
     .poll(() => canvasCounts(page), { timeout: 20_000 })
     .toEqual({ nodes: map.nodes.length, links: map.links.length });
-  const box = await page.getByRole('img', { name: 'Network map' }).boundingBox();
-  if (!box) throw new Error('the map is not on the page');
+  const box = await mapBox(page);
   return { width: box.width, height: box.height };
 }
 
@@ -170,8 +142,8 @@ function svgTexts(
 
 describe('exporting the view', () => {
   it(
-    ...inPage('downloads a PNG of the map at 2× with the legend beside it', async (page) => {
-      const map = await getMap('');
+    ...suite.inPage('downloads a PNG of the map at 2× with the legend beside it', async (page) => {
+      const map = await suite.map();
       const area = await mapArea(page, map);
 
       const { name, bytes } = await download(page, 'PNG');
@@ -202,8 +174,8 @@ describe('exporting the view', () => {
   );
 
   it(
-    ...inPage('downloads an SVG of the map with its labels and the legend', async (page) => {
-      const map = await getMap('');
+    ...suite.inPage('downloads an SVG of the map with its labels and the legend', async (page) => {
+      const map = await suite.map();
       const area = await mapArea(page, map);
 
       const { name, bytes } = await download(page, 'SVG');
@@ -234,10 +206,10 @@ describe('exporting the view', () => {
   );
 
   it(
-    ...inPage(
+    ...suite.inPage(
       'lists the active filters and only the kinds on the filtered map',
       async (page) => {
-        const map = await getMap('?orgKind=charity,network');
+        const map = await suite.map('?orgKind=charity,network');
         await mapArea(page, map);
         const { bytes } = await download(page, 'SVG');
         const texts = await svgTexts(page, bytes.toString('utf8'));
@@ -252,7 +224,7 @@ describe('exporting the view', () => {
           expect(texts.legend.includes(en.kinds.org[kind]), kind).toBe(onMap.has(kind));
         }
       },
-      '/?orgKind=charity,network',
+      { path: '/?orgKind=charity,network' },
     ),
   );
 });

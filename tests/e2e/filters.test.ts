@@ -6,35 +6,15 @@
  * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppProcess, type AppProcess } from '../helpers/app-process';
-import {
-  canvasCounts,
-  fetchMap,
-  launchChromium,
-  statusCounts,
-  withPage,
-  type Counts,
-} from '../helpers/browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, canvasCounts, statusCounts, type Counts } from '../helpers/browser';
 
-let app: AppProcess | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  app = await startAppProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
+const suite = browserSuite();
 
 /** The node and link counts of GET /api/map with this query string. */
 async function apiCounts(query: string): Promise<Counts> {
-  if (!app) throw new Error('the app did not start');
-  const map = await fetchMap(app.baseUrl, query);
+  const map = await suite.map(query);
   return { nodes: map.nodes.length, links: map.links.length };
 }
 
@@ -46,8 +26,6 @@ async function expectCounts(page: Page, expected: Counts): Promise<void> {
 
 describe('the filters panel', () => {
   it('filters the map on the server, keeps the filters in the URL, and applies an as-of date', async () => {
-    if (!app) throw new Error('the app did not start');
-    const baseUrl = app.baseUrl;
     const all = await apiCounts('');
     const charities = await apiCounts('?orgKind=charity');
     const charitiesThen = await apiCounts('?orgKind=charity&asOf=2019-01-01');
@@ -58,8 +36,7 @@ describe('the filters panel', () => {
     expect(charitiesThen.links).toBeLessThan(charities.links);
 
     let filteredUrl = '';
-    await withPage(browser, 'filters tick charity', async (page) => {
-      await page.goto(baseUrl);
+    await suite.withPage('filters tick charity', async (page) => {
       await expectCounts(page, all);
 
       await page.getByRole('button', { name: 'Filters', exact: true }).click();
@@ -72,19 +49,23 @@ describe('the filters panel', () => {
       expect(new URL(filteredUrl).searchParams.get('orgKind')).toBe('charity');
     });
 
-    await withPage(browser, 'filters from the url', async (page) => {
-      await page.goto(filteredUrl);
-      await expectCounts(page, charities);
+    await suite.withPage(
+      'filters from the url',
+      async (page) => {
+        await page.goto(filteredUrl);
+        await expectCounts(page, charities);
 
-      await page.getByRole('button', { name: /^Filters/ }).click();
-      const panel = page.getByRole('complementary', { name: 'Filter the map' });
-      await expect
-        .poll(() => panel.getByRole('checkbox', { name: 'Charity', exact: true }).isChecked())
-        .toBe(true);
-      await panel.getByLabel('As of').fill('2019-01-01');
+        await page.getByRole('button', { name: /^Filters/ }).click();
+        const panel = page.getByRole('complementary', { name: 'Filter the map' });
+        await expect
+          .poll(() => panel.getByRole('checkbox', { name: 'Charity', exact: true }).isChecked())
+          .toBe(true);
+        await panel.getByLabel('As of').fill('2019-01-01');
 
-      await expectCounts(page, charitiesThen);
-      expect(new URL(page.url()).searchParams.get('asOf')).toBe('2019-01-01');
-    });
+        await expectCounts(page, charitiesThen);
+        expect(new URL(page.url()).searchParams.get('asOf')).toBe('2019-01-01');
+      },
+      { path: null },
+    );
   });
 });

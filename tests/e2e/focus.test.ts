@@ -9,56 +9,22 @@
  * tests/.artifacts/<test name>.png.
  */
 import type { MapResponse } from '@octograph/graph-schema';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppProcess, type AppProcess } from '../helpers/app-process';
-import {
-  canvasCounts,
-  fetchMap,
-  launchChromium,
-  withPage,
-  type TestHandleWindow,
-} from '../helpers/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { browserSuite, canvasCounts, fadedIds, focusedIds } from '../helpers/browser';
 import { bestConnectedDemoOrganisation } from '../helpers/fixtures';
 
 const DEPTHS = [1, 2, 3] as const;
 
-let app: AppProcess | undefined;
-let browser: Browser | undefined;
+const suite = browserSuite();
 let map: MapResponse;
 
 beforeAll(async () => {
-  app = await startAppProcess();
-  browser = await launchChromium();
-  map = await getMap('');
+  map = await suite.map();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-function getMap(query: string): Promise<MapResponse> {
-  if (!app) throw new Error('the app did not start');
-  return fetchMap(app.baseUrl, query);
-}
-
-/** A test with a fresh page opened at the app, and a screenshot if it fails. */
-function inPage(name: string, body: (page: Page) => Promise<void>): [string, () => Promise<void>] {
-  return [name, () => withPage(browser, name, body, app?.baseUrl)];
-}
-
-function focusedIds(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as TestHandleWindow).__octograph?.focusedIds() ?? []);
-}
-
-function fadedIds(page: Page): Promise<string[]> {
-  return page.evaluate(() => (window as TestHandleWindow).__octograph?.fadedIds() ?? []);
-}
 
 describe('focus mode', () => {
   it(
-    ...inPage('fades all but the server neighbourhood at depths 1, 2, 3', async (page) => {
+    ...suite.inPage('fades all but the server neighbourhood at depths 1, 2, 3', async (page) => {
       const status = page.getByRole('status');
       await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/links?$/);
       const overview = (await status.textContent()) ?? '';
@@ -85,7 +51,7 @@ describe('focus mode', () => {
 
       const counts: number[] = [];
       for (const depth of DEPTHS) {
-        const expected = await getMap(`?focus=${encodeURIComponent(target.id)}&depth=${depth}`);
+        const expected = await suite.map(`?focus=${encodeURIComponent(target.id)}&depth=${depth}`);
         const ids = expected.nodes.map((node) => node.id).sort();
         expect(ids).toContain(target.id);
         await page.keyboard.press(String(depth));

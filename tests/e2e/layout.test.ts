@@ -8,62 +8,26 @@
  * tests/.artifacts/<test name>.png.
  */
 import type { MapResponse } from '@octograph/graph-schema';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { positionScale } from '../../client/src/map/map-elements';
-import { startAppProcess, type AppProcess } from '../helpers/app-process';
-import { fetchMap, launchChromium, loadedCounts, withPage, type Point } from '../helpers/browser';
-
-/** The parts of the client's read-only test handle this file uses. */
-interface LayoutHandleWindow {
-  __octograph?: {
-    nodeScreenPosition(id: string): Point | null;
-    nodeModelPositions(): Record<string, Point>;
-  };
-}
-
-interface Box extends Point {
-  width: number;
-  height: number;
-}
+import {
+  browserSuite,
+  inside,
+  loadedCounts,
+  mapBox,
+  nodeScreenPosition,
+  type Point,
+  type TestHandleWindow,
+} from '../helpers/browser';
 
 /** How far (CSS px) the node is dragged, right and down. */
 const DRAG = { x: 90, y: 70 };
 
-let app: AppProcess | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  app = await startAppProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-function getMap(): Promise<MapResponse> {
-  if (!app) throw new Error('the app did not start');
-  return fetchMap(app.baseUrl);
-}
-
-/** A test with a fresh page opened at the app, and a screenshot if it fails. */
-function inPage(name: string, body: (page: Page) => Promise<void>): [string, () => Promise<void>] {
-  return [name, () => withPage(browser, name, body, app?.baseUrl)];
-}
+const suite = browserSuite();
 
 function modelPositions(page: Page): Promise<Record<string, Point>> {
-  return page.evaluate(
-    () => (window as LayoutHandleWindow).__octograph?.nodeModelPositions() ?? {},
-  );
-}
-
-function nodeScreenPosition(page: Page, id: string): Promise<Point | null> {
-  return page.evaluate(
-    (nodeId) => (window as LayoutHandleWindow).__octograph?.nodeScreenPosition(nodeId) ?? null,
-    id,
-  );
+  return page.evaluate(() => (window as TestHandleWindow).__octograph?.nodeModelPositions() ?? {});
 }
 
 /** Waits until the canvas draws every node of the map, and returns where it draws them. */
@@ -75,19 +39,9 @@ async function drawnPositions(page: Page, map: MapResponse): Promise<Record<stri
   return modelPositions(page);
 }
 
-function inside(point: Point, box: Box, margin: number): boolean {
-  return (
-    point.x >= box.x + margin &&
-    point.x <= box.x + box.width - margin &&
-    point.y >= box.y + margin &&
-    point.y <= box.y + box.height - margin
-  );
-}
-
 /** An organisation drawn in the open middle of the map, with room to be dragged. */
 async function draggableNode(page: Page, map: MapResponse): Promise<{ id: string; at: Point }> {
-  const area = await page.getByRole('img', { name: 'Network map' }).boundingBox();
-  if (!area) throw new Error('the map is not visible');
+  const area = await mapBox(page);
   const middle = {
     x: area.x + area.width / 4,
     y: area.y + area.height / 4,
@@ -97,7 +51,7 @@ async function draggableNode(page: Page, map: MapResponse): Promise<{ id: string
   for (const node of map.nodes) {
     if (node.kind !== 'organisation') continue;
     const at = await nodeScreenPosition(page, node.id);
-    if (at && inside(at, middle, 0)) return { id: node.id, at };
+    if (at && inside(at, middle)) return { id: node.id, at };
   }
   throw new Error('no organisation is drawn in the middle of the map');
 }
@@ -113,8 +67,8 @@ async function drag(page: Page, at: Point): Promise<void> {
 
 describe('a stable map', () => {
   it(
-    ...inPage('reloading keeps every node where it was', async (page) => {
-      const map = await getMap();
+    ...suite.inPage('reloading keeps every node where it was', async (page) => {
+      const map = await suite.map();
       const before = await drawnPositions(page, map);
       await page.reload();
       const after = await drawnPositions(page, map);
@@ -123,8 +77,8 @@ describe('a stable map', () => {
   );
 
   it(
-    ...inPage('dragging a node and reloading shows it where it was dropped', async (page) => {
-      const map = await getMap();
+    ...suite.inPage('dragging a node and reloading shows it where it was dropped', async (page) => {
+      const map = await suite.map();
       const drawn = await drawnPositions(page, map);
       const { id, at } = await draggableNode(page, map);
 
@@ -140,7 +94,7 @@ describe('a stable map', () => {
       const scale = positionScale(map.nodes);
       const saved = { x: dropped.x / scale, y: dropped.y / scale };
       const serverSpot = async () => {
-        const node = (await getMap()).nodes.find((candidate) => candidate.id === id);
+        const node = (await suite.map()).nodes.find((candidate) => candidate.id === id);
         return node ? { x: node.x, y: node.y } : null;
       };
       await expect
@@ -151,7 +105,7 @@ describe('a stable map', () => {
         .toBeLessThan(0.02);
 
       await page.reload();
-      const movedMap = await getMap();
+      const movedMap = await suite.map();
       const after = (await drawnPositions(page, movedMap))[id];
       if (!after) throw new Error(`${id} is not on the canvas after the reload`);
       // The map's scale is measured again on loading, and the node moved, so compare in the
@@ -163,9 +117,9 @@ describe('a stable map', () => {
   );
 
   it(
-    ...inPage('Re-arrange lays the whole map out again, after asking', async (page) => {
+    ...suite.inPage('Re-arrange lays the whole map out again, after asking', async (page) => {
       const layoutState = async () => {
-        const response = await fetch(`${app?.baseUrl ?? ''}/api/layout`);
+        const response = await fetch(`${suite.baseUrl()}/api/layout`);
         return ((await response.json()) as { state: string; finishedAt: string | null }).finishedAt;
       };
       const rearrange = async (answer: 'accept' | 'dismiss') => {
@@ -175,7 +129,7 @@ describe('a stable map', () => {
           .getByRole('button', { name: 'Re-arrange' })
           .click();
       };
-      await drawnPositions(page, await getMap());
+      await drawnPositions(page, await suite.map());
 
       // Saying no changes nothing; saying yes lays the map out on the server.
       await rearrange('dismiss');
@@ -183,13 +137,13 @@ describe('a stable map', () => {
       expect(await layoutState()).toBeNull();
       await rearrange('accept');
       await expect.poll(layoutState).not.toBeNull();
-      const laidOut = await getMap();
+      const laidOut = await suite.map();
 
       // A node dragged away goes back to its spot at the next re-arrange (the layout depends on
       // the links, not on where nodes were left), on the server and on the canvas.
       const { id, at } = await draggableNode(page, laidOut);
       const spot = laidOut.nodes.find((node) => node.id === id);
-      const serverSpot = async () => (await getMap()).nodes.find((node) => node.id === id);
+      const serverSpot = async () => (await suite.map()).nodes.find((node) => node.id === id);
       await drag(page, at);
       await expect.poll(async () => (await serverSpot())?.x).not.toBe(spot?.x);
       const firstFinish = await layoutState();

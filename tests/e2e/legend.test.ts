@@ -9,56 +9,33 @@
  * tests/.artifacts/<test name>.png.
  */
 import type { MapResponse } from '@octograph/graph-schema';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppProcess, type AppProcess } from '../helpers/app-process';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  browserSuite,
   canvasCounts,
-  fetchMap,
-  launchChromium,
   loadedCounts,
   statusCounts,
-  withPage,
   type Counts,
+  type TestHandleWindow,
 } from '../helpers/browser';
 
-/** The parts of the client's read-only test handle this file uses (TestHandleController). */
-interface StyleHandleWindow {
-  __octograph?: {
-    visibleCounts(): Counts | null;
-    nodeRenderedSize(id: string): number | null;
-  };
-}
-
-let app: AppProcess | undefined;
-let browser: Browser | undefined;
+const suite = browserSuite();
 let map: MapResponse;
 
 beforeAll(async () => {
-  app = await startAppProcess();
-  browser = await launchChromium();
-  map = await fetchMap(app.baseUrl);
+  map = await suite.map();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-/** A test with a fresh page opened at the app, and a screenshot if it fails. */
-function inPage(name: string, body: (page: Page) => Promise<void>): [string, () => Promise<void>] {
-  return [name, () => withPage(browser, name, body, app?.baseUrl)];
-}
 
 /** How many nodes and links the canvas draws (not those hidden from the legend). */
 function visibleCounts(page: Page): Promise<Counts | null> {
-  return page.evaluate(() => (window as StyleHandleWindow).__octograph?.visibleCounts() ?? null);
+  return page.evaluate(() => (window as TestHandleWindow).__octograph?.visibleCounts() ?? null);
 }
 
 /** Each node's drawn width in pixels, by id. */
 async function renderedSizes(page: Page, ids: readonly string[]): Promise<Map<string, number>> {
   const sizes = await page.evaluate(
-    (all) => all.map((id) => (window as StyleHandleWindow).__octograph?.nodeRenderedSize(id) ?? 0),
+    (all) => all.map((id) => (window as TestHandleWindow).__octograph?.nodeRenderedSize(id) ?? 0),
     [...ids],
   );
   return new Map(ids.map((id, index) => [id, sizes[index] ?? 0]));
@@ -107,7 +84,7 @@ function nodesApartFromMain(response: MapResponse): number {
 
 describe('the legend', () => {
   it(
-    ...inPage('hides the charities and shows them again', async (page) => {
+    ...suite.inPage('hides the charities and shows them again', async (page) => {
       const all = { nodes: map.nodes.length, links: map.links.length };
       const charities = new Set(
         map.nodes.filter((node) => node.orgKind === 'charity').map((node) => node.id),
@@ -146,7 +123,7 @@ describe('the legend', () => {
   );
 
   it(
-    ...inPage('makes the network with the most members the biggest node', async (page) => {
+    ...suite.inPage('makes the network with the most members the biggest node', async (page) => {
       const members = new Map<string, number>();
       for (const link of map.links) {
         if (link.kind === 'MEMBER_OF')
@@ -170,7 +147,7 @@ describe('the legend', () => {
 
 describe('the ring of groups set apart', () => {
   it(
-    ...inPage('is labelled with how many are not yet connected', async (page) => {
+    ...suite.inPage('is labelled with how many are not yet connected', async (page) => {
       const apart = nodesApartFromMain(map);
       // The demo has islands and unlinked groups on purpose.
       expect(apart).toBeGreaterThan(0);

@@ -9,71 +9,29 @@
  */
 import type { MapNode, MapResponse } from '@octograph/graph-schema';
 import { demoNetwork } from '@octograph/seed';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppProcess, type AppProcess } from '../helpers/app-process';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  browserSuite,
   canvasCounts,
-  fetchMap,
-  launchChromium,
+  centreOf,
+  distance,
+  inside,
   loadedCounts,
-  withPage,
+  mapBox,
+  nodeScreenPosition,
   type Point,
-  type TestHandleWindow,
 } from '../helpers/browser';
 
 /** How close (CSS px) a centred node must be to the middle of the map. */
 const CENTRE_TOLERANCE = 24;
 
-interface Box extends Point {
-  width: number;
-  height: number;
-}
-
-let app: AppProcess | undefined;
-let browser: Browser | undefined;
+const suite = browserSuite();
 let map: MapResponse;
 
 beforeAll(async () => {
-  app = await startAppProcess();
-  browser = await launchChromium();
-  map = await fetchMap(app.baseUrl);
+  map = await suite.map();
 });
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-/** A test with a fresh page opened at the app, and a screenshot if it fails. */
-function inPage(name: string, body: (page: Page) => Promise<void>): [string, () => Promise<void>] {
-  return [name, () => withPage(browser, name, body, app?.baseUrl)];
-}
-
-async function mapBox(page: Page): Promise<Box> {
-  const box = await page.getByRole('img', { name: 'Network map' }).boundingBox();
-  if (!box) throw new Error('the map is not visible');
-  return box;
-}
-
-function nodeScreenPosition(page: Page, id: string): Promise<Point | null> {
-  return page.evaluate(
-    (nodeId) => (window as TestHandleWindow).__octograph?.nodeScreenPosition(nodeId) ?? null,
-    id,
-  );
-}
-
-function inside(point: Point, box: Box, margin = 0): boolean {
-  return (
-    point.x >= box.x + margin &&
-    point.x <= box.x + box.width - margin &&
-    point.y >= box.y + margin &&
-    point.y <= box.y + box.height - margin
-  );
-}
-
-const distance = (a: Point, b: Point) => Math.hypot(a.x - b.x, a.y - b.y);
-const centreOf = (box: Box): Point => ({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
 
 /** Network organisations first (drawn on top), then by number of links. */
 function byProminence(a: MapNode, b: MapNode): number {
@@ -120,40 +78,43 @@ function paintedPixels(page: Page, at: Point): Promise<{ share: number; paintedA
 
 describe('the map page', () => {
   it(
-    ...inPage('shows the seeded map with as many nodes and links as GET /api/map', async (page) => {
-      expect(map.nodes.length).toBeGreaterThan(0);
-      const counts = await loadedCounts(page);
-      expect(counts).toEqual({ nodes: map.nodes.length, links: map.links.length });
+    ...suite.inPage(
+      'shows the seeded map with as many nodes and links as GET /api/map',
+      async (page) => {
+        expect(map.nodes.length).toBeGreaterThan(0);
+        const counts = await loadedCounts(page);
+        expect(counts).toEqual({ nodes: map.nodes.length, links: map.links.length });
 
-      // The status line is computed from the same response, so also count what the canvas really
-      // holds: every node and link of the response, which is the whole seeded demo network.
-      const seeded = demoNetwork();
-      expect({ nodes: map.nodes.length, links: map.links.length }).toEqual({
-        nodes: seeded.nodes.length,
-        links: seeded.links.length,
-      });
-      await expect
-        .poll(() => canvasCounts(page), { timeout: 5_000 })
-        .toEqual({ nodes: map.nodes.length, links: map.links.length });
-      expect(await canvasCounts(page)).toEqual({
-        nodes: seeded.nodes.length,
-        links: seeded.links.length,
-      });
+        // The status line is computed from the same response, so also count what the canvas really
+        // holds: every node and link of the response, which is the whole seeded demo network.
+        const seeded = demoNetwork();
+        expect({ nodes: map.nodes.length, links: map.links.length }).toEqual({
+          nodes: seeded.nodes.length,
+          links: seeded.links.length,
+        });
+        await expect
+          .poll(() => canvasCounts(page), { timeout: 5_000 })
+          .toEqual({ nodes: map.nodes.length, links: map.links.length });
+        expect(await canvasCounts(page)).toEqual({
+          nodes: seeded.nodes.length,
+          links: seeded.links.length,
+        });
 
-      // Nodes are really drawn: the canvas is painted, and painted where a node should be.
-      const { at } = await clickableNode(page);
-      const pixels = await paintedPixels(page, at);
-      expect(pixels.share).toBeGreaterThan(0.01);
-      expect(pixels.paintedAt).toBe(true);
+        // Nodes are really drawn: the canvas is painted, and painted where a node should be.
+        const { at } = await clickableNode(page);
+        const pixels = await paintedPixels(page, at);
+        expect(pixels.share).toBeGreaterThan(0.01);
+        expect(pixels.paintedAt).toBe(true);
 
-      await expect
-        .poll(() => page.getByRole('complementary', { name: 'Legend' }).textContent())
-        .toContain('Organisations');
-    }),
+        await expect
+          .poll(() => page.getByRole('complementary', { name: 'Legend' }).textContent())
+          .toContain('Organisations');
+      },
+    ),
   );
 
   it(
-    ...inPage('shows the details of a node clicked on the map', async (page) => {
+    ...suite.inPage('shows the details of a node clicked on the map', async (page) => {
       await loadedCounts(page);
       const { node, at } = await clickableNode(page);
       await page.mouse.click(at.x, at.y);
@@ -167,7 +128,7 @@ describe('the map page', () => {
   );
 
   it(
-    ...inPage('selects, shows and centres a node chosen in the search box', async (page) => {
+    ...suite.inPage('selects, shows and centres a node chosen in the search box', async (page) => {
       await loadedCounts(page);
       const area = await mapBox(page);
 

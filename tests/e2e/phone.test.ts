@@ -5,48 +5,23 @@
  *
  * Needs `npm run build` first. On failure a screenshot is saved to tests/.artifacts/.
  */
-import type { Browser, CDPSession, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppProcess, type AppProcess } from '../helpers/app-process';
+import type { CDPSession, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   PHONE,
-  launchChromium,
-  withPage,
+  browserSuite,
+  canvasBox,
+  nodeScreenPosition,
+  viewport,
   type Point,
-  type TestHandleWindow,
 } from '../helpers/browser';
 import { bestConnectedDemoOrganisation } from '../helpers/fixtures';
 
-let app: AppProcess | undefined;
-let browser: Browser | undefined;
+const suite = browserSuite();
 
-beforeAll(async () => {
-  app = await startAppProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-function baseUrl(): string {
-  if (!app) throw new Error('the app did not start');
-  return app.baseUrl;
-}
-
+/** A test on a phone (PHONE) with a fresh page opened at the app. */
 function onPhone(name: string, body: (page: Page) => Promise<void>): [string, () => Promise<void>] {
-  return [name, () => withPage(browser, name, body, baseUrl(), PHONE)];
-}
-
-function viewport(page: Page) {
-  return page.evaluate(() => (window as TestHandleWindow).__octograph?.viewport() ?? null);
-}
-
-async function canvasBox(page: Page) {
-  const box = await page.locator('.graph-canvas__surface').boundingBox();
-  if (!box) throw new Error('no map canvas');
-  return box;
+  return suite.inPage(name, body, { device: PHONE });
 }
 
 /** Touches down at `from`, moves in steps to `to` (one point per finger), and lifts. */
@@ -128,7 +103,7 @@ describe('on a phone', () => {
       'shows the details as a sheet under the map, the node centred above it',
       async (page) => {
         const target = bestConnectedDemoOrganisation();
-        await page.goto(`${baseUrl()}/?node=${target.id}`);
+        await page.goto(`${suite.baseUrl()}/?node=${target.id}`);
         const details = page.getByRole('complementary', { name: 'Details' });
         await expect
           .poll(() => details.getByRole('heading', { level: 2 }).textContent())
@@ -142,10 +117,7 @@ describe('on a phone', () => {
         expect(box.y + box.height).toBeLessThanOrEqual(sheet.y + 1);
         await expect
           .poll(async () => {
-            const at = await page.evaluate(
-              (id) => (window as TestHandleWindow).__octograph?.nodeScreenPosition(id) ?? null,
-              target.id,
-            );
+            const at = await nodeScreenPosition(page, target.id);
             return at ? Math.abs(at.y - (box.y + box.height / 2)) : Infinity;
           })
           .toBeLessThan(5);

@@ -6,47 +6,24 @@
  *
  * Needs `npm run build` first. On failure a screenshot is saved to tests/.artifacts/.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startAppProcess, type AppProcess } from '../helpers/app-process';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
+  browserSuite,
   canvasCounts,
-  fetchMap,
-  launchChromium,
   loadedCounts,
   statusCounts,
-  withPage,
   type Counts,
 } from '../helpers/browser';
 
-let app: AppProcess | undefined;
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  app = await startAppProcess();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-function baseUrl(): string {
-  if (!app) throw new Error('the app did not start');
-  return app.baseUrl;
-}
-
-function inPage(name: string, body: (page: Page) => Promise<void>): [string, () => Promise<void>] {
-  return [name, () => withPage(browser, name, body, baseUrl())];
-}
+const suite = browserSuite();
 
 function asOfInUrl(page: Page): string | null {
   return new URL(page.url()).searchParams.get('asOf');
 }
 
 async function apiCounts(query: string): Promise<Counts> {
-  const map = await fetchMap(baseUrl(), query);
+  const map = await suite.map(query);
   return { nodes: map.nodes.length, links: map.links.length };
 }
 
@@ -54,7 +31,7 @@ const slider = (page: Page) => page.getByRole('slider', { name: 'Show the networ
 
 describe('the timeline', () => {
   it(
-    ...inPage(
+    ...suite.inPage(
       'shows fewer nodes and links at an early month, as the API has them then',
       async (page) => {
         const today = await loadedCounts(page);
@@ -80,16 +57,16 @@ describe('the timeline', () => {
   );
 
   it(
-    ...inPage('opens at the date a pasted URL names, with the slider there', async (page) => {
+    ...suite.inPage('opens at the date a pasted URL names, with the slider there', async (page) => {
       const then = await apiCounts('?asOf=2019-06-30');
-      await page.goto(`${baseUrl()}/?asOf=2019-06-30`);
+      await page.goto(`${suite.baseUrl()}/?asOf=2019-06-30`);
       await expect.poll(() => canvasCounts(page)).toEqual(then);
       await expect.poll(() => slider(page).getAttribute('aria-valuetext')).toBe('Jun 30, 2019');
     }),
   );
 
   it(
-    ...inPage('Play grows the network month by month and stops at Pause', async (page) => {
+    ...suite.inPage('Play grows the network month by month and stops at Pause', async (page) => {
       const today = await loadedCounts(page);
       const play = page.getByRole('button', { name: 'Play' });
       await play.click();

@@ -1,15 +1,15 @@
 /**
- * What the browser tests share: Debian's Chromium through playwright-core, a page per test that
- * saves a screenshot when the test fails, the client's read-only test handle, and the numbers a
- * person reads off the page.
+ * What the browser tests share: one built app and one Debian Chromium (through playwright-core)
+ * per test file, a page per test that saves a screenshot when the test fails, the client's
+ * read-only test handle, and the numbers and places a person reads off the page.
  */
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { MapResponseSchema, type MapResponse } from '@octograph/graph-schema';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import type { OctographTestHandle } from '../../client/src/map/test-handle';
-import { REPO_ROOT } from './app-process';
+import { REPO_ROOT, startAppProcess, type AppProcess } from './app-process';
 
 // Never `npx playwright install`: downloads are blocked here, and Debian's Chromium is the one
 // the machines have. The network flags keep it from calling out at every start.
@@ -24,7 +24,8 @@ const CHROMIUM_ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
-const ARTIFACTS = join(REPO_ROOT, 'tests/.artifacts');
+/** Where failure screenshots (and anything else a test keeps to look at) go. */
+export const ARTIFACTS = join(REPO_ROOT, 'tests/.artifacts');
 const VIEWPORT = { width: 1280, height: 800 };
 
 /** A phone: 390×844 CSS pixels, touch, mobile viewport (what the map must work on). */
@@ -44,6 +45,12 @@ export function launchChromium(): Promise<Browser> {
 export interface Point {
   x: number;
   y: number;
+}
+
+/** A box on the screen: its top-left corner and size, in CSS pixels. */
+export interface Box extends Point {
+  width: number;
+  height: number;
 }
 
 /** How many nodes and links. */
@@ -118,4 +125,137 @@ export async function loadedCounts(page: Page): Promise<Counts> {
   const counts = await statusCounts(page);
   if (!counts) throw new Error('the status line lost its counts');
   return counts;
+}
+
+/** Where a test's page is opened, and on what. */
+export interface PageOptions {
+  /**
+   * The address on the app to open before the test runs, e.g. '/?node=…' ('/' unless told);
+   * null opens nothing, for a test that goes somewhere of its own.
+   */
+  path?: string | null;
+  /** The device (a 1280×800 desktop window unless told), e.g. PHONE. */
+  device?: BrowserContextOptions;
+}
+
+/** A test file's app and browser (see browserSuite). */
+export interface BrowserSuite {
+  /** `http://127.0.0.1:<port>` of the app; throws if it did not start. */
+  baseUrl(): string;
+  /** GET /api/map on the app with this query string, parsed. */
+  map(query?: string): Promise<MapResponse>;
+  /** Runs `body` with a fresh page on the app (see withPage and PageOptions). */
+  withPage(name: string, body: (page: Page) => Promise<void>, options?: PageOptions): Promise<void>;
+  /** A test named `name` that runs `body` with a fresh page on the app: `it(...inPage(…))`. */
+  inPage(
+    name: string,
+    body: (page: Page) => Promise<void>,
+    options?: PageOptions,
+  ): [string, () => Promise<void>];
+}
+
+/**
+ * One built app (seeded, in a temp data folder, on a free port) and one Chromium for the test
+ * file that calls this at its top level: it registers the beforeAll that starts them and the
+ * afterAll that stops them. A file that needs more before its tests registers its own beforeAll
+ * after this call (hooks run in the order they are registered).
+ */
+export function browserSuite(): BrowserSuite {
+  let app: AppProcess | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    app = await startAppProcess();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.stop();
+  });
+
+  function baseUrl(): string {
+    if (!app) throw new Error('the app did not start');
+    return app.baseUrl;
+  }
+
+  function pageOnApp(
+    name: string,
+    body: (page: Page) => Promise<void>,
+    { path = '/', device }: PageOptions = {},
+  ): Promise<void> {
+    const url = path === null ? undefined : `${baseUrl()}${path}`;
+    return withPage(browser, name, body, url, device);
+  }
+
+  return {
+    baseUrl,
+    map: (query = '') => fetchMap(baseUrl(), query),
+    withPage: pageOnApp,
+    inPage: (name, body, options) => [name, () => pageOnApp(name, body, options)],
+  };
+}
+
+/** Where a node is drawn, in page (CSS pixel) coordinates; null if it is not on the map. */
+export function nodeScreenPosition(page: Page, id: string): Promise<Point | null> {
+  return page.evaluate(
+    (nodeId) => (window as TestHandleWindow).__octograph?.nodeScreenPosition(nodeId) ?? null,
+    id,
+  );
+}
+
+/** Ids of the nodes drawn not faded (the selection or focus and what stands out with it). */
+export function focusedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as TestHandleWindow).__octograph?.focusedIds() ?? []);
+}
+
+/** Ids of the nodes drawn faded (by the selection or the focus). */
+export function fadedIds(page: Page): Promise<string[]> {
+  return page.evaluate(() => (window as TestHandleWindow).__octograph?.fadedIds() ?? []);
+}
+
+/** The labels drawn right now, each as the box of its text on the canvas. */
+export function drawnLabelBoxes(
+  page: Page,
+): Promise<ReturnType<OctographTestHandle['drawnLabelBoxes']>> {
+  return page.evaluate(() => (window as TestHandleWindow).__octograph?.drawnLabelBoxes() ?? []);
+}
+
+/** The map's zoom level and pan; null before the canvas exists. */
+export function viewport(page: Page): Promise<ReturnType<OctographTestHandle['viewport']>> {
+  return page.evaluate(() => (window as TestHandleWindow).__octograph?.viewport() ?? null);
+}
+
+/** Where the map (the "Network map" image) is on the page; throws if it is not visible. */
+export async function mapBox(page: Page): Promise<Box> {
+  const box = await page.getByRole('img', { name: 'Network map' }).boundingBox();
+  if (!box) throw new Error('the map is not visible');
+  return box;
+}
+
+/** Where the map's drawing surface (its canvases) is on the page; throws if there is none. */
+export async function canvasBox(page: Page): Promise<Box> {
+  const box = await page.locator('.graph-canvas__surface').boundingBox();
+  if (!box) throw new Error('no map canvas');
+  return box;
+}
+
+/** Whether `point` lies in `box`, at least `margin` pixels in from its edges (out, if below 0). */
+export function inside(point: Point, box: Box, margin = 0): boolean {
+  return (
+    point.x >= box.x + margin &&
+    point.x <= box.x + box.width - margin &&
+    point.y >= box.y + margin &&
+    point.y <= box.y + box.height - margin
+  );
+}
+
+/** The middle of a box. */
+export function centreOf(box: Box): Point {
+  return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+}
+
+/** How far apart two points are, in CSS pixels. */
+export function distance(a: Point, b: Point): number {
+  return Math.hypot(a.x - b.x, a.y - b.y);
 }

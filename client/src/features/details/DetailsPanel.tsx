@@ -5,6 +5,7 @@ import { useNeighbourhood, useNode } from '../../api/queries';
 import { useFilteredMap } from '../filters/use-filtered-map';
 import { NODE_KIND_SHAPES, swatchOf } from '../../map/palette';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { CloseButton } from '../../ui/CloseButton';
 import { FocusBar } from '../focus/FocusBar';
 import { NodeSwatch } from '../legend/KindSwatch';
 import { useSelection } from '../selection/selection-context';
@@ -54,19 +55,12 @@ function NodeDetails({ id }: { id: string }) {
           )}
           <h2 className="details__name">{name}</h2>
         </div>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('details.close')}
-          title={t('details.close')}
+        <CloseButton
+          label={t('details.close')}
           onClick={() => {
             dispatch({ type: 'clear' });
           }}
-        >
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M4 4l8 8M12 4l-8 8" />
-          </svg>
-        </button>
+        />
       </header>
       <FocusBar />
       <div className="details__body">

@@ -11,6 +11,7 @@ import {
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../../i18n/format';
 import { swatchOf } from '../../map/palette';
+import { CloseButton } from '../../ui/CloseButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFilteredMap } from '../filters/use-filtered-map';
 import { NodeSwatch } from '../legend/KindSwatch';
@@ -158,17 +159,7 @@ export function DirectoryView({ onShowOnMap, onClose, hidden = false }: Director
             onKeyDown={onSearchKey}
           />
         </div>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('directory.backToMap')}
-          title={t('directory.backToMap')}
-          onClick={onClose}
-        >
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M4 4l8 8M12 4l-8 8" />
-          </svg>
-        </button>
+        <CloseButton label={t('directory.backToMap')} onClick={onClose} />
       </header>
       {body}
       {map && matches.length > 0 && (

@@ -9,6 +9,7 @@ import {
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNodeOptions } from '../../api/queries';
+import { CloseButton } from '../../ui/CloseButton';
 import { activeFilterCount, EMPTY_FILTERS, toggleFilter, type FilterListKey } from './filter-state';
 import { useFilters } from './filters-context';
 
@@ -55,17 +56,7 @@ export function FiltersPanel({ id, onClose }: { id: string; onClose: () => void 
         >
           {t('filters.clear')}
         </button>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('filters.close')}
-          title={t('filters.close')}
-          onClick={onClose}
-        >
-          <svg viewBox="0 0 16 16" aria-hidden="true">
-            <path d="M4 4l8 8M12 4l-8 8" />
-          </svg>
-        </button>
+        <CloseButton label={t('filters.close')} onClick={onClose} />
       </header>
       <label className="filters__date">
         <span className="filters__heading">{t('filters.asOf')}</span>

@@ -1,5 +1,5 @@
 import type { MapResponse } from '@octograph/graph-schema';
-import type { Core } from 'cytoscape';
+import type { Core, NodeSingular } from 'cytoscape';
 import { useEffect, useState } from 'react';
 import { useCyRef } from '../cy-context';
 import { useMapStyle } from '../../features/map-style/map-style-store';
@@ -33,8 +33,8 @@ const SETTLE_MS = 90;
 /** Labels just outside the view are placed too, so panning a little does not uncover clutter. */
 const MARGIN_PX = 80;
 /** The classes that move a label off its usual place below the node (see style.ts). */
-/** The classes that say where a label goes (below, its default, has none) or that it is hidden. */
-const LABEL_CLASSES = ['label-hidden', 'label-above', 'label-right', 'label-left'] as const;
+/** Where a label goes (below, the default, has no class) or that it is hidden. */
+const LABEL_CLASSES = 'label-hidden label-above label-right label-left';
 
 /**
  * Measures label text as Cytoscape does, with a canvas in the labels' font: once per text and
@@ -96,11 +96,15 @@ function declutter(cy: Core, measure: MeasureText): void {
   const height = cy.height();
   const labels: LabelBox[][] = [];
   const bodies: NodeBody[] = [];
+  const outOfView: NodeSingular[] = [];
   cy.nodes().forEach((node) => {
     // Faded nodes are drawn too faintly to cover anything, and have no label.
     if (node.hasClass('faded') || node.hasClass('legend-hidden')) return;
     const { x, y } = node.renderedPosition();
     if (x < -MARGIN_PX || y < -MARGIN_PX || x > width + MARGIN_PX || y > height + MARGIN_PX) {
+      // Out of view: no label, until a pan brings the node in and it is placed. A label left
+      // from an earlier placement could reach into view over one placed now.
+      outOfView.push(node);
       return;
     }
     const selected = node.hasClass('selected-node');
@@ -132,16 +136,18 @@ function declutter(cy: Core, measure: MeasureText): void {
     labels.push(LABEL_SIDES.map((side) => labelBox(label, { x, y, size }, font, side, measure)));
   });
   const placed = placeLabels(labels, bodies);
-  // Only what changes is touched: a class taken off and put back still restyles the node and
-  // throws away its drawing (seconds of redrawing on a 5,000-node map).
+  // Every placed label's classes are set afresh, even where they stay the same: the restyle that
+  // comes with it is what makes Cytoscape measure the label again (it caches label sizes), and a
+  // stale size draws labels over each other (tests/e2e/labels.test.ts catches it).
   cy.batch(() => {
+    for (const node of outOfView) {
+      if (!node.hasClass('label-hidden')) node.addClass('label-hidden');
+    }
     for (const [id, box] of placed) {
       const node = cy.getElementById(id);
-      const wanted = box === null ? 'label-hidden' : box.side ? `label-${box.side}` : null;
-      for (const name of LABEL_CLASSES) {
-        const on = name === wanted;
-        if (node.hasClass(name) !== on) node.toggleClass(name, on);
-      }
+      node.removeClass(LABEL_CLASSES);
+      if (box === null) node.addClass('label-hidden');
+      else if (box.side) node.addClass(`label-${box.side}`);
     }
   });
 }

@@ -18,8 +18,16 @@ export function MapStyleController({ map }: { map: MapResponse }) {
     const cy = cyRef.current;
     if (!cy) return;
     const sizes = sizeNodes(map, sizeBy);
+    // Only nodes whose sizing changes: setting data restyles a node even to the same values,
+    // and the map usually arrives already sized by the default metric (ElementsController).
     cy.batch(() => {
-      for (const [id, sizing] of sizes) cy.getElementById(id).data(sizing);
+      for (const [id, sizing] of sizes) {
+        const node = cy.getElementById(id);
+        const current: unknown = node.data('size');
+        if (current !== sizing.size || node.data('fontSize') !== sizing.fontSize) {
+          node.data(sizing);
+        }
+      }
     });
   }, [cyRef, map, sizeBy]);
 
@@ -30,7 +38,8 @@ export function MapStyleController({ map }: { map: MapResponse }) {
     cy.batch(() => {
       cy.elements().forEach((element) => {
         const id = element.id();
-        element.toggleClass('legend-hidden', hidden.nodes.has(id) || hidden.links.has(id));
+        const off = hidden.nodes.has(id) || hidden.links.has(id);
+        if (element.hasClass('legend-hidden') !== off) element.toggleClass('legend-hidden', off);
       });
     });
   }, [cyRef, map, legend]);
