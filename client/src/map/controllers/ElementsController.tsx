@@ -52,13 +52,19 @@ export function ElementsController({ map }: { map: MapResponse }) {
     setModelScale(cy, scale.current);
     const elements = toElements(map, scale.current, sizeBy);
     const wanted = new Set(elements.map((element) => String(element.data.id)));
+    // One pass over what is drawn, rather than a lookup (a new collection) per element: with
+    // 25,000 elements the lookups alone took half a second.
+    const drawn = new Map<string, SingularElementReturnValue>();
+    cy.elements().forEach((element) => {
+      drawn.set(element.id(), element);
+    });
     cy.batch(() => {
       cy.elements()
         .filter((element) => !wanted.has(element.id()))
         .remove();
       const added = elements.filter((element) => {
-        const existing = cy.getElementById(String(element.data.id));
-        if (existing.empty()) return true;
+        const existing = drawn.get(String(element.data.id));
+        if (!existing) return true;
         updateChanged(existing, element);
         return false;
       });
