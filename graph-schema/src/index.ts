@@ -11,3 +11,4 @@ export * from './api.js';
 export * from './errors.js';
 export * from './network-file.js';
 export * from './layout.js';
+export * from './insights.js';

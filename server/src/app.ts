@@ -20,6 +20,7 @@ import storePlugin from './plugins/store.js';
 import { validatorCompiler } from './plugins/validation.js';
 import batchRoutes from './routes/batch.js';
 import healthRoutes from './routes/health.js';
+import insightsRoutes from './routes/insights.js';
 import layoutRoutes from './routes/layout.js';
 import linkRoutes from './routes/links.js';
 import mapRoutes from './routes/map.js';
@@ -90,6 +91,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(mapRoutes);
       await api.register(batchRoutes);
       await api.register(layoutRoutes);
+      await api.register(insightsRoutes);
       api.setNotFoundHandler(notFoundReply);
     },
     { prefix: '/api' },

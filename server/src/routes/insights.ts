@@ -1,0 +1,175 @@
+/**
+ * GET /api/insights and one route per finding: what the network's shape says, in plain words,
+ * cached per store revision (insights/insights-view.ts).
+ */
+import {
+  BridgesPageSchema,
+  BrokersPageSchema,
+  CommunitiesPageSchema,
+  InsightPageQuerySchema,
+  InsightsSummarySchema,
+  IntroductionsPageSchema,
+  IntroductionsQuerySchema,
+  IslandsPageSchema,
+  NotConnectedPageSchema,
+  SiloedThemesPageSchema,
+} from '@octograph/graph-schema';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { InsightsView, pageOf } from '../insights/insights-view.js';
+import { errorResponses } from './responses.js';
+
+const tags = ['insights'];
+const paging =
+  '`limit` (1 to 500, default 50) and `offset` (default 0) page through the items; `total` counts them all.';
+
+const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
+  const view = new InsightsView(app.store);
+
+  app.get(
+    '/insights',
+    {
+      schema: {
+        summary: 'How many items each insight finding has',
+        description:
+          'Computed on the first request after a write and kept until the next one. `brokersApproximate` says whether betweenness was estimated from a sample (large networks).',
+        tags,
+        response: { 200: InsightsSummarySchema, ...errorResponses(400) },
+      },
+    },
+    async () => view.summary(),
+  );
+
+  app.get(
+    '/insights/notConnected',
+    {
+      schema: {
+        summary: 'Organisations and projects with no collaboration, partnership or membership link',
+        description: paging,
+        tags,
+        querystring: InsightPageQuerySchema,
+        response: { 200: NotConnectedPageSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      const insights = await view.current();
+      return pageOf(insights.revision, insights.notConnected, request.query);
+    },
+  );
+
+  app.get(
+    '/insights/islands',
+    {
+      schema: {
+        summary: 'Groups linked to each other but cut off from the main network',
+        description: paging,
+        tags,
+        querystring: InsightPageQuerySchema,
+        response: { 200: IslandsPageSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      const insights = await view.current();
+      return pageOf(insights.revision, insights.islands, request.query);
+    },
+  );
+
+  app.get(
+    '/insights/bridges',
+    {
+      schema: {
+        summary: 'Organisations and links whose removal would cut part of the network off',
+        description: `Articulation points (\`type: organisation\`) and bridges (\`type: link\`), the ones cutting most off first. ${paging}`,
+        tags,
+        querystring: InsightPageQuerySchema,
+        response: { 200: BridgesPageSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      const insights = await view.current();
+      return pageOf(insights.revision, insights.bridges, request.query);
+    },
+  );
+
+  app.get(
+    '/insights/brokers',
+    {
+      schema: {
+        summary: 'Organisations most often on the shortest paths between others',
+        description: `Ranked by betweenness centrality; \`approximate\` is true when it was estimated from \`sampleSize\` sources. ${paging}`,
+        tags,
+        querystring: InsightPageQuerySchema,
+        response: { 200: BrokersPageSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      const insights = await view.current();
+      return {
+        ...pageOf(insights.revision, insights.brokers, request.query),
+        approximate: insights.brokersApproximate,
+        sampleSize: insights.brokersSampleSize,
+      };
+    },
+  );
+
+  app.get(
+    '/insights/siloedThemes',
+    {
+      schema: {
+        summary: 'Themes many organisations work on with few links among them',
+        description: paging,
+        tags,
+        querystring: InsightPageQuerySchema,
+        response: { 200: SiloedThemesPageSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      const insights = await view.current();
+      return pageOf(insights.revision, insights.siloedThemes, request.query);
+    },
+  );
+
+  app.get(
+    '/insights/introductions',
+    {
+      schema: {
+        summary: 'Organisations not yet linked that might want to meet, with the reasons',
+        description: `The best pairs of the whole network, or with \`for\` every suggestion for that organisation (404 for an unknown id, 400 for a node that is not an organisation). ${paging}`,
+        tags,
+        querystring: IntroductionsQuerySchema,
+        response: { 200: IntroductionsPageSchema, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const { for: id, ...query } = request.query;
+      if (id === undefined) {
+        const insights = await view.current();
+        return { ...pageOf(insights.revision, insights.introductions, query), for: null };
+      }
+      const { revision, items } = await view.introductionsFor(id);
+      return { ...pageOf(revision, items, query), for: id };
+    },
+  );
+
+  app.get(
+    '/insights/communities',
+    {
+      schema: {
+        summary: 'Louvain communities of the collaboration network',
+        description: `Largest first; \`modularity\` says how clearly the network divides. ${paging}`,
+        tags,
+        querystring: InsightPageQuerySchema,
+        response: { 200: CommunitiesPageSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      const insights = await view.current();
+      return {
+        ...pageOf(insights.revision, insights.communities, request.query),
+        modularity: insights.modularity,
+      };
+    },
+  );
+  await Promise.resolve();
+};
+
+export default insightsRoutes;
