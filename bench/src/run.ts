@@ -3,9 +3,10 @@
  * server on it, and measures /api/map against a bare Fastify route sending the same bytes, ego
  * networks over HTTP and in-process, link creation, and the server's memory (the `api` steps);
  * then opens a smaller map in headless Chromium and measures how soon it is interactive and how
- * smoothly it pans and zooms (the `browser` step). Prints a table and adds it to bench/RESULTS.md.
- * `--only api` or `--only browser` (or BENCH_ONLY=…) runs one part and only prints. Exits 0
- * whatever the timings; non-zero only if something broke.
+ * smoothly it pans and zooms (the `browser` step); then times GET /api/insights cold (the first
+ * request after a write) and cached on the big network (the `insights` step). Prints a table and
+ * adds it to bench/RESULTS.md. `--only api|browser|insights` (or BENCH_ONLY=…) runs one part and
+ * only prints. Exits 0 whatever the timings; non-zero only if something broke.
  *
  * Everything talks to 127.0.0.1 only, every loop is bounded by count and time, and the whole run
  * has a hard time limit. Only the children started here are ever stopped.
@@ -36,6 +37,7 @@ import {
   type Frames,
   type PageLoad,
 } from './browser.js';
+import { measureInsights } from './insights.js';
 import { runLoad, type LoadResult } from './load.js';
 import { Child, freePort, readMemory, waitUntilReady, type Memory } from './processes.js';
 import { machine, prependRun, textTable, type Row } from './report.js';
@@ -47,7 +49,7 @@ import {
   type Timings,
 } from './sequential.js';
 import { databaseBytes, setUp } from './setup.js';
-import { count, mib, ms, summarise } from './stats.js';
+import { count, mib, ms, summarise, type Summary } from './stats.js';
 import { egoTargets, newCollaborations } from './workload.js';
 
 const NETWORK = { organisations: 10_000, people: 2_000, links: 40_000, seed: 20_251_121 };
@@ -71,11 +73,25 @@ const BROWSER = {
 };
 /** Above this many links the client hides them while the view moves (client/src/map/MapView.tsx). */
 const CLIENT_LARGE_MAP_LINKS = 3000;
-const TARGETS = { mapToBare: 0.5, egoP95Ms: 10, linkP95Ms: 15, interactiveMs: 3000 };
-const STEPS = ['api', 'browser'] as const;
+/** The insights step: cold rounds (a write, then the first GET) and cached GETs. */
+const INSIGHTS = {
+  rounds: 5,
+  cachedRequests: 20,
+  seed: 11,
+  finding: '/api/insights/introductions',
+};
+const TARGETS = {
+  mapToBare: 0.5,
+  egoP95Ms: 10,
+  linkP95Ms: 15,
+  interactiveMs: 3000,
+  insightsColdMs: 1500,
+  insightsCachedMs: 50,
+};
+const STEPS = ['api', 'browser', 'insights'] as const;
 type StepName = (typeof STEPS)[number];
 /** The whole run stops (and cleans up) after this long, whatever it is doing. */
-const RUN_LIMIT_MS = 6 * 60_000;
+const RUN_LIMIT_MS = 8 * 60_000;
 const HOST = '127.0.0.1';
 
 const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -545,6 +561,73 @@ async function browserStep(dataDir: string): Promise<StepReport> {
   };
 }
 
+/**
+ * Step 9: GET /api/insights on the big network in its own store and server, so the api steps'
+ * 500 new links do not change what it measures: cold (the first request after a write, which
+ * recomputes every finding) and cached, one request at a time.
+ */
+async function insightsStep(dataDir: string): Promise<StepReport> {
+  const insightsDir = join(dataDir, 'insights');
+  mkdirSync(insightsDir);
+  step(`insights: seeding the ${count(NETWORK.organisations)}-organisation network again`);
+  const setup = await setUp(insightsDir, NETWORK);
+  await setup.store.close();
+  const { child: server, baseUrl } = await startChild(
+    'insights server',
+    [SERVER_ENTRY],
+    rootDir,
+    { DATA_DIR: insightsDir, LOG_LEVEL: 'warn' },
+    '/api/health',
+  );
+  const writes = newCollaborations(setup.network, INSIGHTS.rounds, INSIGHTS.seed);
+  const timings = await measureInsights(baseUrl, {
+    writes,
+    cachedRequests: INSIGHTS.cachedRequests,
+    findingPath: INSIGHTS.finding,
+  });
+  await server.stop();
+
+  const cold = summarise(timings.coldMs);
+  const cachedSummary = summarise(timings.cachedSummaryMs);
+  const cachedFinding = summarise(timings.cachedFindingMs);
+  step(
+    `insights: cold p50 ${ms(cold.p50)} ms (max ${ms(cold.max)}), cached p95 ${ms(cachedSummary.p95)} / ${ms(cachedFinding.p95)} ms`,
+  );
+  const p50p95 = (summary: Summary): string =>
+    `${ms(summary.p50)} / ${ms(summary.p95)} / ${ms(summary.max)} ms (n=${summary.count})`;
+  const rows: Row[] = [
+    {
+      figure: 'GET /api/insights, first request of the server',
+      measured: `${ms(timings.firstMs)} ms`,
+    },
+    {
+      figure: 'GET /api/insights cold (first after a write), p50 / p95 / max',
+      measured: p50p95(cold),
+      target: `p50 ≤ ${TARGETS.insightsColdMs} ms`,
+      met: cold.p50 <= TARGETS.insightsColdMs,
+    },
+    {
+      figure: 'GET /api/insights cached, p50 / p95 / max',
+      measured: p50p95(cachedSummary),
+      target: `p95 ≤ ${TARGETS.insightsCachedMs} ms`,
+      met: cachedSummary.p95 <= TARGETS.insightsCachedMs,
+    },
+    {
+      figure: `GET ${INSIGHTS.finding} cached, p50 / p95 / max`,
+      measured: p50p95(cachedFinding),
+      target: `p95 ≤ ${TARGETS.insightsCachedMs} ms`,
+      met: cachedFinding.p95 <= TARGETS.insightsCachedMs,
+    },
+  ];
+  return {
+    rows,
+    notes: [],
+    workload: [
+      `Insights: the same network in its own store and server; ${INSIGHTS.rounds} rounds of one new COLLABORATES_WITH link then one GET /api/insights, then ${INSIGHTS.cachedRequests} × (GET /api/insights, GET ${INSIGHTS.finding}), sequential`,
+    ],
+  };
+}
+
 /** Which steps to run: all, or the one named by `--only` or BENCH_ONLY. */
 function chosenSteps(): StepName[] {
   const { values } = parseArgs({ options: { only: { type: 'string' } } });
@@ -596,6 +679,7 @@ async function main(): Promise<void> {
   const reports: StepReport[] = [];
   if (steps.includes('api')) reports.push(await apiSteps(dataDir));
   if (steps.includes('browser')) reports.push(await browserStep(dataDir));
+  if (steps.includes('insights')) reports.push(await insightsStep(dataDir));
 
   const rows = reports.flatMap((report) => report.rows);
   const notes = reports.flatMap((report) => report.notes);

@@ -14,6 +14,7 @@ import { en } from '../../client/src/i18n/en.js';
 const idle: CommandState = {
   selectedId: null,
   focusDepth: null,
+  highlighted: false,
   mapReady: true,
   labelsShown: true,
   rearranging: false,
@@ -30,6 +31,7 @@ function context(state: CommandState): CommandContext {
     ...state,
     selection: vi.fn(),
     focus: vi.fn(),
+    clearHighlight: vi.fn(),
     fit: vi.fn(),
     zoomBy: vi.fn(),
     toggleLabels: vi.fn(),
@@ -151,6 +153,15 @@ describe('running commands', () => {
     const plain = context(selected);
     commandById('clear').run(plain);
     expect(plain.selection).toHaveBeenCalledWith({ type: 'clear' });
+    expect(plain.clearHighlight).not.toHaveBeenCalled();
+  });
+
+  it('clears an Insights highlight when nothing is selected, and only then', () => {
+    expect(commandById('clear').isEnabled({ ...idle, highlighted: true })).toBe(true);
+    const highlighted = context({ ...idle, highlighted: true });
+    commandById('clear').run(highlighted);
+    expect(highlighted.clearHighlight).toHaveBeenCalled();
+    expect(highlighted.selection).not.toHaveBeenCalled();
   });
 
   it('exports in the format the command names', () => {

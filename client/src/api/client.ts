@@ -4,8 +4,16 @@
  * carrying the server's ErrorBody.
  */
 import {
+  BridgesPageSchema,
+  BrokersPageSchema,
+  CommunitiesPageSchema,
   ErrorBodySchema,
   GraphNodeSchema,
+  InsightsSummarySchema,
+  IntroductionsPageSchema,
+  IslandsPageSchema,
+  NotConnectedPageSchema,
+  SiloedThemesPageSchema,
   LayoutJobSchema,
   MapResponseSchema,
   NodePageSchema,
@@ -15,6 +23,8 @@ import {
   toFieldIssues,
   type ErrorBody,
   type GraphNode,
+  type InsightFinding,
+  type InsightsSummary,
   type LayoutJob,
   type LinkKind,
   type MapResponse,
@@ -189,4 +199,48 @@ export function startRearrange(): Promise<LayoutJob> {
 /** GET /api/layout: how the latest re-arrange stands. */
 export function getLayoutJob(signal?: AbortSignal): Promise<LayoutJob> {
   return getJson('/api/layout', LayoutJobSchema, signal);
+}
+
+/** GET /api/insights: how many items each finding has. */
+export function getInsightsSummary(signal?: AbortSignal): Promise<InsightsSummary> {
+  return getJson('/api/insights', InsightsSummarySchema, signal);
+}
+
+/** One page of each finding, as its route answers it. */
+export interface InsightPages {
+  notConnected: ReturnType<typeof NotConnectedPageSchema.parse>;
+  islands: ReturnType<typeof IslandsPageSchema.parse>;
+  bridges: ReturnType<typeof BridgesPageSchema.parse>;
+  brokers: ReturnType<typeof BrokersPageSchema.parse>;
+  siloedThemes: ReturnType<typeof SiloedThemesPageSchema.parse>;
+  introductions: ReturnType<typeof IntroductionsPageSchema.parse>;
+  communities: ReturnType<typeof CommunitiesPageSchema.parse>;
+}
+
+/** Each finding's page schema (GET /api/insights/<finding>). */
+const INSIGHT_PAGE_SCHEMAS: { [F in InsightFinding]: ResponseSchema<InsightPages[F]> } = {
+  notConnected: NotConnectedPageSchema,
+  islands: IslandsPageSchema,
+  bridges: BridgesPageSchema,
+  brokers: BrokersPageSchema,
+  siloedThemes: SiloedThemesPageSchema,
+  introductions: IntroductionsPageSchema,
+  communities: CommunitiesPageSchema,
+};
+
+/** Paging of a finding; `for` only for introductions (the suggestions for one organisation). */
+export interface InsightPageParams {
+  limit: number;
+  offset?: number;
+  for?: string;
+}
+
+/** GET /api/insights/<finding>?limit=&offset=: one page of a finding's items. */
+export function getInsightPage<F extends InsightFinding>(
+  finding: F,
+  params: InsightPageParams,
+  signal?: AbortSignal,
+): Promise<InsightPages[F]> {
+  const schema: ResponseSchema<InsightPages[F]> = INSIGHT_PAGE_SCHEMAS[finding];
+  return getJson(`/api/insights/${finding}${toQueryString({ ...params })}`, schema, signal);
 }

@@ -9,8 +9,10 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type { NodeKind } from '@octograph/graph-schema';
+import type { InsightFinding, NodeKind } from '@octograph/graph-schema';
 import {
+  getInsightPage,
+  getInsightsSummary,
   getLayoutJob,
   getMap,
   getNeighbourhood,
@@ -19,6 +21,7 @@ import {
   savePositions,
   searchNodes,
   startRearrange,
+  type InsightPageParams,
   type MapParams,
   type NodeSearchParams,
 } from './client';
@@ -35,6 +38,9 @@ export const queryKeys = {
   node: (id: string | null) => ['nodes', 'one', id] as const,
   neighbourhood: (id: string | null, depth: number) =>
     ['nodes', 'neighbourhood', id, depth] as const,
+  insightsSummary: () => ['insights', 'summary'] as const,
+  insightPage: (finding: InsightFinding, params: InsightPageParams) =>
+    ['insights', finding, params] as const,
 };
 
 /** The map: nodes with positions and links, filtered by `params`. */
@@ -130,5 +136,30 @@ export function useSavePositions() {
   return useMutation({
     mutationFn: savePositions,
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.maps() }),
+  });
+}
+
+/** How many items each insight finding has (GET /api/insights). */
+export function useInsightsSummary() {
+  return useQuery({
+    queryKey: queryKeys.insightsSummary(),
+    queryFn: ({ signal }) => getInsightsSummary(signal),
+    refetchOnWindowFocus: false,
+  });
+}
+
+/**
+ * One page of an insight finding; idle when `params` is null. Keeps the last page on screen while
+ * a longer one ("more") loads.
+ */
+export function useInsightPage<F extends InsightFinding>(
+  finding: F,
+  params: InsightPageParams | null,
+) {
+  return useQuery({
+    queryKey: queryKeys.insightPage(finding, params ?? { limit: 0 }),
+    queryFn: params === null ? skipToken : ({ signal }) => getInsightPage(finding, params, signal),
+    placeholderData: keepPreviousData,
+    refetchOnWindowFocus: false,
   });
 }

@@ -10,6 +10,8 @@ import { activeFilterCount } from '../features/filters/filter-state';
 import { useFilters } from '../features/filters/filters-context';
 import { FiltersPanel } from '../features/filters/FiltersPanel';
 import { UrlStateController } from '../features/filters/UrlStateController';
+import { InsightsButton } from '../features/insights/InsightsButton';
+import { InsightsPanel } from '../features/insights/InsightsPanel';
 import { Legend } from '../features/legend/Legend';
 import { SearchBox } from '../features/search/SearchBox';
 import { useSelection } from '../features/selection/selection-context';
@@ -31,6 +33,8 @@ export function App() {
   const activeFilters = activeFilterCount(filters);
   const [filtersOpen, setFiltersOpen] = useState(false);
   const filtersId = useId();
+  const [insightsOpen, setInsightsOpen] = useState(false);
+  const insightsId = useId();
   const directory = useDirectoryMode();
 
   useEffect(() => {
@@ -63,6 +67,13 @@ export function App() {
               : t('filters.buttonActive', { value: activeFilters })}
           </button>
           <DirectoryButton mode={directory} />
+          <InsightsButton
+            open={insightsOpen}
+            controls={insightsId}
+            onToggle={() => {
+              setInsightsOpen((open) => !open);
+            }}
+          />
           <StatusLine />
         </header>
         <main className={directory.open ? 'app__main app__main--directory' : 'app__main'}>
@@ -80,6 +91,14 @@ export function App() {
               id={filtersId}
               onClose={() => {
                 setFiltersOpen(false);
+              }}
+            />
+          )}
+          {insightsOpen && (
+            <InsightsPanel
+              id={insightsId}
+              onClose={() => {
+                setInsightsOpen(false);
               }}
             />
           )}

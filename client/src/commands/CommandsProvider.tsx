@@ -2,6 +2,7 @@ import { useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } 
 import { useTranslation } from 'react-i18next';
 import { useFilteredMap } from '../features/filters/use-filtered-map';
 import { useFocusMode } from '../features/focus/focus-context';
+import { dispatchInsightsMap, useInsightsMap } from '../features/insights/insights-store';
 import { SEARCH_INPUT_ID } from '../features/search/search-input';
 import { useSelection } from '../features/selection/selection-context';
 import { MapDisplayContext } from '../map/display-context';
@@ -38,6 +39,7 @@ export function CommandsProvider({
   const { state: selection, dispatch: selectionDispatch } = useSelection();
   const { state: focus, dispatch: focusDispatch } = useFocusMode();
   const map = useFilteredMap().data;
+  const insightsMap = useInsightsMap();
   const mapRef = useMemo<MapHandle>(() => ({ current: null }), []);
   const [labelsShown, setLabelsShown] = useState(true);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -45,6 +47,7 @@ export function CommandsProvider({
   const state: CommandState = {
     selectedId: selection.selectedId,
     focusDepth: focus.depth,
+    highlighted: insightsMap.highlight !== null,
     mapReady: (map?.nodes.length ?? 0) > 0,
     labelsShown,
     rearranging,
@@ -54,6 +57,9 @@ export function CommandsProvider({
   const effects: CommandEffects = {
     selection: selectionDispatch,
     focus: focusDispatch,
+    clearHighlight: () => {
+      dispatchInsightsMap({ type: 'clearHighlight' });
+    },
     fit: () => {
       const cy = mapRef.current;
       if (cy) fitAnimated(cy);

@@ -11,6 +11,8 @@ import type { SelectionAction } from '../features/selection/selection-state';
 export interface CommandState {
   selectedId: string | null;
   focusDepth: FocusDepth | null;
+  /** Something found in Insights is highlighted on the map. */
+  highlighted: boolean;
   /** A map with at least one node is drawn. */
   mapReady: boolean;
   labelsShown: boolean;
@@ -24,6 +26,7 @@ export interface CommandState {
 export interface CommandEffects {
   selection: (action: SelectionAction) => void;
   focus: (action: FocusAction) => void;
+  clearHighlight: () => void;
   fit: () => void;
   zoomBy: (factor: number) => void;
   toggleLabels: () => void;
@@ -103,11 +106,12 @@ export const COMMANDS: readonly Command[] = [
     group: 'focus',
     keys: ['Escape'],
     placements: ['toolbar', 'nodeMenu'],
-    isEnabled: hasSelection,
-    // Step back one level: first the focus ends, then the selection.
+    isEnabled: (state) => hasSelection(state) || state.highlighted,
+    // Step back one level: first the focus ends, then the selection, then an Insights highlight.
     run: (context) => {
       if (context.focusDepth !== null) context.focus({ type: 'clear' });
-      else context.selection({ type: 'clear' });
+      else if (context.selectedId !== null) context.selection({ type: 'clear' });
+      else context.clearHighlight();
     },
   },
   {

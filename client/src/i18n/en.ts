@@ -246,6 +246,72 @@ export const en = {
     moveNotSaved: 'The new position was not saved.',
     dismiss: 'Dismiss',
   },
+  insights: {
+    button: 'Insights',
+    open: 'What the network’s shape says: who is not connected, islands, brokers, introductions',
+    label: 'Insights',
+    close: 'Close insights',
+    clearHighlight: 'Clear highlight',
+    colourByCommunity: 'Colour by community',
+    loading: 'Loading…',
+    failed: 'The insights could not be loaded.',
+    none: 'Nothing found.',
+    more: 'Show more',
+    shown: '{{shown, number}} of {{total, number}}',
+    count: '{{value, number}}',
+    /** A list of names or tags inside a sentence: "A, B, and C". */
+    names: '{{names, list}}',
+    notConnected: {
+      title: 'Not connected',
+      item: 'No collaboration, partnership or membership link yet',
+    },
+    islands: {
+      title: 'Islands',
+      item_one: '{{count, number}} linked only to each other',
+      item_other: '{{count, number}} linked only to each other',
+    },
+    bridges: {
+      title: 'Bridges',
+      organisation_one:
+        'Without it, {{count, number}} organisation or project in {{groups}} would lose its connection',
+      organisation_other:
+        'Without it, {{count, number}} organisations and projects in {{groups}} would lose their connection',
+      groups_one: '{{count, number}} group',
+      groups_other: '{{count, number}} groups',
+      link: '{{source}} – {{target}}',
+      linkItem_one: 'The only connection for {{count, number}} organisation or project',
+      linkItem_other: 'The only connection for {{count, number}} organisations and projects',
+    },
+    brokers: {
+      title: 'Brokers',
+      item: 'Rank {{rank, number}}: on many of the shortest paths between others',
+      approximate_one: 'Estimated from a sample of {{count, number}} organisation',
+      approximate_other: 'Estimated from a sample of {{count, number}} organisations',
+    },
+    siloedThemes: {
+      title: 'Siloed themes',
+      item_one: '{{count, number}} organisation, {{links}} among them',
+      item_other: '{{count, number}} organisations, {{links}} among them',
+      links_one: '{{count, number}} link',
+      links_other: '{{count, number}} links',
+    },
+    introductions: {
+      title: 'Suggested introductions',
+      pair: '{{a}} and {{b}}',
+      sharedThemes: 'Both work on {{names, list}}',
+      samePlace: 'Both based in {{names, list}}',
+      sharedValues: 'Shared values: {{names, list}}',
+      offersMeetNeeds: '{{from}} offers what {{to}} needs: {{names, list}}',
+      friendsInCommon_one: '{{count, number}} partner in common: {{names, list}}',
+      friendsInCommon_other: '{{count, number}} partners in common: {{names, list}}',
+    },
+    communities: {
+      title: 'Communities',
+      name: 'Community {{number, number}}',
+      item_one: '{{count, number}} member',
+      item_other: '{{count, number}} members',
+    },
+  },
   // Sections below are filled feature by feature.
   directory: {
     title: 'Directory',

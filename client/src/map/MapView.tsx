@@ -6,7 +6,9 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { ExportController } from '../features/export/ExportController';
 import { ContextMenuController } from '../commands/ContextMenuController';
 import { DragController } from './controllers/DragController';
+import { CommunityColourController } from './controllers/CommunityColourController';
 import { ElementsController } from './controllers/ElementsController';
+import { HighlightController } from './controllers/HighlightController';
 import { HoverController } from './controllers/HoverController';
 import { LabelController } from './controllers/LabelController';
 import { LabelsOffController } from './controllers/LabelsOffController';
@@ -51,6 +53,8 @@ export function MapView() {
                 dispatch(id === null ? { type: 'clear' } : { type: 'select', id, source: 'map' });
               }}
             />
+            <HighlightController map={map} selectedId={state.selectedId} />
+            <CommunityColourController map={map} />
             <LabelController map={map} selectedId={state.selectedId} focus={focus} />
             <LabelsOffController map={map} />
             <HoverController />

@@ -4,7 +4,7 @@
  * `selected-node`, `neighbour`, `highlighted`, `faded` (selection), `hovered`, `label-hidden` and
  * `label-above` / `label-right` / `label-left` (LabelController), `legend-hidden`
  * (MapStyleController), `labels-off` (LabelsOffController). Data set by controllers: `labelCap`
- * (LabelController, see MAX_LABEL_PX).
+ * (LabelController, see MAX_LABEL_PX), `community` (CommunityColourController).
  */
 import { LINK_KINDS, NODE_KINDS, ORGANISATION_KINDS, type LinkKind } from '@octograph/graph-schema';
 import type { NodeSingular, StylesheetJson } from 'cytoscape';
@@ -238,6 +238,11 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
         ...(curved ? lineStyleOf(kind) : {}),
       },
     })),
+    {
+      // "Colour by community" (Insights panel, CommunityColourController): over the kind colours.
+      selector: 'node[?community]',
+      style: { 'background-color': 'data(community)' },
+    },
     // Selection: the chosen node, its neighbours and their links stand out, the rest fades.
     {
       selector: 'node.faded',

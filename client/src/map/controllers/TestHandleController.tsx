@@ -70,6 +70,13 @@ export function TestHandleController() {
         const nodes = cyRef.current?.nodes().filter((node) => !node.hasClass('faded'));
         return (nodes ?? []).map((node) => node.id()).sort();
       },
+      nodeColours() {
+        const colours: Record<string, string> = {};
+        cyRef.current?.nodes().forEach((node) => {
+          colours[node.id()] = String(node.style('background-color'));
+        });
+        return colours;
+      },
       nodeModelPositions() {
         const positions: Record<string, { x: number; y: number }> = {};
         cyRef.current?.nodes().forEach((node) => {

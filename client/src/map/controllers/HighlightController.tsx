@@ -1,0 +1,136 @@
+import type { MapResponse } from '@octograph/graph-schema';
+import type { Core, EventObject } from 'cytoscape';
+import { useEffect, useRef } from 'react';
+import { dispatchInsightsMap, useInsightsMap } from '../../features/insights/insights-store';
+import { highlightedIds, type Highlight } from '../../features/insights/insights-state';
+import { useCyRef } from '../cy-context';
+
+/** The classes the selection draws with (SelectionController); a highlight draws with the same. */
+const SELECTION_CLASSES = 'selected-node neighbour highlighted faded';
+/** Framing a highlight never zooms in further than this (a pair of nodes would fill the map). */
+const FRAME_MAX_ZOOM = 1.6;
+/** Room around the framed nodes, in screen pixels: for their labels and the panels over the map. */
+const FRAME_PADDING = 90;
+
+/**
+ * Brings the highlighted nodes into view (an island may sit at the map's edge). From positions
+ * and sizes only, as fit-view.ts does, so no style is worked out.
+ */
+function frameHighlight(cy: Core, highlight: Highlight): void {
+  const kept = highlightedIds(highlight);
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  cy.nodes()
+    .filter((node) => kept.has(node.id()))
+    .forEach((node) => {
+      const { x, y } = node.position();
+      const half = Number(node.data('size') ?? 0) / 2;
+      x1 = Math.min(x1, x - half);
+      y1 = Math.min(y1, y - half);
+      x2 = Math.max(x2, x + half);
+      y2 = Math.max(y2, y + half);
+    });
+  if (x1 === Infinity || cy.width() <= 0 || cy.height() <= 0) return;
+  const width = Math.max(x2 - x1, 1);
+  const height = Math.max(y2 - y1, 1);
+  const fitted = Math.min(
+    (cy.width() - 2 * FRAME_PADDING) / width,
+    (cy.height() - 2 * FRAME_PADDING) / height,
+  );
+  const zoom = Math.max(cy.minZoom(), Math.min(FRAME_MAX_ZOOM, cy.maxZoom(), fitted));
+  cy.stop(true, true);
+  cy.animate(
+    {
+      zoom,
+      pan: {
+        x: cy.width() / 2 - (x1 + width / 2) * zoom,
+        y: cy.height() / 2 - (y1 + height / 2) * zoom,
+      },
+    },
+    { duration: 350, easing: 'ease-in-out-cubic' },
+  );
+}
+
+function drawHighlight(cy: Core, highlight: Highlight): void {
+  const kept = highlightedIds(highlight);
+  const primary = new Set(highlight.primary);
+  cy.batch(() => {
+    cy.elements().removeClass(SELECTION_CLASSES);
+    cy.nodes().forEach((node) => {
+      const id = node.id();
+      if (primary.has(id)) node.addClass('selected-node');
+      else if (kept.has(id)) node.addClass('neighbour');
+      else node.addClass('faded');
+    });
+    cy.edges().forEach((edge) => {
+      const inside = kept.has(edge.source().id()) && kept.has(edge.target().id());
+      edge.addClass(inside ? 'highlighted' : 'faded');
+    });
+  });
+}
+
+/**
+ * Draws the Insights panel's highlight: its nodes stand out, everything else fades, with the
+ * selection's classes (so the tests' faded/focused ids cover both). A highlight and a selection
+ * never show together: choosing a node on the map, a tap on the background or Escape ends the
+ * highlight. Mounted after SelectionController, whose redraws (on every map) come first. Renders
+ * nothing.
+ */
+export function HighlightController({
+  map,
+  selectedId,
+}: {
+  map: MapResponse;
+  selectedId: string | null;
+}) {
+  const cyRef = useCyRef();
+  const { highlight } = useInsightsMap();
+  const drawn = useRef(false);
+  const framed = useRef<Highlight | null>(null);
+
+  // A node chosen (on the map, in search, in details) takes over from the highlight.
+  useEffect(() => {
+    if (selectedId !== null) dispatchInsightsMap({ type: 'clearHighlight' });
+  }, [selectedId]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy) return;
+    if (highlight !== null) {
+      drawHighlight(cy, highlight);
+      drawn.current = true;
+      // Once per highlight chosen, not again whenever the map is read again.
+      if (framed.current !== highlight) {
+        framed.current = highlight;
+        frameHighlight(cy, highlight);
+      }
+    } else if (drawn.current) {
+      drawn.current = false;
+      // With a node selected, SelectionController has already drawn it over the highlight.
+      if (selectedId === null) cy.elements().removeClass(SELECTION_CLASSES);
+    }
+  }, [cyRef, map, highlight, selectedId]);
+
+  useEffect(() => {
+    const cy = cyRef.current;
+    if (!cy || highlight === null) return undefined;
+    const onBackgroundTap = (event: EventObject) => {
+      const target: unknown = event.target;
+      if (target === cy) dispatchInsightsMap({ type: 'clearHighlight' });
+    };
+    // The command registry's Escape clears a selection only; with none, it steps back from this.
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Escape') dispatchInsightsMap({ type: 'clearHighlight' });
+    };
+    cy.on('tap', onBackgroundTap);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      cy.off('tap', onBackgroundTap);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [cyRef, highlight]);
+
+  return null;
+}
