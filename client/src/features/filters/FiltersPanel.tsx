@@ -44,11 +44,11 @@ export function FiltersPanel({ id, onClose }: { id: string; onClose: () => void 
 
   return (
     <aside className="filters" id={id} aria-label={t('filters.label')}>
-      <header className="filters__header">
-        <h2 className="filters__title">{t('filters.label')}</h2>
+      <header className="sheet__header">
+        <h2 className="sheet__title">{t('filters.label')}</h2>
         <button
           type="button"
-          className="filters__clear"
+          className="sheet__action"
           disabled={activeFilterCount(filters) === 0}
           onClick={() => {
             setFilters(EMPTY_FILTERS);

@@ -53,11 +53,11 @@ export function InsightsPanel({ id, onClose }: { id: string; onClose: () => void
 
   return (
     <aside className="insights" id={id} aria-label={t('insights.label')}>
-      <header className="insights__header">
-        <h2 className="insights__title">{t('insights.label')}</h2>
+      <header className="sheet__header">
+        <h2 className="sheet__title">{t('insights.label')}</h2>
         <button
           type="button"
-          className="insights__clear"
+          className="sheet__action"
           disabled={highlight === null}
           onClick={() => {
             dispatchInsightsMap({ type: 'clearHighlight' });
@@ -355,7 +355,7 @@ function FindingSection<F extends InsightFinding>({
               <span className="muted">{t('insights.shown', { shown: items.length, total })}</span>
               <button
                 type="button"
-                className="insights__clear"
+                className="sheet__action"
                 disabled={page.isFetching}
                 onClick={() => {
                   setLimit((value) => value + PAGE_STEP);
