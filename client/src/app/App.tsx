@@ -22,8 +22,9 @@ import { Logo } from './Logo';
 import { PageCommands } from './PageCommands';
 
 /**
- * The page: header (name, search, filters button, status), the map with its legend and filters
- * panel, details on the right.
+ * The page: header (name, search, Filters, Directory, Insights, status), the map with its
+ * toolbar, legend, timeline and side sheets (or the directory in its place), details on the right
+ * (a bottom sheet on a phone), all inside the command registry (PageCommands).
  */
 export function App() {
   const { t } = useTranslation();
