@@ -8,7 +8,7 @@
 import type { InsightNodeRef, LinkKind, NodeKind } from '@octograph/graph-schema';
 import Graph from 'graphology';
 
-/** What insights read of a node: any GraphNode fits. */
+/** What insights read of a node: every GraphNode fits. */
 export interface InsightSourceNode {
   id: string;
   kind: NodeKind;
@@ -19,7 +19,7 @@ export interface InsightSourceNode {
   needs?: readonly string[];
 }
 
-/** What insights read of a link: any Link fits. */
+/** What insights read of a link: every Link fits. */
 export interface InsightSourceLink {
   id: string;
   kind: LinkKind;

@@ -6,10 +6,11 @@ import {
   ORGANISATION_KINDS,
   type NodeKind,
 } from '@octograph/graph-schema';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNodeOptions } from '../../api/queries';
 import { CloseButton } from '../../ui/CloseButton';
+import { SheetSection } from '../../ui/SheetSection';
 import { activeFilterCount, EMPTY_FILTERS, toggleFilter, type FilterListKey } from './filter-state';
 import { useFilters } from './filters-context';
 
@@ -59,7 +60,7 @@ export function FiltersPanel({ id, onClose }: { id: string; onClose: () => void 
         <CloseButton label={t('filters.close')} onClick={onClose} />
       </header>
       <label className="filters__date">
-        <span className="filters__heading">{t('filters.asOf')}</span>
+        <span className="sheet__heading">{t('filters.asOf')}</span>
         <input
           type="date"
           title={t('filters.asOfHint')}
@@ -138,52 +139,41 @@ function FilterSection({
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(selected.length > 0);
-  const bodyId = useId();
   return (
-    <section className="filters__section">
-      <button
-        type="button"
-        className="filters__toggle"
-        aria-expanded={open}
-        aria-controls={bodyId}
-        onClick={() => {
-          setOpen((value) => !value);
-        }}
-      >
-        <span className="filters__heading">{title}</span>
-        {selected.length > 0 && (
+    <SheetSection
+      title={title}
+      badge={
+        selected.length > 0 && (
           <span className="filters__badge">
             {t('filters.selected', { value: selected.length })}
           </span>
-        )}
-        <svg className="legend__chevron" viewBox="0 0 12 12" aria-hidden="true">
-          <path d="M3 4.5 6 7.5 9 4.5" />
-        </svg>
-      </button>
-      {open && (
-        <div className="filters__body" id={bodyId}>
-          {note !== undefined && <p className="muted">{note}</p>}
-          {options?.length === 0 && <p className="muted">{t('filters.none')}</p>}
-          {options && options.length > 0 && (
-            <ul className="filters__list">
-              {options.map(({ value, label }) => (
-                <li key={value}>
-                  <label className="filters__option">
-                    <input
-                      type="checkbox"
-                      checked={selected.includes(value)}
-                      onChange={() => {
-                        onToggle(value);
-                      }}
-                    />
-                    <span>{label}</span>
-                  </label>
-                </li>
-              ))}
-            </ul>
-          )}
-        </div>
+        )
+      }
+      open={open}
+      onToggle={() => {
+        setOpen((value) => !value);
+      }}
+    >
+      {note !== undefined && <p className="muted">{note}</p>}
+      {options?.length === 0 && <p className="muted">{t('filters.none')}</p>}
+      {options && options.length > 0 && (
+        <ul className="filters__list">
+          {options.map(({ value, label }) => (
+            <li key={value}>
+              <label className="filters__option">
+                <input
+                  type="checkbox"
+                  checked={selected.includes(value)}
+                  onChange={() => {
+                    onToggle(value);
+                  }}
+                />
+                <span>{label}</span>
+              </label>
+            </li>
+          ))}
+        </ul>
       )}
-    </section>
+    </SheetSection>
   );
 }

@@ -1,11 +1,12 @@
 import './insights.css';
 import type { InsightFinding, IntroductionReason } from '@octograph/graph-schema';
-import { useId, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InsightPages } from '../../api/client';
 import { useInsightPage, useInsightsSummary } from '../../api/queries';
 import { CloseButton } from '../../ui/CloseButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { SheetSection } from '../../ui/SheetSection';
 import { NARROW_SCREEN } from '../../ui/narrow-screen';
 import { useFilteredMap } from '../filters/use-filtered-map';
 import { useSelection } from '../selection/selection-context';
@@ -315,58 +316,46 @@ function FindingSection<F extends InsightFinding>({
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [limit, setLimit] = useState(PAGE_STEP);
-  const bodyId = useId();
   const page = useInsightPage(finding, open && total > 0 ? { limit } : null);
   const items: readonly InsightPages[F]['items'][number][] = page.data?.items ?? [];
 
   return (
-    <section className="insights__section">
-      <button
-        type="button"
-        className="insights__toggle"
-        aria-expanded={open}
-        aria-controls={bodyId}
-        onClick={() => {
-          setOpen((value) => !value);
-        }}
-      >
-        <span className="insights__heading">{title}</span>
-        <span className="insights__count">{t('insights.count', { value: total })}</span>
-        <svg className="legend__chevron" viewBox="0 0 12 12" aria-hidden="true">
-          <path d="M3 4.5 6 7.5 9 4.5" />
-        </svg>
-      </button>
-      {open && (
-        <div className="insights__body" id={bodyId}>
-          {note !== undefined && <p className="muted">{note}</p>}
-          {total === 0 && <p className="muted">{t('insights.none')}</p>}
-          {page.isPending && total > 0 && <p className="muted">{t('insights.loading')}</p>}
-          {page.isError && (
-            <ErrorNotice
-              error={page.error}
-              onRetry={() => {
-                void page.refetch();
-              }}
-            />
-          )}
-          {items.length > 0 && <ul className="insights__list">{items.map(renderItem)}</ul>}
-          {items.length > 0 && items.length < total && (
-            <div className="insights__more">
-              <span className="muted">{t('insights.shown', { shown: items.length, total })}</span>
-              <button
-                type="button"
-                className="sheet__action"
-                disabled={page.isFetching}
-                onClick={() => {
-                  setLimit((value) => value + PAGE_STEP);
-                }}
-              >
-                {t('insights.more')}
-              </button>
-            </div>
-          )}
+    <SheetSection
+      title={title}
+      badge={<span className="insights__count">{t('insights.count', { value: total })}</span>}
+      open={open}
+      onToggle={() => {
+        setOpen((value) => !value);
+      }}
+      bodyClassName="insights__body"
+    >
+      {note !== undefined && <p className="muted">{note}</p>}
+      {total === 0 && <p className="muted">{t('insights.none')}</p>}
+      {page.isPending && total > 0 && <p className="muted">{t('insights.loading')}</p>}
+      {page.isError && (
+        <ErrorNotice
+          error={page.error}
+          onRetry={() => {
+            void page.refetch();
+          }}
+        />
+      )}
+      {items.length > 0 && <ul className="insights__list">{items.map(renderItem)}</ul>}
+      {items.length > 0 && items.length < total && (
+        <div className="insights__more">
+          <span className="muted">{t('insights.shown', { shown: items.length, total })}</span>
+          <button
+            type="button"
+            className="sheet__action"
+            disabled={page.isFetching}
+            onClick={() => {
+              setLimit((value) => value + PAGE_STEP);
+            }}
+          >
+            {t('insights.more')}
+          </button>
         </div>
       )}
-    </section>
+    </SheetSection>
   );
 }

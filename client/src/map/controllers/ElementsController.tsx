@@ -11,7 +11,7 @@ import { setModelScale } from '../model-scale';
 const DATA_CLASSES = ['hub', 'closed'] as const;
 
 /**
- * Brings an element on the canvas up to date with the map, touching only what differs: any data,
+ * Brings an element on the canvas up to date with the map, touching only what differs: a data,
  * class or position change restyles the element and throws away its drawing, which on a
  * 5,000-node map is seconds of redrawing after every refetch.
  */
