@@ -5,6 +5,7 @@
  * mounted inside the canvas, registers an exporter here, and anything on the page runs it through
  * useViewExport(). Plain TypeScript, no React: unit-tested in tests/unit/client-export.test.ts.
  */
+import { createStore } from '../../ui/create-store';
 import type { ExportFormat } from './export-texts';
 
 /** Makes the picture in `format` and downloads it. */
@@ -40,25 +41,20 @@ function asError(error: unknown): Error {
 
 export function createViewExportStore(): ViewExportStore {
   let exporter: Exporter | null = null;
-  let state: ViewExportState = { available: false, busy: null, error: null };
-  const listeners = new Set<() => void>();
-
-  const update = (change: Partial<ViewExportState>) => {
-    state = { ...state, ...change };
-    for (const listener of listeners) listener();
-  };
+  // The page's small-store helper holds the state and its listeners; a change merges fields in.
+  const store = createStore<ViewExportState, Partial<ViewExportState>>(
+    (state, change) => ({ ...state, ...change }),
+    { available: false, busy: null, error: null },
+  );
+  const update = store.dispatch;
+  const state = () => store.getState();
 
   return {
-    getState: () => state,
-    subscribe: (listener) => {
-      listeners.add(listener);
-      return () => {
-        listeners.delete(listener);
-      };
-    },
+    getState: store.getState,
+    subscribe: store.subscribe,
     register: (next) => {
       exporter = next;
-      if (!state.available) update({ available: true });
+      if (!state().available) update({ available: true });
       return () => {
         // React may mount a newer controller before it unmounts the old one: keep the newer.
         if (exporter !== next) return;
@@ -67,7 +63,7 @@ export function createViewExportStore(): ViewExportStore {
       };
     },
     run: async (format) => {
-      if (state.busy !== null) return;
+      if (state().busy !== null) return;
       const current = exporter;
       if (current === null) {
         update({ error: new Error('the map is not on screen yet') });
