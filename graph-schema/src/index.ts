@@ -12,3 +12,4 @@ export * from './errors.js';
 export * from './network-file.js';
 export * from './layout.js';
 export * from './insights.js';
+

@@ -7,7 +7,7 @@
  * COLLABORATES_WITH, PARTNER_IN and MEMBER_OF links.
  */
 import { z } from 'zod';
-import { IdSchema } from './common.js';
+import { IdSchema, TextSchema, TimestampSchema } from './common.js';
 
 /** The findings, one route each under /api/insights. */
 export const INSIGHT_FINDINGS = [
@@ -87,6 +87,11 @@ export const BridgeItemSchema = z.discriminatedUnion('type', [
     name: z.string(),
     /** Organisations and projects that would lose every path to the largest remaining part. */
     cutOff: z.int(),
+    /**
+     * Their ids, all `cutOff` of them, sorted. Of equally large remaining parts, the one holding
+     * the smallest id counts as the largest (as for islands).
+     */
+    cutOffIds: z.array(z.string()),
     /** How many groups would be split off from the largest remaining part. */
     groupsCutOff: z.int(),
     explanation: z.string(),
@@ -99,6 +104,11 @@ export const BridgeItemSchema = z.discriminatedUnion('type', [
     target: InsightNodeRefSchema,
     /** Organisations and projects on the smaller side. */
     cutOff: z.int(),
+    /**
+     * Their ids, all `cutOff` of them (the link's end on that side too), sorted. Of two equally
+     * large sides, the one holding the smallest id counts as the larger.
+     */
+    cutOffIds: z.array(z.string()),
     groupsCutOff: z.literal(1),
     explanation: z.string(),
   }),
@@ -163,6 +173,29 @@ export const IntroductionItemSchema = z.object({
 });
 export type IntroductionItem = z.infer<typeof IntroductionItemSchema>;
 
+/** Two organisations named by id, in either order (the pair is the same both ways). */
+export const IntroductionPairSchema = z
+  .strictObject({ a: IdSchema, b: IdSchema })
+  .refine((pair) => pair.a !== pair.b, { path: ['b'], message: 'must differ from a' });
+export type IntroductionPair = z.infer<typeof IntroductionPairSchema>;
+
+/** POST /api/insights/introductions/accept: link the pair (a COLLABORATES_WITH link). */
+export const AcceptIntroductionBodySchema = z
+  .strictObject({ a: IdSchema, b: IdSchema, notes: TextSchema.optional() })
+  .refine((pair) => pair.a !== pair.b, { path: ['b'], message: 'must differ from a' });
+export type AcceptIntroductionBody = z.infer<typeof AcceptIntroductionBodySchema>;
+
+/** A suggestion someone dismissed: that pair is never suggested again. */
+export const DismissedIntroductionSchema = z.object({
+  /** The pair, the smaller id first. */
+  a: InsightNodeRefSchema,
+  b: InsightNodeRefSchema,
+  dismissedAt: TimestampSchema,
+  /** Who dismissed it; null before accounts exist. */
+  dismissedBy: z.string().nullable(),
+});
+export type DismissedIntroduction = z.infer<typeof DismissedIntroductionSchema>;
+
 /** A Louvain community of the collaboration network. */
 export const CommunityItemSchema = z.object({
   /** 0 for the largest community, then by size. */
@@ -196,6 +229,10 @@ export const IntroductionsPageSchema = z.object({
   /** The organisation the suggestions are for; null for the whole network. */
   for: z.string().nullable(),
   items: z.array(IntroductionItemSchema),
+});
+export const DismissedIntroductionsPageSchema = z.object({
+  ...pageFields,
+  items: z.array(DismissedIntroductionSchema),
 });
 export const CommunitiesPageSchema = z.object({
   ...pageFields,

@@ -112,13 +112,5 @@ export const PARTNER_ROLES = ['lead', 'partner'] as const;
 export type PartnerRole = (typeof PARTNER_ROLES)[number];
 export const PartnerRoleSchema = z.enum(PARTNER_ROLES);
 
-/**
- * What an attendee agreed to share with the other attendees of a meeting (ATTENDED):
- * nothing, their name only, or their name and the contact details they made visible to attendees.
- */
-export const SHARING_CONSENTS = ['none', 'name_only', 'contact_details'] as const;
-export type SharingConsent = (typeof SHARING_CONSENTS)[number];
-export const SharingConsentSchema = z.enum(SHARING_CONSENTS);
-
 /** Link strength: 1 weak, 2 regular, 3 strong. */
 export const LINK_STRENGTHS = [1, 2, 3] as const;

@@ -1,6 +1,6 @@
 /**
  * Link schemas. Every link has the same fields; the three kind-specific ones
- * (collaborationType, role, sharingConsent) are null on links of other kinds.
+ * (collaborationType, role, consent) are null on links of other kinds.
  */
 import { z } from 'zod';
 import { DateSchema, IdSchema, TextSchema, TimestampSchema, today } from './common.js';
@@ -8,7 +8,6 @@ import {
   CollaborationTypeSchema,
   LinkKindSchema,
   PartnerRoleSchema,
-  SharingConsentSchema,
   type LinkKind,
 } from './kinds.js';
 
@@ -16,9 +15,26 @@ import {
 export const KIND_SPECIFIC_LINK_FIELDS = {
   collaborationType: 'COLLABORATES_WITH',
   role: 'PARTNER_IN',
-  sharingConsent: 'ATTENDED',
+  consent: 'ATTENDED',
 } as const satisfies Record<string, LinkKind>;
 export type KindSpecificLinkField = keyof typeof KIND_SPECIFIC_LINK_FIELDS;
+
+/**
+ * What a person attending a meeting agreed to share with the other attendees (ATTENDED). Not
+ * sharing is the default: a detail is shared only when its flag is true.
+ */
+export const ConsentChoiceSchema = z.strictObject({
+  shareEmail: z.boolean(),
+  sharePhone: z.boolean(),
+});
+export type ConsentChoice = z.infer<typeof ConsentChoiceSchema>;
+
+/** A consent as stored: the choice, when it was recorded and by whom (null before accounts). */
+export const AttendanceConsentSchema = ConsentChoiceSchema.extend({
+  recordedAt: TimestampSchema,
+  recordedBy: z.string().max(200).nullable(),
+});
+export type AttendanceConsent = z.infer<typeof AttendanceConsentSchema>;
 
 const editableLinkFields = {
   /** When the link began. */
@@ -34,14 +50,17 @@ const editableLinkFields = {
   collaborationType: CollaborationTypeSchema.nullable(),
   /** PARTNER_IN only: lead or partner. */
   role: PartnerRoleSchema.nullable(),
-  /** ATTENDED only: what the attendee agreed to share with the other attendees. */
-  sharingConsent: SharingConsentSchema.nullable(),
+  /**
+   * ATTENDED only: what the attendee agreed to share with the other attendees. Written as a
+   * choice; the store records when and by whom (AttendanceConsentSchema).
+   */
+  consent: ConsentChoiceSchema.nullable(),
 };
 
 type LinkShape = { kind?: LinkKind; source?: string; target?: string } & {
   since?: string;
   until?: string | null;
-} & Partial<Record<KindSpecificLinkField, string | null>>;
+} & Partial<Record<KindSpecificLinkField, unknown>>;
 
 /** Kind-specific fields only on their kind; `until` not before `since`; no link to itself. */
 function checkLink(value: LinkShape, ctx: z.core.$RefinementCtx): void {
@@ -79,6 +98,7 @@ export const LinkSchema = z
     /** The node the link points to. */
     target: IdSchema,
     ...editableLinkFields,
+    consent: AttendanceConsentSchema.nullable(),
     /** Who added it; null until accounts exist or when unknown. */
     createdBy: z.string().max(200).nullable(),
     createdAt: TimestampSchema,
@@ -101,7 +121,7 @@ export const CreateLinkBodySchema = z
     meetingId: editableLinkFields.meetingId.default(null),
     collaborationType: editableLinkFields.collaborationType.default(null),
     role: editableLinkFields.role.default(null),
-    sharingConsent: editableLinkFields.sharingConsent.default(null),
+    consent: editableLinkFields.consent.default(null),
   })
   .superRefine(checkLink);
 export type CreateLinkBody = z.infer<typeof CreateLinkBodySchema>;

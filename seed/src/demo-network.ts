@@ -23,7 +23,7 @@ import type {
   PartnerRole,
   PlaceType,
   ProjectStatus,
-  SharingConsent,
+  ConsentChoice,
 } from '@octograph/graph-schema';
 import type { SeedNetwork } from './network.js';
 import { mulberry32 } from './random.js';
@@ -585,6 +585,7 @@ const COLLABORATIONS: readonly CollaborationRow[] = [
   ['harbourside-youth-club', 'harbourside-masjid', 'shared_space', 2, 'Friday sessions in the community hub.'],
   ['harbourside-tenants', 'kingsmouth-law-centre', 'referral', 2, 'Disrepair cases.'],
   ['harbourside-family-hub', 'harbourside-primary-pta', 'partnership', 2, 'Stay-and-play at the school.'],
+  ['harbour-lights-choir', 'harbourside-community-centre', 'shared_space', 1, 'Rehearsals in the main hall at the member rate.'],
   ['tidemark-arts', 'kingsmouth-social-prescribing', 'referral', 3, 'Link workers refer to the art groups.'],
   ['eastbrook-allotment-society', 'roots-and-shoots-garden', 'resource_sharing', 2, 'Seedlings and tools swapped each spring.'],
   ['eastbrook-repair-cafe', 'kingsmouth-climate-action', 'partnership', 2, 'Repair stalls at the energy fair.'],
@@ -611,6 +612,7 @@ const COLLABORATIONS: readonly CollaborationRow[] = [
   ['northgate-youth-project', 'northgate-boxing-club', 'partnership', 3, 'Mentors train with the young people.'],
   ['northgate-carers-coffee', 'kingsmouth-carers-centre', 'referral', 2, 'The group merged into the centre.'],
   ['cobblestones-cafe', 'old-town-arts-centre', 'shared_space', 2, 'The café runs the arts centre foyer bar.'],
+  ['old-town-mens-breakfast', 'cobblestones-cafe', 'shared_space', 2, 'The breakfast is cooked in the café before it opens.'],
   ['kingsmouth-minster', 'old-town-lunch-and-chat', 'shared_space', 3, 'Lunch is served in the Minster hall.'],
   ['old-town-quakers', 'kingsmouth-refugee-welcome', 'shared_space', 2, 'English classes in the meeting house.'],
   ['old-town-heritage-trust', 'kingsmouth-museum', 'partnership', 2, 'Joint reminiscence sessions.'],
@@ -806,6 +808,14 @@ type FormedRow = readonly [
   collaborationType: CollaborationType | null,
   notes: string,
 ];
+/** What an attendee agreed to share, as the meeting tables write it. */
+type SharedDetails = 'email_and_phone' | 'email' | 'nothing';
+const CONSENTS: Record<SharedDetails, ConsentChoice> = {
+  email_and_phone: { shareEmail: true, sharePhone: true },
+  email: { shareEmail: true, sharePhone: false },
+  nothing: { shareEmail: false, sharePhone: false },
+};
+
 interface MeetingRow {
   slug: string;
   title: string;
@@ -814,8 +824,9 @@ interface MeetingRow {
   organiser: string;
   place: PlaceSlug;
   notes: string;
-  organisations: readonly (readonly [OrgSlug, SharingConsent])[];
-  people: readonly (readonly [PersonSlug, SharingConsent])[];
+  organisations: readonly OrgSlug[];
+  /** Each person with what they agreed to share with the other attendees. */
+  people: readonly (readonly [PersonSlug, SharedDetails])[];
   formed: readonly FormedRow[];
 }
 
@@ -826,14 +837,14 @@ const MEETINGS: readonly MeetingRow[] = [
     venue: 'Harbourside Community Centre', organiser: 'Kingsmouth Voluntary Action', place: 'harbourside',
     notes: 'First network breakfast: each group had two minutes to say what it offers and needs.',
     organisations: [
-      ['kingsmouth-voluntary-action', 'contact_details'], ['harbourside-community-centre', 'contact_details'],
-      ['harbourside-food-bank', 'name_only'], ['brookside-befriending', 'contact_details'],
-      ['kingsmouth-citizens-advice', 'name_only'], ['northgate-youth-project', 'none'],
-      ['kingsmouth-mind', 'contact_details'], ['tidemark-arts', 'name_only'], ['eastbrook-allotment-society', 'contact_details'],
+      'kingsmouth-voluntary-action', 'harbourside-community-centre',
+      'harbourside-food-bank', 'brookside-befriending',
+      'kingsmouth-citizens-advice', 'northgate-youth-project',
+      'kingsmouth-mind', 'tidemark-arts', 'eastbrook-allotment-society',
     ],
     people: [
-      ['amira-haddad', 'contact_details'], ['tom-ashworth', 'name_only'], ['daniel-price', 'contact_details'],
-      ['margaret-collins', 'none'], ['sarah-lloyd', 'name_only'],
+      ['amira-haddad', 'email_and_phone'], ['tom-ashworth', 'email'], ['daniel-price', 'email_and_phone'],
+      ['margaret-collins', 'nothing'], ['sarah-lloyd', 'email'],
     ],
     formed: [
       ['COLLABORATES_WITH', 'org-harbourside-food-bank', 'org-eastbrook-allotment-society', 'resource_sharing', 'Surplus vegetables every summer.'],
@@ -845,13 +856,13 @@ const MEETINGS: readonly MeetingRow[] = [
     venue: 'Millfield Neighbourhood Centre', organiser: 'Kingsmouth Food Partnership', place: 'millfield',
     notes: 'Mapping who collects, stores and cooks surplus food; agreed a shared van rota.',
     organisations: [
-      ['kingsmouth-food-partnership', 'contact_details'], ['harbourside-food-bank', 'contact_details'],
-      ['millfield-neighbourhood-centre', 'name_only'], ['dockside-cafe', 'contact_details'],
-      ['millfield-lunch-club', 'name_only'], ['st-peters-harbourside', 'contact_details'],
-      ['eastbrook-baptist-church', 'none'], ['roots-and-shoots-garden', 'contact_details'],
+      'kingsmouth-food-partnership', 'harbourside-food-bank',
+      'millfield-neighbourhood-centre', 'dockside-cafe',
+      'millfield-lunch-club', 'st-peters-harbourside',
+      'eastbrook-baptist-church', 'roots-and-shoots-garden',
     ],
     people: [
-      ['tom-ashworth', 'contact_details'], ['raj-patel', 'name_only'], ['joan-fletcher', 'none'], ['ellie-thompson', 'contact_details'],
+      ['tom-ashworth', 'email_and_phone'], ['raj-patel', 'email'], ['joan-fletcher', 'nothing'], ['ellie-thompson', 'email_and_phone'],
     ],
     formed: [
       ['COLLABORATES_WITH', 'org-dockside-cafe', 'org-roots-and-shoots-garden', 'resource_sharing', 'Garden vegetables on the café menu.'],
@@ -864,14 +875,14 @@ const MEETINGS: readonly MeetingRow[] = [
     venue: 'Online (video call)', organiser: 'Kingsmouth Voluntary Action', place: 'kingsmouth',
     notes: 'Who is still open, who needs volunteers, and how to reach people who are not online.',
     organisations: [
-      ['kingsmouth-voluntary-action', 'contact_details'], ['brookside-befriending', 'contact_details'],
-      ['kingsmouth-older-peoples-forum', 'name_only'], ['northgate-community-larder', 'contact_details'],
-      ['kingsmouth-community-transport', 'contact_details'], ['millfield-digital-champions', 'name_only'],
-      ['kingsmouth-libraries', 'contact_details'], ['eastbrook-repair-cafe', 'none'],
+      'kingsmouth-voluntary-action', 'brookside-befriending',
+      'kingsmouth-older-peoples-forum', 'northgate-community-larder',
+      'kingsmouth-community-transport', 'millfield-digital-champions',
+      'kingsmouth-libraries', 'eastbrook-repair-cafe',
     ],
     people: [
-      ['amira-haddad', 'contact_details'], ['grace-okafor', 'name_only'], ['sarah-lloyd', 'contact_details'],
-      ['hannah-wright', 'contact_details'], ['chloe-martin', 'name_only'],
+      ['amira-haddad', 'email_and_phone'], ['grace-okafor', 'email'], ['sarah-lloyd', 'email_and_phone'],
+      ['hannah-wright', 'email_and_phone'], ['chloe-martin', 'email'],
     ],
     formed: [
       ['COLLABORATES_WITH', 'org-millfield-digital-champions', 'org-kingsmouth-libraries', 'partnership', 'Champions trained by library staff.'],
@@ -884,15 +895,15 @@ const MEETINGS: readonly MeetingRow[] = [
     venue: 'Old Town Arts Centre', organiser: "Kingsmouth Older People's Forum", place: 'old-town',
     notes: 'Reopening after lockdown: transport, loneliness and people who stopped coming.',
     organisations: [
-      ['kingsmouth-older-peoples-forum', 'contact_details'], ['old-town-arts-centre', 'name_only'],
-      ['old-town-lunch-and-chat', 'contact_details'], ['kingsmouth-minster', 'name_only'],
-      ['eastbrook-dementia-cafe', 'contact_details'], ['shree-krishna-mandir', 'name_only'],
-      ['kingsmouth-carers-centre', 'contact_details'], ['kingsmouth-museum', 'contact_details'],
-      ['millfield-walking-group', 'none'],
+      'kingsmouth-older-peoples-forum', 'old-town-arts-centre',
+      'old-town-lunch-and-chat', 'kingsmouth-minster',
+      'eastbrook-dementia-cafe', 'shree-krishna-mandir',
+      'kingsmouth-carers-centre', 'kingsmouth-museum',
+      'millfield-walking-group',
     ],
     people: [
-      ['margaret-collins', 'name_only'], ['joan-fletcher', 'contact_details'], ['chloe-martin', 'contact_details'],
-      ['george-evans', 'none'],
+      ['margaret-collins', 'email'], ['joan-fletcher', 'email_and_phone'], ['chloe-martin', 'email_and_phone'],
+      ['george-evans', 'nothing'],
     ],
     formed: [
       ['COLLABORATES_WITH', 'org-kingsmouth-museum', 'org-eastbrook-dementia-cafe', 'partnership', 'Object handling at the café.'],
@@ -905,15 +916,15 @@ const MEETINGS: readonly MeetingRow[] = [
     venue: 'Miejska Biblioteka Publiczna w Modrzewcu', organiser: 'Modrzewiecka Sieć Organizacji Pozarządowych', place: 'modrzewiec',
     notes: 'Twinning visit: groups from both towns met and started the Most Przyjaźni project.',
     organisations: [
-      ['modrzewiecka-siec-ngo', 'contact_details'], ['kingsmouth-modrzewiec-twinning', 'contact_details'],
-      ['klub-seniora-zlota-jesien', 'name_only'], ['biblioteka-modrzewiec', 'contact_details'],
-      ['mops-modrzewiec', 'name_only'], ['polska-szkola-eastbrook', 'contact_details'],
-      ['kingsmouth-voluntary-action', 'contact_details'], ['pracownia-paleta', 'none'],
-      ['osp-modrzewiec', 'name_only'], ['fundacja-usmiech-dziecka', 'contact_details'],
+      'modrzewiecka-siec-ngo', 'kingsmouth-modrzewiec-twinning',
+      'klub-seniora-zlota-jesien', 'biblioteka-modrzewiec',
+      'mops-modrzewiec', 'polska-szkola-eastbrook',
+      'kingsmouth-voluntary-action', 'pracownia-paleta',
+      'osp-modrzewiec', 'fundacja-usmiech-dziecka',
     ],
     people: [
-      ['anna-wisniewska', 'contact_details'], ['pawel-lewandowski', 'name_only'], ['malgorzata-kaminska', 'none'],
-      ['natalia-nowak', 'contact_details'], ['amira-haddad', 'contact_details'],
+      ['anna-wisniewska', 'email_and_phone'], ['pawel-lewandowski', 'email'], ['malgorzata-kaminska', 'nothing'],
+      ['natalia-nowak', 'email_and_phone'], ['amira-haddad', 'email_and_phone'],
     ],
     formed: [
       ['COLLABORATES_WITH', 'org-polska-szkola-eastbrook', 'org-fundacja-usmiech-dziecka', 'partnership', 'Pen pals between the children.'],
@@ -927,15 +938,15 @@ const MEETINGS: readonly MeetingRow[] = [
     venue: 'Eastbrook Community Association hall', organiser: 'Kingsmouth Climate Action', place: 'eastbrook',
     notes: 'Cold homes, energy bills and what groups can do together before next winter.',
     organisations: [
-      ['eastbrook-community-association', 'contact_details'], ['green-brook-energy', 'contact_details'],
-      ['kingsmouth-climate-action', 'contact_details'], ['northgate-residents', 'name_only'],
-      ['seaview-homes', 'name_only'], ['eastbrook-credit-union', 'contact_details'],
-      ['money-matters-kingsmouth', 'contact_details'], ['kingsmouth-citizens-advice', 'none'],
-      ['castle-green-conservation', 'name_only'],
+      'eastbrook-community-association', 'green-brook-energy',
+      'kingsmouth-climate-action', 'northgate-residents',
+      'seaview-homes', 'eastbrook-credit-union',
+      'money-matters-kingsmouth', 'kingsmouth-citizens-advice',
+      'castle-green-conservation',
     ],
     people: [
-      ['kwame-mensah', 'contact_details'], ['olivia-bennett', 'contact_details'], ['liam-oconnor', 'name_only'],
-      ['hannah-wright', 'none'],
+      ['kwame-mensah', 'email_and_phone'], ['olivia-bennett', 'email_and_phone'], ['liam-oconnor', 'email'],
+      ['hannah-wright', 'nothing'],
     ],
     formed: [
       ['COLLABORATES_WITH', 'org-green-brook-energy', 'org-northgate-residents', 'partnership', 'Energy advice door-knocking on the estate.'],
@@ -948,14 +959,14 @@ const MEETINGS: readonly MeetingRow[] = [
     venue: 'Northgate Youth Project', organiser: 'Kingsmouth Youth Service', place: 'northgate',
     notes: 'Holiday provision, safeguarding and who has space on which evenings.',
     organisations: [
-      ['northgate-youth-project', 'contact_details'], ['kingsmouth-youth-service', 'contact_details'],
-      ['harbourside-youth-club', 'name_only'], ['eastbrook-youth-fc', 'contact_details'],
-      ['northgate-boxing-club', 'name_only'], ['old-town-youth-theatre', 'contact_details'],
-      ['springboard-training', 'contact_details'], ['northgate-community-radio', 'none'],
-      ['harbourside-masjid', 'name_only'],
+      'northgate-youth-project', 'kingsmouth-youth-service',
+      'harbourside-youth-club', 'eastbrook-youth-fc',
+      'northgate-boxing-club', 'old-town-youth-theatre',
+      'springboard-training', 'northgate-community-radio',
+      'harbourside-masjid',
     ],
     people: [
-      ['daniel-price', 'contact_details'], ['fatima-begum', 'name_only'], ['samuel-adeyemi', 'contact_details'],
+      ['daniel-price', 'email_and_phone'], ['fatima-begum', 'email'], ['samuel-adeyemi', 'email_and_phone'],
     ],
     formed: [
       ['COLLABORATES_WITH', 'org-northgate-community-radio', 'org-old-town-youth-theatre', 'partnership', 'Radio drama written by the young actors.'],
@@ -968,16 +979,16 @@ const MEETINGS: readonly MeetingRow[] = [
     venue: 'Kingsmouth Guildhall', organiser: 'Kingsmouth Voluntary Action', place: 'kingsmouth',
     notes: 'Annual day: funders, newcomers and a walk around the printed network map.',
     organisations: [
-      ['kingsmouth-voluntary-action', 'contact_details'], ['kingsmouth-borough-council', 'name_only'],
-      ['kingsmouth-community-foundation', 'contact_details'], ['kingsmouth-social-prescribing', 'contact_details'],
-      ['northgate-wellbeing-hub', 'name_only'], ['cobblestones-cafe', 'contact_details'],
-      ['kingsmouth-refugee-welcome', 'contact_details'], ['northgate-womens-group', 'none'],
-      ['old-town-mens-breakfast', 'name_only'], ['northgate-sensory-garden', 'contact_details'],
-      ['minster-court-residents', 'none'],
+      'kingsmouth-voluntary-action', 'kingsmouth-borough-council',
+      'kingsmouth-community-foundation', 'kingsmouth-social-prescribing',
+      'northgate-wellbeing-hub', 'cobblestones-cafe',
+      'kingsmouth-refugee-welcome', 'northgate-womens-group',
+      'old-town-mens-breakfast', 'northgate-sensory-garden',
+      'minster-court-residents',
     ],
     people: [
-      ['amira-haddad', 'contact_details'], ['mark-stevens', 'contact_details'], ['chloe-martin', 'name_only'],
-      ['ahmed-yusuf', 'none'], ['priya-sharma', 'contact_details'], ['hannah-wright', 'name_only'],
+      ['amira-haddad', 'email_and_phone'], ['mark-stevens', 'email_and_phone'], ['chloe-martin', 'email'],
+      ['ahmed-yusuf', 'nothing'], ['priya-sharma', 'email_and_phone'], ['hannah-wright', 'email'],
     ],
     formed: [
       ['COLLABORATES_WITH', 'org-northgate-womens-group', 'org-kingsmouth-refugee-welcome', 'partnership', 'Joint English conversation café.'],
@@ -1050,7 +1061,7 @@ interface LinkSpec {
   meetingId?: string;
   collaborationType?: CollaborationType;
   role?: PartnerRole;
-  sharingConsent?: SharingConsent;
+  consent?: ConsentChoice | null;
 }
 
 /** Collects nodes and links, and refuses links the data tables get wrong. */
@@ -1117,7 +1128,7 @@ class Builder {
       meetingId: spec.meetingId ?? null,
       collaborationType: spec.collaborationType ?? null,
       role: spec.role ?? null,
-      sharingConsent: spec.sharingConsent ?? null,
+      consent: spec.consent ?? null,
     });
   }
 }
@@ -1340,16 +1351,17 @@ function addLinks(builder: Builder): void {
       since,
       strength: 3,
     });
-    for (const [org, sharingConsent] of meeting.organisations) {
-      builder.link({ kind: 'ATTENDED', source: orgId(org), target: id, since, sharingConsent });
+    // Organisations carry no consent: only people have contact details to share.
+    for (const org of meeting.organisations) {
+      builder.link({ kind: 'ATTENDED', source: orgId(org), target: id, since });
     }
-    for (const [person, sharingConsent] of meeting.people) {
+    for (const [person, shared] of meeting.people) {
       builder.link({
         kind: 'ATTENDED',
         source: personId(person),
         target: id,
         since,
-        sharingConsent,
+        consent: CONSENTS[shared],
       });
     }
     for (const [kind, source, target, type, notes] of meeting.formed) {

@@ -24,6 +24,20 @@ export class NotFoundError extends AppError {
   }
 }
 
+/** 404: the pair of organisations has no dismissed introduction to undo. */
+export class NotDismissedError extends AppError {
+  constructor(a: string, b: string) {
+    super(404, 'NOT_FOUND', `the introduction of '${a}' and '${b}' has not been dismissed`);
+  }
+}
+
+/** 404: the node is not on the meeting's attendee list. */
+export class NotAttendingError extends AppError {
+  constructor(nodeId: string, meetingId: string) {
+    super(404, 'NOT_FOUND', `'${nodeId}' is not an attendee of meeting '${meetingId}'`);
+  }
+}
+
 /** 409: the id is taken, or the same link already exists. */
 export class ConflictError extends AppError {
   constructor(message: string) {

@@ -1,16 +1,20 @@
 /**
  * GET /api/insights and its findings over the real app: the answers match the schemas, pages
  * cut the lists, the findings are computed once per revision and again after a write, and a bad
- * `for` gets a clear 404 or 400.
+ * `for` gets a clear 404 or 400; a suggestion can be dismissed (and the dismissal undone) or
+ * accepted, which links the pair.
  */
 import {
   BridgesPageSchema,
   BrokersPageSchema,
   CommunitiesPageSchema,
+  DismissedIntroductionSchema,
+  DismissedIntroductionsPageSchema,
   ErrorBodySchema,
   InsightsSummarySchema,
   IntroductionsPageSchema,
   IslandsPageSchema,
+  LinkSchema,
   NotConnectedPageSchema,
   SiloedThemesPageSchema,
 } from '@octograph/graph-schema';
@@ -79,9 +83,12 @@ describe('GET /api/insights', () => {
       ['org-e', 'org-f'],
     ]);
     const bridges = BridgesPageSchema.parse((await get('/api/insights/bridges')).body);
-    expect(bridges.items.map((item) => [item.type, item.id])).toContainEqual([
-      'organisation',
-      'org-b',
+    // Each says what hangs on it; of two equal sides, the one holding the smaller id stays.
+    expect(bridges.items.map((item) => [item.type, item.id, item.cutOffIds])).toEqual([
+      ['organisation', 'org-b', ['org-c']],
+      ['link', 'l-ab', ['org-a']],
+      ['link', 'l-bc', ['org-c']],
+      ['link', 'l-ef', ['org-f']],
     ]);
     const brokers = BrokersPageSchema.parse((await get('/api/insights/brokers')).body);
     expect(brokers.items.map((item) => [item.id, item.betweenness])).toEqual([['org-b', 1]]);
@@ -170,6 +177,128 @@ describe('GET /api/insights/introductions?for=ID', () => {
   });
 });
 
+/** The pairs suggested, each as "smaller id–larger id". */
+async function suggestedPairs(query = ''): Promise<string[]> {
+  const page = IntroductionsPageSchema.parse(
+    (await get(`/api/insights/introductions${query}`)).body,
+  );
+  return page.items.map((item) => [item.a.id, item.b.id].sort().join('–'));
+}
+
+async function post(url: string, payload: object): Promise<{ status: number; body: unknown }> {
+  return api.request({ method: 'POST', url, payload });
+}
+
+describe('dismissing a suggested introduction', () => {
+  it('is never suggested again, network-wide or for either organisation, until undone', async () => {
+    expect(await suggestedPairs()).toContain('org-a–org-d');
+    const { status, body } = await post('/api/insights/introductions/dismissals', {
+      a: 'org-d',
+      b: 'org-a',
+    });
+    expect(status).toBe(201);
+    const dismissal = DismissedIntroductionSchema.parse(body);
+    expect([dismissal.a.name, dismissal.b.name, dismissal.dismissedBy]).toEqual([
+      'Alpha',
+      'Delta',
+      null,
+    ]);
+    expect(await suggestedPairs()).not.toContain('org-a–org-d');
+    expect(await suggestedPairs('?for=org-d')).toEqual(['org-d–org-g']);
+    expect(await suggestedPairs('?for=org-a')).not.toContain('org-a–org-d');
+    const listed = DismissedIntroductionsPageSchema.parse(
+      (await get('/api/insights/introductions/dismissals')).body,
+    );
+    expect(listed.items).toEqual([dismissal]);
+
+    const again = await post('/api/insights/introductions/dismissals', { a: 'org-a', b: 'org-d' });
+    expect([again.status, again.body]).toEqual([200, dismissal]);
+
+    const undo = await api.request({
+      method: 'DELETE',
+      url: '/api/insights/introductions/dismissals/org-a/org-d',
+    });
+    expect(undo.status).toBe(204);
+    expect(await suggestedPairs('?for=org-d')).toEqual(['org-a–org-d', 'org-d–org-g']);
+    const undoAgain = await api.request({
+      method: 'DELETE',
+      url: '/api/insights/introductions/dismissals/org-d/org-a',
+    });
+    expect(undoAgain.status).toBe(404);
+    expect(ErrorBodySchema.parse(undoAgain.body).message).toContain("'org-d' and 'org-a'");
+  });
+
+  it.each([
+    { what: 'an unknown id', pair: { a: 'org-a', b: 'org-zzz' }, status: 404, says: 'org-zzz' },
+    {
+      what: 'a theme',
+      pair: { a: 'org-a', b: 'theme-care' },
+      status: 400,
+      says: 'body.b',
+    },
+    {
+      what: 'the same organisation twice',
+      pair: { a: 'org-a', b: 'org-a' },
+      status: 400,
+      says: 'body.b',
+    },
+    { what: 'a missing end', pair: { a: 'org-a' }, status: 400, says: 'body.b' },
+    {
+      what: 'an unknown field',
+      pair: { a: 'org-a', b: 'org-d', why: 'x' },
+      status: 400,
+      says: 'why',
+    },
+  ])('refuses $what with $status and stores nothing', async ({ pair, status, says }) => {
+    const revision = await api.app.store.revision();
+    const answer = await post('/api/insights/introductions/dismissals', pair);
+    expect(answer.status).toBe(status);
+    const error = ErrorBodySchema.parse(answer.body);
+    expect(JSON.stringify(error)).toContain(says);
+    expect(await api.app.store.listDismissals()).toEqual([]);
+    expect(await api.app.store.revision()).toBe(revision);
+  });
+});
+
+describe('accepting a suggested introduction', () => {
+  it('links the pair, which is then neither suggested nor unconnected', async () => {
+    const { status, body } = await post('/api/insights/introductions/accept', {
+      a: 'org-d',
+      b: 'org-a',
+      notes: 'Met at the winter fair',
+    });
+    expect(status).toBe(201);
+    const created = LinkSchema.parse(body);
+    expect(created).toMatchObject({
+      kind: 'COLLABORATES_WITH',
+      source: 'org-d',
+      target: 'org-a',
+      notes: 'Met at the winter fair',
+    });
+    expect(await api.app.store.getLink(created.id)).toEqual(created);
+    // Alpha is now Delta's collaborator: no longer suggested, and Bravo, Alpha's partner, is.
+    expect(await suggestedPairs('?for=org-d')).toEqual(['org-b–org-d', 'org-d–org-g']);
+    const notConnected = NotConnectedPageSchema.parse(
+      (await get('/api/insights/notConnected')).body,
+    );
+    expect(notConnected.items.map((item) => item.name)).toEqual(['Golf']);
+  });
+
+  it('refuses a pair that already collaborates (409), a theme (400) and an unknown id (404), adding no link', async () => {
+    const before = (await api.app.store.snapshot()).links.length;
+    for (const [pair, status] of [
+      [{ a: 'org-b', b: 'org-a' }, 409],
+      [{ a: 'org-a', b: 'theme-care' }, 400],
+      [{ a: 'org-zzz', b: 'org-a' }, 404],
+    ] as const) {
+      const answer = await post('/api/insights/introductions/accept', pair);
+      expect(answer.status, JSON.stringify(pair)).toBe(status);
+      ErrorBodySchema.parse(answer.body);
+    }
+    expect((await api.app.store.snapshot()).links).toHaveLength(before);
+  });
+});
+
 describe('OpenAPI', () => {
   it('documents every insights route with its response schema', async () => {
     const { body } = await get('/docs/json');
@@ -182,6 +311,7 @@ describe('OpenAPI', () => {
       '/brokers',
       '/siloedThemes',
       '/introductions',
+      '/introductions/dismissals',
       '/communities',
     ]) {
       expect(
@@ -189,5 +319,18 @@ describe('OpenAPI', () => {
         finding,
       ).toContain('200');
     }
+  });
+
+  it('documents accepting, dismissing and undoing a dismissal', async () => {
+    const { body } = await get('/docs/json');
+    const paths = (body as { paths: Record<string, Record<string, unknown>> }).paths;
+    expect(Object.keys(paths['/api/insights/introductions/accept'] ?? {})).toEqual(['post']);
+    expect(Object.keys(paths['/api/insights/introductions/dismissals'] ?? {}).sort()).toEqual([
+      'get',
+      'post',
+    ]);
+    expect(Object.keys(paths['/api/insights/introductions/dismissals/{a}/{b}'] ?? {})).toEqual([
+      'delete',
+    ]);
   });
 });

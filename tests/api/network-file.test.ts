@@ -90,7 +90,7 @@ function oldLink(partner: string): Link {
     meetingId: null,
     collaborationType: null,
     role: null,
-    sharingConsent: null,
+    consent: null,
     createdBy: 'alice@example.org',
     createdAt: '2019-03-04T05:06:07.089Z',
     updatedAt: '2020-01-02T03:04:05.006Z',

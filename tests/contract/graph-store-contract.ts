@@ -8,6 +8,7 @@ import {
   AppError,
   ConflictError,
   LinkNotAllowedError,
+  NotDismissedError,
   NotFoundError,
   ValidationError,
   type GraphStore,
@@ -23,6 +24,7 @@ import {
   type CreateNodeInput,
   type Endpoint,
   type GraphNode,
+  type Link,
   type LinkKind,
   type NodeFilter,
   type UpdateLinkBody,
@@ -216,7 +218,7 @@ const FIXTURE_LINKS: CreateLinkInput[] = [
     id: 'a_ania_breakfast',
     since: '2024-05-10',
     meetingId: 'breakfast',
-    sharingConsent: 'name_only',
+    consent: { shareEmail: true, sharePhone: false },
   }),
   link('PARTNER_IN', 'seniors', 'walks', {
     id: 'p_seniors_walks',
@@ -544,7 +546,7 @@ export function describeGraphStoreContract(adapterName: string, openStore: OpenS
           meetingId: null,
           collaborationType: null,
           role: null,
-          sharingConsent: null,
+          consent: null,
           createdBy: null,
           createdAt: expect.any(String) as unknown,
           updatedAt: created.createdAt,
@@ -709,6 +711,73 @@ export function describeGraphStoreContract(adapterName: string, openStore: OpenS
         });
       });
 
+      describe("an attendee's consent", () => {
+        beforeEach(async () => {
+          await createNodes(store, person('p'), meeting('m'));
+        });
+
+        it('records the choice with when and by whom, and again when it changes', async () => {
+          const created = await store.createLink(
+            link('ATTENDED', 'p', 'm', { consent: { shareEmail: true, sharePhone: false } }),
+            { actor: 'coordinator' },
+          );
+          expect(created.consent).toEqual({
+            shareEmail: true,
+            sharePhone: false,
+            recordedAt: created.createdAt,
+            recordedBy: 'coordinator',
+          });
+          expect((await store.getLink(created.id))?.consent).toEqual(created.consent);
+          await tick();
+          const changed = await store.updateLink(
+            created.id,
+            { consent: { shareEmail: false, sharePhone: true } },
+            { actor: 'someone-else' },
+          );
+          expect(changed.consent).toEqual({
+            shareEmail: false,
+            sharePhone: true,
+            recordedAt: changed.updatedAt,
+            recordedBy: 'someone-else',
+          });
+          expect(changed.updatedAt > created.updatedAt).toBe(true);
+          expect(await store.getLink(created.id)).toEqual(changed);
+        });
+
+        it('keeps the recorded consent when other fields change, and clears it with null', async () => {
+          const created = await store.createLink(
+            link('ATTENDED', 'p', 'm', { consent: { shareEmail: true, sharePhone: true } }),
+          );
+          const renoted = await store.updateLink(created.id, { notes: 'Came late.' });
+          expect(renoted.consent).toEqual(created.consent);
+          const cleared = await store.updateLink(created.id, { consent: null });
+          expect(cleared.consent).toBeNull();
+          expect((await store.getLink(created.id))?.consent).toBeNull();
+        });
+
+        it('restores a link an earlier version exported with sharingConsent, in the new shape', async () => {
+          const created = await store.createLink(link('ATTENDED', 'p', 'm', { id: 'old' }));
+          const content = await store.snapshot();
+          const { consent: _dropped, ...legacy } = created;
+          const target = await openStore();
+          try {
+            await target.store.restore({
+              ...content,
+              links: [{ ...legacy, sharingConsent: 'contact_details' } as unknown as Link],
+            });
+            expect((await target.store.getLink('old'))?.consent).toEqual({
+              shareEmail: true,
+              sharePhone: true,
+              recordedAt: created.updatedAt,
+              recordedBy: null,
+            });
+          } finally {
+            await target.store.close();
+            await target.cleanup();
+          }
+        });
+      });
+
       describe('meetingId', () => {
         beforeEach(async () => {
           await createNodes(store, org('a'), org('b'), meeting('m'), theme('t'));
@@ -766,7 +835,10 @@ export function describeGraphStoreContract(adapterName: string, openStore: OpenS
           input: link('MEMBER_OF', 'a', 'net', { collaborationType: 'referral' }),
         },
         { field: 'role', input: link('COLLABORATES_WITH', 'a', 'b', { role: 'lead' }) },
-        { field: 'sharingConsent', input: link('WORKS_AT', 'p', 'a', { sharingConsent: 'none' }) },
+        {
+          field: 'consent',
+          input: link('WORKS_AT', 'p', 'a', { consent: { shareEmail: false, sharePhone: false } }),
+        },
         { field: 'strength', input: link('COLLABORATES_WITH', 'a', 'b', { strength: 5 }) },
         { field: 'since', input: link('COLLABORATES_WITH', 'a', 'b', { since: 'yesterday' }) },
         {
@@ -825,7 +897,7 @@ export function describeGraphStoreContract(adapterName: string, openStore: OpenS
 
         it.each([
           { field: 'role', patch: { role: 'lead' } },
-          { field: 'sharingConsent', patch: { sharingConsent: 'contact_details' } },
+          { field: 'consent', patch: { consent: { shareEmail: true, sharePhone: true } } },
           { field: 'strength', patch: { strength: 0 } },
           { field: 'until', patch: { until: '2021-12-31' } },
         ] as { field: string; patch: UpdateLinkBody }[])(
@@ -1495,6 +1567,121 @@ export function describeGraphStoreContract(adapterName: string, openStore: OpenS
       });
     });
 
+    describe('linksAmong', () => {
+      beforeEach(async () => {
+        await seedFixture(store);
+      });
+
+      it('gives every link with both ends among the nodes, either direction, and ignores unknown ids', async () => {
+        const links = await store.linksAmong(['net', 'seniors', 'ghost', 'larder', 'seniors']);
+        expect(idsOf(links).sort()).toEqual(['c_larder_seniors', 'm_larder_net', 'm_seniors_net']);
+        expect(links.find((link) => link.id === 'm_larder_net')).toMatchObject({
+          kind: 'MEMBER_OF',
+          source: 'larder',
+          target: 'net',
+          until: '2023-06-01',
+        });
+      });
+
+      it('gives nothing for one node or none', async () => {
+        expect(await store.linksAmong(['seniors'])).toEqual([]);
+        expect(await store.linksAmong([])).toEqual([]);
+      });
+    });
+
+    describe('dismissed introductions', () => {
+      beforeEach(async () => {
+        await createNodes(store, org('a'), org('b'), org('c'), theme('t'));
+      });
+
+      it('stores a dismissal, the smaller id first, with who and when, and raises the revision', async () => {
+        const before = await store.revision();
+        const { dismissal, created } = await store.dismissIntroduction('b', 'a', {
+          actor: 'ania',
+        });
+        expect(created).toBe(true);
+        expect(dismissal).toEqual({
+          a: 'a',
+          b: 'b',
+          dismissedAt: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T.*Z$/) as unknown,
+          dismissedBy: 'ania',
+        });
+        expect(await store.listDismissals()).toEqual([dismissal]);
+        expect(await store.revision()).toBeGreaterThan(before);
+      });
+
+      it('answers a pair already dismissed, in either order, with the first dismissal and no write', async () => {
+        const first = await store.dismissIntroduction('a', 'b');
+        const revision = await store.revision();
+        const again = await store.dismissIntroduction('b', 'a', { actor: 'someone-else' });
+        expect(again).toEqual({ dismissal: first.dismissal, created: false });
+        expect(await store.revision()).toBe(revision);
+        expect(await store.listDismissals()).toHaveLength(1);
+      });
+
+      it('lists dismissals newest first', async () => {
+        await store.dismissIntroduction('a', 'b');
+        await tick();
+        await store.dismissIntroduction('c', 'a');
+        expect(
+          (await store.listDismissals()).map((dismissal) => [dismissal.a, dismissal.b]),
+        ).toEqual([
+          ['a', 'c'],
+          ['a', 'b'],
+        ]);
+      });
+
+      it('refuses an unknown organisation, a node that is not one, and a pair of one; stores nothing', async () => {
+        const revision = await store.revision();
+        const unknown = await failureOf(
+          () => store.dismissIntroduction('a', 'ghost'),
+          NotFoundError,
+        );
+        expect(unknown.message).toContain("'ghost'");
+        const notOrganisation = await failureOf(
+          () => store.dismissIntroduction('t', 'a'),
+          ValidationError,
+        );
+        expect(issuePaths(notOrganisation)).toEqual(['a']);
+        expect(notOrganisation.message).toContain("'t' is a theme");
+        const same = await failureOf(() => store.dismissIntroduction('a', 'a'), ValidationError);
+        expect(issuePaths(same)).toEqual(['b']);
+        expect(await store.listDismissals()).toEqual([]);
+        expect(await store.revision()).toBe(revision);
+      });
+
+      it('undoes a dismissal named in either order; undoing one that is not there is a NotDismissedError', async () => {
+        await store.dismissIntroduction('a', 'b');
+        await store.dismissIntroduction('a', 'c');
+        await store.undoDismissal('b', 'a');
+        expect((await store.listDismissals()).map((dismissal) => dismissal.b)).toEqual(['c']);
+        const error = await failureOf(() => store.undoDismissal('a', 'b'), NotDismissedError);
+        expect(error.statusCode).toBe(404);
+        expect(error.message).toContain("'a' and 'b'");
+      });
+
+      it('forgets the dismissals of a deleted organisation, and keeps the others', async () => {
+        await store.dismissIntroduction('a', 'b');
+        await store.dismissIntroduction('b', 'c');
+        await store.dismissIntroduction('a', 'c');
+        await store.deleteNode('c');
+        expect(
+          (await store.listDismissals()).map((dismissal) => [dismissal.a, dismissal.b]),
+        ).toEqual([['a', 'b']]);
+        // A new organisation under the deleted one's id starts with no dismissals.
+        await store.createNode(org('c'));
+        expect(await store.dismissIntroduction('a', 'c')).toMatchObject({ created: true });
+      });
+
+      it('forgets every dismissal when a restore replaces the store', async () => {
+        await store.dismissIntroduction('a', 'b');
+        const content = await store.snapshot();
+        await store.restore(content, { replace: true });
+        expect(await store.listDismissals()).toEqual([]);
+        expect(idsOf((await store.snapshot()).nodes)).toEqual(['a', 'b', 'c', 't']);
+      });
+    });
+
     describe('applyBatch', () => {
       const ops: BatchOpInput[] = [
         { op: 'createNode', node: org('a') },
@@ -1691,7 +1878,12 @@ export function describeGraphStoreContract(adapterName: string, openStore: OpenS
         for (const stored of snapshot.links) expect(await store.getLink(stored.id)).toEqual(stored);
         expect(snapshot.links.find((l) => l.id === 'a_ania_breakfast')).toMatchObject({
           meetingId: 'breakfast',
-          sharingConsent: 'name_only',
+          consent: {
+            shareEmail: true,
+            sharePhone: false,
+            recordedAt: expect.stringMatching(/Z$/) as unknown,
+            recordedBy: null,
+          },
         });
       });
     });
@@ -1825,7 +2017,7 @@ export function describeGraphStoreContract(adapterName: string, openStore: OpenS
           target: person.id,
           collaborationType: null,
           role: null,
-          sharingConsent: null,
+          consent: null,
           meetingId: null,
         };
         // Opened only now: with Neo4j, both stores may be the same database, emptied on open.

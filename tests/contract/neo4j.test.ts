@@ -253,7 +253,12 @@ const LINKS: CreateLinkInput[] = [
     collaborationType: 'shared_space',
   },
   { kind: 'PARTNER_IN', source: 'larder', target: 'walks', role: 'lead', strength: 1 },
-  { kind: 'ATTENDED', source: 'ania', target: 'breakfast', sharingConsent: 'name_only' },
+  {
+    kind: 'ATTENDED',
+    source: 'ania',
+    target: 'breakfast',
+    consent: { shareEmail: true, sharePhone: false },
+  },
   { kind: 'BASED_IN', source: 'walks', target: 'bilgoraj' },
 ];
 

@@ -149,7 +149,7 @@ export function link(id: string, kind: LinkKind, source: string, target: string)
     meetingId: null,
     collaborationType: null,
     role: null,
-    sharingConsent: null,
+    consent: null,
     createdBy: null,
     createdAt: STAMP,
     updatedAt: STAMP,

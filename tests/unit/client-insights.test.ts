@@ -1,4 +1,3 @@
-import type { MapResponse } from '@octograph/graph-schema';
 import { describe, expect, it } from 'vitest';
 import {
   bridgeHighlight,
@@ -10,34 +9,8 @@ import {
   insightsMapReducer,
   introductionHighlight,
 } from '../../client/src/features/insights/insights-state.js';
-import { mapLink, mapNode, mapOrg } from './client-fixtures.js';
 
 const ref = (id: string) => ({ id, name: id, kind: 'organisation' as const });
-
-/**
- * hub joins a–b (a chain) and c to the main part m1–m2–m3; d hangs off c. p is a project partner
- * of m1; t is a theme (not part of the collaboration network) linked to a.
- */
-const MAP: MapResponse = {
-  revision: 1,
-  nodes: [
-    ...['hub', 'a', 'b', 'c', 'd', 'm1', 'm2', 'm3'].map((id) => mapOrg(id, 'charity')),
-    mapNode('p', 'project'),
-    mapNode('t', 'theme'),
-  ],
-  links: [
-    mapLink('l1', 'COLLABORATES_WITH', 'hub', 'a'),
-    mapLink('l2', 'COLLABORATES_WITH', 'a', 'b'),
-    mapLink('l3', 'MEMBER_OF', 'c', 'hub'),
-    mapLink('l4', 'COLLABORATES_WITH', 'c', 'd'),
-    mapLink('l5', 'COLLABORATES_WITH', 'hub', 'm1'),
-    mapLink('l6', 'COLLABORATES_WITH', 'm1', 'm2'),
-    mapLink('l7', 'COLLABORATES_WITH', 'm2', 'm3'),
-    mapLink('l8', 'PARTNER_IN', 'm1', 'p'),
-    mapLink('l9', 'FOCUSES_ON', 'a', 't'),
-    mapLink('l10', 'FOCUSES_ON', 'm3', 't'),
-  ],
-};
 
 describe('insightsMapReducer', () => {
   it('starts with no highlight and kind colours', () => {
@@ -78,29 +51,34 @@ describe('highlights of findings', () => {
     expect(introductionHighlight(introduction)).toEqual({ primary: ['a', 'b'], members: [] });
   });
 
-  it('highlights a bridge organisation with the parts it would cut off, not the main part', () => {
-    const highlight = bridgeHighlight({ type: 'organisation', id: 'hub' }, MAP);
-    expect(highlight.primary).toEqual(['hub']);
-    // Without hub: m1, m2, m3, p (4) stay the main part; a–b and c–d are cut off. The theme t
-    // joins a and m3 but is no collaboration link.
-    expect([...highlight.members].sort()).toEqual(['a', 'b', 'c', 'd']);
+  it('highlights a bridge organisation with exactly the ids the server says hang on it', () => {
+    const item = {
+      type: 'organisation' as const,
+      id: 'hub',
+      name: 'Hub',
+      cutOff: 4,
+      cutOffIds: ['a', 'b', 'c', 'd'],
+      groupsCutOff: 2,
+      explanation: '',
+    };
+    expect(bridgeHighlight(item)).toEqual({ primary: ['hub'], members: ['a', 'b', 'c', 'd'] });
   });
 
-  it('highlights a bridge link with its two ends and the smaller side', () => {
-    const link = { type: 'link' as const, id: 'l2', source: ref('a'), target: ref('b') };
-    expect(bridgeHighlight(link, MAP)).toEqual({ primary: ['a', 'b'], members: [] });
-    const toM1 = { type: 'link' as const, id: 'l5', source: ref('hub'), target: ref('m1') };
-    const highlight = bridgeHighlight(toM1, MAP);
-    expect(highlight.primary).toEqual(['hub', 'm1']);
-    // hub's side (hub, a, b, c, d) is bigger than m1's (m1, m2, m3, p).
-    expect([...highlight.members].sort()).toEqual(['m2', 'm3', 'p']);
-  });
-
-  it('highlights only the organisation when it is not on the map', () => {
-    expect(bridgeHighlight({ type: 'organisation', id: 'gone' }, MAP)).toEqual({
-      primary: ['gone'],
-      members: [],
-    });
+  it('highlights a bridge link with its two ends and the rest of the side hanging on it', () => {
+    const item = {
+      type: 'link' as const,
+      id: 'l5',
+      source: ref('hub'),
+      target: ref('m1'),
+      cutOff: 4,
+      // The side hanging on the link holds its end m1 too, which is drawn as the link's own.
+      cutOffIds: ['m1', 'm2', 'm3', 'p'],
+      groupsCutOff: 1 as const,
+      explanation: '',
+    };
+    expect(bridgeHighlight(item)).toEqual({ primary: ['hub', 'm1'], members: ['m2', 'm3', 'p'] });
+    const single = { ...item, target: ref('m3'), cutOff: 1, cutOffIds: ['m3'] };
+    expect(bridgeHighlight(single)).toEqual({ primary: ['hub', 'm3'], members: [] });
   });
 });
 

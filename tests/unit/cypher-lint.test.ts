@@ -33,6 +33,7 @@ const WARNING = 2;
 const LABELS = [
   queries.NODE_LABEL,
   queries.COUNTER_LABEL,
+  queries.DISMISSAL_LABEL,
   ...NODE_KINDS.map((kind) => queries.NODE_LABELS[kind]),
 ];
 

@@ -117,11 +117,18 @@ describe('demoNetwork', () => {
       (link) =>
         (link.kind === 'COLLABORATES_WITH' && !link.collaborationType) ||
         (link.kind === 'PARTNER_IN' && !link.role) ||
-        (link.kind === 'ATTENDED' && !link.sharingConsent),
+        (link.kind === 'ATTENDED' && link.source.startsWith('person-') && !link.consent),
     );
     expect(missing).toEqual([]);
-    const consents = new Set(network.links.map((link) => link.sharingConsent).filter(Boolean));
+    // People choose between e-mail and phone, e-mail only, and nothing; organisations share none.
+    const consents = new Set(
+      network.links.flatMap((link) => (link.consent ? [JSON.stringify(link.consent)] : [])),
+    );
     expect(consents.size).toBe(3);
+    const organisationConsents = network.links.filter(
+      (link) => link.kind === 'ATTENDED' && link.source.startsWith('org-') && link.consent,
+    );
+    expect(organisationConsents).toEqual([]);
   });
 
   it('never links a node to itself or repeats a link', () => {

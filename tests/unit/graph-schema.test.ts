@@ -14,7 +14,6 @@ import {
   NODE_KINDS,
   NeighbourhoodQuerySchema,
   PARTNER_ROLES,
-  SHARING_CONSENTS,
   UpdateLinkBodySchema,
   UpdateNodeBodySchema,
   isAliveOn,
@@ -810,11 +809,11 @@ describe('CreateLinkBodySchema', () => {
       meetingId: null,
       collaborationType: null,
       role: null,
-      sharingConsent: null,
+      consent: null,
     });
   });
 
-  const kindSpecificValues: { kind: LinkKind; field: KindSpecificLinkField; value: string }[] = [
+  const kindSpecificValues: { kind: LinkKind; field: KindSpecificLinkField; value: unknown }[] = [
     ...COLLABORATION_TYPES.map((value) => ({
       kind: 'COLLABORATES_WITH' as const,
       field: 'collaborationType' as const,
@@ -825,11 +824,10 @@ describe('CreateLinkBodySchema', () => {
       field: 'role' as const,
       value,
     })),
-    ...SHARING_CONSENTS.map((value) => ({
-      kind: 'ATTENDED' as const,
-      field: 'sharingConsent' as const,
-      value,
-    })),
+    ...[
+      { shareEmail: true, sharePhone: false },
+      { shareEmail: false, sharePhone: false },
+    ].map((value) => ({ kind: 'ATTENDED' as const, field: 'consent' as const, value })),
   ];
 
   it.each(kindSpecificValues)('accepts a full $kind body with $field $value', (example) => {
@@ -845,7 +843,7 @@ describe('CreateLinkBodySchema', () => {
       meetingId: 'meet_2024_03',
       collaborationType: null,
       role: null,
-      sharingConsent: null,
+      consent: null,
       [example.field]: example.value,
     };
 
@@ -870,10 +868,10 @@ describe('CreateLinkBodySchema', () => {
       target: 'org-b',
       collaborationType: null,
       role: null,
-      sharingConsent: null,
+      consent: null,
     });
 
-    expect(parsed).toMatchObject({ collaborationType: null, role: null, sharingConsent: null });
+    expect(parsed).toMatchObject({ collaborationType: null, role: null, consent: null });
   });
 
   const invalidLinks: RejectCase[] = [
@@ -937,10 +935,26 @@ describe('CreateLinkBodySchema', () => {
       message: /^Invalid option: expected one of "partnership"/,
     },
     {
-      what: 'an unknown sharing consent',
-      input: { kind: 'ATTENDED', source: 'person-a', target: 'meet-b', sharingConsent: 'all' },
-      path: 'body.sharingConsent',
-      message: 'Invalid option: expected one of "none"|"name_only"|"contact_details"',
+      what: 'a consent without its phone choice',
+      input: {
+        kind: 'ATTENDED',
+        source: 'person-a',
+        target: 'meet-b',
+        consent: { shareEmail: true },
+      },
+      path: 'body.consent.sharePhone',
+      message: 'is required',
+    },
+    {
+      what: 'a consent that says when it was recorded (the store records that)',
+      input: {
+        kind: 'ATTENDED',
+        source: 'person-a',
+        target: 'meet-b',
+        consent: { shareEmail: true, sharePhone: false, recordedAt: '2024-05-10T10:00:00Z' },
+      },
+      path: 'body.consent.recordedAt',
+      message: 'is not a known field',
     },
     {
       what: 'an until before since',
@@ -1002,10 +1016,10 @@ describe('CreateLinkBodySchema', () => {
     expectOneIssue(issuesOf(CreateLinkBodySchema, input), path, message);
   });
 
-  const sampleValues: Record<KindSpecificLinkField, string> = {
+  const sampleValues: Record<KindSpecificLinkField, unknown> = {
     collaborationType: 'referral',
     role: 'lead',
-    sharingConsent: 'none',
+    consent: { shareEmail: false, sharePhone: false },
   };
   const misplacedFields = LINK_KINDS.flatMap((kind) =>
     (Object.keys(KIND_SPECIFIC_LINK_FIELDS) as KindSpecificLinkField[])
@@ -1046,7 +1060,7 @@ describe('LinkSchema', () => {
     meetingId: null,
     collaborationType: null,
     role: 'lead',
-    sharingConsent: null,
+    consent: null,
     createdBy: null,
     createdAt: CREATED,
     updatedAt: UPDATED,

@@ -9,7 +9,7 @@ import Graph from 'graphology';
 import { describe, expect, it } from 'vitest';
 import { betweenness } from '../../server/src/insights/betweenness.js';
 import { findCutPoints } from '../../server/src/insights/cut-points.js';
-import { computeInsights } from '../../server/src/insights/findings.js';
+import { computeInsights, cutOffNodes } from '../../server/src/insights/findings.js';
 import {
   byScore,
   introductionsFor,
@@ -114,6 +114,8 @@ describe('bridges', () => {
         id: 'x',
         name: 'X',
         cutOff: 2,
+        // Two equal halves: the one holding the smallest id (a) counts as the main part.
+        cutOffIds: ['c', 'd'],
         groupsCutOff: 1,
         explanation:
           'Without X, 2 organisations or projects in 1 group would lose their connection to the other 2.',
@@ -125,11 +127,49 @@ describe('bridges', () => {
     const links = collaborations('a-b b-c c-a d-e e-f f-d');
     const only = link('c', 'd');
     const insights = computeInsights({ nodes: orgs('a b c d e f'), links: [...links, only] });
-    expect(insights.bridges.map((item) => [item.type, item.id, item.cutOff])).toEqual([
-      ['link', only.id, 3],
-      ['organisation', 'c', 2],
-      ['organisation', 'd', 2],
+    expect(
+      insights.bridges.map((item) => [item.type, item.id, item.cutOff, item.cutOffIds]),
+    ).toEqual([
+      // Two equal sides: the one holding the smallest id (a) counts as the main part.
+      ['link', only.id, 3, ['d', 'e', 'f']],
+      ['organisation', 'c', 2, ['a', 'b']],
+      ['organisation', 'd', 2, ['e', 'f']],
     ]);
+  });
+
+  it('names what hangs on a bridge: the far side of a cut point, the smaller side of a link', () => {
+    // hub joins a chain (hub–a–b), c with the project p it shares with d (c–p–d), and the main
+    // part, the ring m1–m2–m3–m4. A theme shared by a and m2 is no path.
+    const insights = computeInsights({
+      nodes: [...orgs('hub a b c d m1 m2 m3 m4'), node('p', 'project'), node('t', 'theme')],
+      links: [
+        ...collaborations('hub-a a-b hub-c hub-m1 m1-m2 m2-m3 m3-m4 m4-m1'),
+        link('c', 'p', 'PARTNER_IN'),
+        link('d', 'p', 'PARTNER_IN'),
+        link('a', 't', 'FOCUSES_ON'),
+        link('m2', 't', 'FOCUSES_ON'),
+      ],
+    });
+    // A link is named by its ends, the one nearer hub first.
+    const hanging = Object.fromEntries(
+      insights.bridges.map((item) => [
+        item.type === 'organisation' ? item.id : `${item.source.id}–${item.target.id}`,
+        [item.cutOff, item.groupsCutOff, item.cutOffIds],
+      ]),
+    );
+    expect(hanging).toEqual({
+      hub: [5, 2, ['a', 'b', 'c', 'd', 'p']],
+      // hub's side (hub, a, b, c, d, p) is the larger: m1's side hangs on the link.
+      'hub–m1': [4, 1, ['m1', 'm2', 'm3', 'm4']],
+      m1: [3, 1, ['m2', 'm3', 'm4']],
+      'hub–c': [3, 1, ['c', 'd', 'p']],
+      c: [2, 1, ['d', 'p']],
+      'hub–a': [2, 1, ['a', 'b']],
+      'c–p': [2, 1, ['d', 'p']],
+      a: [1, 1, ['b']],
+      'a–b': [1, 1, ['b']],
+      'p–d': [1, 1, ['d']],
+    });
   });
 
   it('does not call a pair joined by two links a bridge', () => {
@@ -145,10 +185,16 @@ describe('bridges', () => {
     const graph = new Graph({ type: 'undirected' });
     for (let i = 0; i < 20_000; i += 1) graph.addNode(String(i));
     for (let i = 1; i < 20_000; i += 1) graph.addEdge(String(i - 1), String(i));
-    const { vertices, edges } = findCutPoints(graph);
+    const { order, vertices, edges } = findCutPoints(graph);
     expect(vertices).toHaveLength(19_998);
     expect(edges).toHaveLength(19_999);
-    expect(vertices.find((vertex) => vertex.node === '100')?.parts).toEqual([19_899, 100]);
+    const parts = vertices.find((vertex) => vertex.node === '100')?.parts ?? [];
+    expect(parts.map((part) => part.size)).toEqual([19_899, 100]);
+    // What hangs on node 100 is nodes 0 to 99, listed only when asked for.
+    const expected = Array.from({ length: 100 }, (_, index) => String(index)).sort();
+    expect(cutOffNodes(order, parts)).toEqual(expected);
+    const edge = edges.find((item) => item.parent === '99' && item.child === '100');
+    expect(edge && cutOffNodes(order, [edge.childSide, edge.parentSide])).toEqual(expected);
   });
 });
 
@@ -364,16 +410,14 @@ describe('the demo network', () => {
     links: network.links.map((item) => ({ ...item, id: item.id ?? '' })),
   });
 
-  it('reports the planted isolated organisations as not connected, and nothing else cut off', () => {
+  it('reports exactly the four planted isolated organisations as not connected', () => {
+    // Harbour Lights Choir and Old Town Men's Breakfast have themes, a place, a grant and a
+    // meeting too, but also a collaboration, so they belong to the main network.
     expect(ids(insights.notConnected).sort()).toEqual([
       'org-eastbrook-philatelic-society',
-      // On the map through a theme and a place, but working with no one (a finding, not noise).
-      'org-harbour-lights-choir',
       'org-millfield-ukulele-strummers',
       'org-milosnicy-kolei-waskotorowej',
       'org-northgate-pigeon-society',
-      // Funded by the foundation and at one meeting, but no collaboration, partnership or membership.
-      'org-old-town-mens-breakfast',
     ]);
   });
 
@@ -411,6 +455,7 @@ describe('the demo network', () => {
   it('finds brokers, bridges, communities and introductions in a real-looking network', () => {
     expect(insights.brokers.length).toBeGreaterThan(5);
     expect(insights.bridges.length).toBeGreaterThan(0);
+    for (const item of insights.bridges) expect(item.cutOffIds, item.id).toHaveLength(item.cutOff);
     expect(insights.communities.length).toBeGreaterThan(2);
     expect(insights.introductions.length).toBeGreaterThan(10);
   });

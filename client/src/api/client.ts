@@ -5,6 +5,9 @@
  */
 import {
   BridgesPageSchema,
+  DismissedIntroductionSchema,
+  DismissedIntroductionsPageSchema,
+  LinkSchema,
   BrokersPageSchema,
   CommunitiesPageSchema,
   ErrorBodySchema,
@@ -21,8 +24,12 @@ import {
   SubgraphSchema,
   summariseIssues,
   toFieldIssues,
+  type AcceptIntroductionBody,
+  type DismissedIntroduction,
   type ErrorBody,
   type GraphNode,
+  type IntroductionPair,
+  type Link,
   type InsightFinding,
   type InsightsSummary,
   type LayoutJob,
@@ -243,4 +250,52 @@ export function getInsightPage<F extends InsightFinding>(
 ): Promise<InsightPages[F]> {
   const schema: ResponseSchema<InsightPages[F]> = INSIGHT_PAGE_SCHEMAS[finding];
   return getJson(`/api/insights/${finding}${toQueryString({ ...params })}`, schema, signal);
+}
+
+/** DELETE a resource; the answer (204) has no body. */
+async function sendDelete(path: string): Promise<void> {
+  const response = await fetch(path, { method: 'DELETE', headers: { accept: 'application/json' } });
+  if (!response.ok) throw new ApiError(await readErrorBody(response));
+}
+
+/** DELETE /api/links/:id. */
+export function deleteLink(id: string): Promise<void> {
+  return sendDelete(`/api/links/${encodeURIComponent(id)}`);
+}
+
+/** POST /api/insights/introductions/accept: links the pair (COLLABORATES_WITH, since today). */
+export function acceptIntroduction(body: AcceptIntroductionBody): Promise<Link> {
+  return sendJson('POST', '/api/insights/introductions/accept', body, LinkSchema);
+}
+
+/** POST /api/insights/introductions/dismissals: the pair is never suggested again. */
+export function dismissIntroduction(pair: IntroductionPair): Promise<DismissedIntroduction> {
+  return sendJson(
+    'POST',
+    '/api/insights/introductions/dismissals',
+    { a: pair.a, b: pair.b },
+    DismissedIntroductionSchema,
+  );
+}
+
+/** DELETE /api/insights/introductions/dismissals/:a/:b: the pair may be suggested again. */
+export function restoreIntroduction(pair: IntroductionPair): Promise<void> {
+  return sendDelete(
+    `/api/insights/introductions/dismissals/${encodeURIComponent(pair.a)}/${encodeURIComponent(pair.b)}`,
+  );
+}
+
+/** One page of dismissed introductions, newest first. */
+export type DismissedIntroductionsPage = ReturnType<typeof DismissedIntroductionsPageSchema.parse>;
+
+/** GET /api/insights/introductions/dismissals?limit=&offset=. */
+export function getDismissedIntroductions(
+  params: { limit: number; offset?: number },
+  signal?: AbortSignal,
+): Promise<DismissedIntroductionsPage> {
+  return getJson(
+    `/api/insights/introductions/dismissals${toQueryString({ ...params })}`,
+    DismissedIntroductionsPageSchema,
+    signal,
+  );
 }

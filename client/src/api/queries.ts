@@ -1,6 +1,6 @@
 /**
  * TanStack Query hooks over the API client. Query keys live here only, so invalidation after a
- * write (later) has one place to look.
+ * write (invalidateAfterWrite) has one place to look.
  */
 import {
   keepPreviousData,
@@ -8,6 +8,7 @@ import {
   useMutation,
   useQuery,
   useQueryClient,
+  type QueryClient,
 } from '@tanstack/react-query';
 import type { InsightFinding, NodeKind } from '@octograph/graph-schema';
 import {
@@ -41,7 +42,27 @@ export const queryKeys = {
   insightsSummary: () => ['insights', 'summary'] as const,
   insightPage: (finding: InsightFinding, params: InsightPageParams) =>
     ['insights', finding, params] as const,
+  /** Under 'insights', so that reading the insights again after a write reads these too. */
+  dismissedIntroductions: (params: { limit: number }) =>
+    ['insights', 'dismissedIntroductions', params] as const,
+  insights: () => ['insights'] as const,
+  nodes: () => ['nodes', 'one'] as const,
+  neighbourhoods: () => ['nodes', 'neighbourhood'] as const,
 };
+
+/**
+ * Reads again everything a write to the graph changes (it moves the store's revision): the maps
+ * and the status line's counts, every insight finding and its counts, and the selected node's
+ * details and neighbours. Name search and filter choices stay.
+ */
+export function invalidateAfterWrite(queryClient: QueryClient): Promise<void> {
+  return Promise.all([
+    queryClient.invalidateQueries({ queryKey: queryKeys.maps() }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.insights() }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.nodes() }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.neighbourhoods() }),
+  ]).then(() => undefined);
+}
 
 /** The map: nodes with positions and links, filtered by `params`. */
 export function useMap(params: MapParams = {}) {

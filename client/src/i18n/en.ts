@@ -166,6 +166,16 @@ export const en = {
     noLinks: 'No links yet — this one is not connected to anyone.',
     linkCount_one: '{{count, number}} link',
     linkCount_other: '{{count, number}} links',
+    /** Suggested introductions for the selected organisation. */
+    introductions: {
+      title: 'Worth introducing',
+      count_one: '{{count, number}} suggestion',
+      count_other: '{{count, number}} suggestions',
+      none: 'No suggestions for now.',
+      loading: 'Looking for suggestions…',
+      more: 'Show more',
+      select: 'Show {{name}}',
+    },
     /** Headings of link groups, by kind and by which end the selected node is at. */
     linkGroup: {
       COLLABORATES_WITH: { out: 'Collaborates with', in: 'Collaborates with' },
@@ -304,6 +314,25 @@ export const en = {
       offersMeetNeeds: '{{from}} offers what {{to}} needs: {{names, list}}',
       friendsInCommon_one: '{{count, number}} partner in common: {{names, list}}',
       friendsInCommon_other: '{{count, number}} partners in common: {{names, list}}',
+      introduce: 'Introduce',
+      introduceLabel: 'Introduce {{a}} and {{b}}: link them as collaborators',
+      dismiss: 'Dismiss',
+      dismissLabel: 'Dismiss the suggestion {{a}} and {{b}}: never suggest it again',
+      linked: 'Linked {{a}} and {{b}}',
+      dismissed: 'Dismissed {{a}} and {{b}}: not suggested again',
+      undo: 'Undo',
+      closeNotice: 'Close this note',
+      failed: {
+        introduce: 'Could not link {{a}} and {{b}}.',
+        dismiss: 'Could not dismiss {{a}} and {{b}}.',
+        unlink: 'Could not undo the link between {{a}} and {{b}}.',
+        restore: 'Could not restore the suggestion {{a}} and {{b}}.',
+      },
+      dismissedFold_one: 'Dismissed ({{count, number}})',
+      dismissedFold_other: 'Dismissed ({{count, number}})',
+      dismissedOn: 'Dismissed {{date}}',
+      restore: 'Restore',
+      restoreLabel: 'Restore the suggestion {{a}} and {{b}}',
     },
     communities: {
       title: 'Communities',

@@ -16,7 +16,7 @@ import { mulberry32 } from '@octograph/seed';
 import louvain from 'graphology-communities-louvain';
 import { connectedComponents } from 'graphology-components';
 import { betweenness } from './betweenness.js';
-import { findCutPoints } from './cut-points.js';
+import { findCutPoints, nodesOf, type CutPart } from './cut-points.js';
 import {
   buildIntroductionIndex,
   countOf,
@@ -132,16 +132,46 @@ function smallestId(members: readonly { id: string }[]): string {
 }
 
 /**
+ * The nodes of every part but the main one: the largest, or of equally large parts the one
+ * holding the smallest id (as findIslands picks the main network), sorted by id.
+ */
+export function cutOffNodes(order: readonly string[], parts: readonly CutPart[]): string[] {
+  const largest = parts.reduce((size, part) => Math.max(size, part.size), 0);
+  const tied = parts.filter((part) => part.size === largest);
+  const [first, ...others] = tied;
+  let main = first;
+  // Only a tie needs the main part's nodes looked at: it is usually the bulk of the network.
+  if (first !== undefined && others.length > 0 && largest > 0) {
+    const smallestOf = (part: CutPart): string =>
+      nodesOf(order, part).reduce((least, id) => (id < least ? id : least));
+    let mainSmallest = smallestOf(first);
+    for (const part of others) {
+      const smallest = smallestOf(part);
+      if (smallest < mainSmallest) {
+        main = part;
+        mainSmallest = smallest;
+      }
+    }
+  }
+  return parts
+    .filter((part) => part !== main)
+    .flatMap((part) => nodesOf(order, part))
+    .sort();
+}
+
+/**
  * Organisations whose removal would split their part of the network, and links that are the
- * only connection between two parts; the ones cutting most off first.
+ * only connection between two parts; the ones cutting most off first. Each item's `cutOffIds`
+ * is listed when it is read (a page of items being sent), not here: on a long chain the lists of
+ * all items add up to the square of its length (cut-points.ts).
  */
 export function findBridges(model: NetworkModel): BridgeItem[] {
   const { graph } = model;
-  const { vertices, edges } = findCutPoints(graph);
+  const { order, vertices, edges } = findCutPoints(graph);
   const items: BridgeItem[] = [];
   for (const { node, parts } of vertices) {
     if (model.kinds.get(node) !== 'organisation') continue;
-    const [largest = 0, ...rest] = parts;
+    const [largest = 0, ...rest] = parts.map((part) => part.size);
     const cutOff = rest.reduce((sum, size) => sum + size, 0);
     const { name } = refOf(model, node);
     items.push({
@@ -149,6 +179,9 @@ export function findBridges(model: NetworkModel): BridgeItem[] {
       id: node,
       name,
       cutOff,
+      get cutOffIds() {
+        return cutOffNodes(order, parts);
+      },
       groupsCutOff: rest.length,
       explanation: `Without ${name}, ${countOf(cutOff, ...COLLABORATORS)} in ${countOf(rest.length, 'group', 'groups')} would lose their connection to the other ${String(largest)}.`,
     });
@@ -160,13 +193,16 @@ export function findBridges(model: NetworkModel): BridgeItem[] {
     if (links.length !== 1 || link === undefined) continue;
     const source = refOf(model, parent);
     const target = refOf(model, child);
-    const cutOff = Math.min(childSide, parentSide);
+    const cutOff = Math.min(childSide.size, parentSide.size);
     items.push({
       type: 'link',
       id: link,
       source,
       target,
       cutOff,
+      get cutOffIds() {
+        return cutOffNodes(order, [childSide, parentSide]);
+      },
       groupsCutOff: 1,
       explanation: `The link between ${source.name} and ${target.name} is the only connection for ${countOf(cutOff, ...COLLABORATORS)}.`,
     });

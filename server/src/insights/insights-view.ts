@@ -4,11 +4,19 @@
  * computed share the same work. Introductions for one organisation are computed on demand from
  * the same model and kept until the next write.
  */
-import type { InsightsSummary, IntroductionItem } from '@octograph/graph-schema';
+import type {
+  AcceptIntroductionBody,
+  DismissedIntroduction,
+  InsightNodeRef,
+  InsightsSummary,
+  IntroductionItem,
+  Link,
+} from '@octograph/graph-schema';
 import { NotFoundError, ValidationError } from '../errors.js';
-import type { GraphStore } from '../store/graph-store.js';
+import type { Dismissal, GraphStore, WriteContext } from '../store/graph-store.js';
+import { checkIntroductionPair } from '../store/write-rules.js';
 import { computeInsights, type InsightOptions, type Insights } from './findings.js';
-import { introductionsFor } from './introductions.js';
+import { introductionsAmong, introductionsFor } from './introductions.js';
 
 /** One page of a list. */
 export interface Page<T> {
@@ -53,9 +61,14 @@ export class InsightsView {
     const revision = await this.store.revision();
     if (this.insights === null || this.insightsRevision !== revision) {
       this.insightsRevision = revision;
+      // Dismissals are read after the snapshot: one written in between raises the revision
+      // past the snapshot's, so the next request computes again.
       this.insights = this.store
         .snapshot()
-        .then((snapshot) => computeInsights(snapshot, snapshot.revision, this.options))
+        .then(async (snapshot) => {
+          const dismissals = await this.store.listDismissals();
+          return computeInsights({ ...snapshot, dismissals }, snapshot.revision, this.options);
+        })
         .catch((error: unknown) => {
           this.insights = null;
           this.insightsRevision = -1;
@@ -110,5 +123,45 @@ export class InsightsView {
       cache.set(id, items);
     }
     return { revision: insights.revision, items };
+  }
+
+  /** Suggested introductions among these organisations (a meeting's), best first. */
+  async introductionsAmong(
+    ids: readonly string[],
+  ): Promise<{ revision: number; items: IntroductionItem[] }> {
+    const insights = await this.current();
+    return { revision: insights.revision, items: introductionsAmong(insights.model, ids) };
+  }
+
+  /**
+   * Accepts a suggestion: links the two organisations (COLLABORATES_WITH, since today). The same
+   * errors as a dismissal for bad ends; ConflictError when they already collaborate.
+   */
+  async accept(body: AcceptIntroductionBody, context?: WriteContext): Promise<Link> {
+    const [a, b] = await Promise.all([this.store.getNode(body.a), this.store.getNode(body.b)]);
+    checkIntroductionPair(body.a, body.b, a, b);
+    return this.store.createLink(
+      { kind: 'COLLABORATES_WITH', source: body.a, target: body.b, notes: body.notes ?? '' },
+      context,
+    );
+  }
+
+  /** One page of the dismissed suggestions, newest first, with the organisations' names. */
+  async dismissed(query: PageQuery): Promise<Page<DismissedIntroduction>> {
+    const revision = await this.store.revision();
+    const page = pageOf(revision, await this.store.listDismissals(), query);
+    return { ...page, items: await Promise.all(page.items.map((item) => this.named(item))) };
+  }
+
+  /** A stored dismissal with the names of its organisations. */
+  async named(dismissal: Dismissal): Promise<DismissedIntroduction> {
+    const [a, b] = await Promise.all([this.refOf(dismissal.a), this.refOf(dismissal.b)]);
+    return { ...dismissal, a, b };
+  }
+
+  private async refOf(id: string): Promise<InsightNodeRef> {
+    const node = await this.store.getNode(id);
+    // Deleting an organisation deletes its dismissals, so this is only a node deleted meanwhile.
+    return { id, name: node?.name ?? id, kind: 'organisation' };
   }
 }

@@ -9,7 +9,7 @@
  * - friends in common: their Adamic–Adar index over the collaboration network (a common
  *   neighbour with few links counts more than a hub everyone knows).
  *
- * Closed organisations are never suggested. Candidates are found through the same indexes, so
+ * Closed organisations, and pairs someone dismissed, are never suggested. Candidates are found through the same indexes, so
  * a pair with nothing in common is never scored.
  */
 import type { InsightNodeRef, IntroductionItem, IntroductionReason } from '@octograph/graph-schema';
@@ -57,7 +57,7 @@ export function buildIntroductionIndex(model: NetworkModel): IntroductionIndex {
   return index;
 }
 
-/** Organisations that share something with `profile` and are not linked to it yet. */
+/** Organisations that share something with `profile`, not linked to it yet nor dismissed. */
 function candidatesOf(
   model: NetworkModel,
   index: IntroductionIndex,
@@ -82,6 +82,7 @@ function candidatesOf(
   }
   found.delete(profile.id);
   for (const linked of profile.linked) found.delete(linked);
+  for (const dismissed of profile.dismissed) found.delete(dismissed);
   return found;
 }
 
@@ -286,7 +287,9 @@ export function networkIntroductions(
       scores[at] = 0;
       if (score < threshold) continue;
       const other = open[at];
-      if (other === undefined || profile.linked.has(other.id)) continue;
+      if (other === undefined || profile.linked.has(other.id) || profile.dismissed.has(other.id)) {
+        continue;
+      }
       const [first, second] = [refOf(model, profile.id), refOf(model, other.id)].sort(byName);
       if (first === undefined || second === undefined) continue;
       kept.push({ score, first, second });
@@ -363,4 +366,26 @@ export function listOf(items: readonly string[]): string {
 /** "1 partner", "3 partners". */
 export function countOf(count: number, one: string, other: string): string {
   return `${String(count)} ${count === 1 ? one : other}`;
+}
+
+/**
+ * Suggestions among a set of organisations (the attendees of a meeting): every pair not linked,
+ * not dismissed and open, that has something in common, best first.
+ */
+export function introductionsAmong(
+  model: NetworkModel,
+  ids: readonly string[],
+): IntroductionItem[] {
+  const profiles = [...new Set(ids)]
+    .map((id) => model.profiles.get(id))
+    .filter((profile): profile is OrganisationProfile => profile !== undefined && !profile.closed);
+  const items: IntroductionItem[] = [];
+  profiles.forEach((profile, index) => {
+    for (const other of profiles.slice(index + 1)) {
+      if (profile.linked.has(other.id) || profile.dismissed.has(other.id)) continue;
+      const item = scorePair(model, profile, other);
+      if (item) items.push(item);
+    }
+  });
+  return items.sort(byScore);
 }

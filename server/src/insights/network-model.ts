@@ -27,10 +27,11 @@ export interface InsightSourceLink {
   target: string;
 }
 
-/** Nodes and links to analyse. */
+/** Nodes and links to analyse, and the introductions nobody wants suggested again. */
 export interface InsightSource {
   nodes: readonly InsightSourceNode[];
   links: readonly InsightSourceLink[];
+  dismissals?: readonly { a: string; b: string }[];
 }
 
 /** The links that make organisations and projects part of one collaboration network. */
@@ -56,6 +57,8 @@ export interface OrganisationProfile {
   needs: Set<string>;
   /** Every node it has a link of any kind with. */
   linked: Set<string>;
+  /** Organisations whose introduction to this one was dismissed. */
+  dismissed: Set<string>;
 }
 
 /** The collaboration graph and the indexes the findings use. */
@@ -110,8 +113,13 @@ export function buildNetworkModel(source: InsightSource): NetworkModel {
         offers: tagSet(node.offers),
         needs: tagSet(node.needs),
         linked: new Set(),
+        dismissed: new Set(),
       });
     }
+  }
+  for (const { a, b } of source.dismissals ?? []) {
+    profiles.get(a)?.dismissed.add(b);
+    profiles.get(b)?.dismissed.add(a);
   }
   for (const link of source.links) {
     const { source: from, target: to } = link;

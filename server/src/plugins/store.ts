@@ -1,9 +1,11 @@
 /**
- * Decorates the app with its GraphStore (`app.store`) and the map reader built on it
- * (`app.mapView`) and neighbourhoods (`app.egoView`), and closes the store when the app closes if the app opened it.
+ * Decorates the app with its GraphStore (`app.store`) and the readers built on it: the map
+ * (`app.mapView`), neighbourhoods (`app.egoView`) and insights (`app.insightsView`); closes the
+ * store when the app closes if the app opened it.
  */
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { InsightsView } from '../insights/insights-view.js';
 import { EgoView } from '../services/ego-view.js';
 import { MapView } from '../services/map-view.js';
 import type { GraphStore } from '../store/graph-store.js';
@@ -16,6 +18,8 @@ declare module 'fastify' {
     mapView: MapView;
     /** Answers neighbourhood requests from a model kept per revision. */
     egoView: EgoView;
+    /** Insight findings kept per revision (insights routes and meeting suggestions). */
+    insightsView: InsightsView;
   }
 }
 
@@ -30,6 +34,7 @@ async function storePlugin(app: FastifyInstance, options: StorePluginOptions): P
   app.decorate('store', options.store);
   app.decorate('mapView', new MapView(options.store));
   app.decorate('egoView', new EgoView(options.store));
+  app.decorate('insightsView', new InsightsView(options.store));
   if (options.ownsStore) {
     app.addHook('onClose', async () => {
       await options.store.close();

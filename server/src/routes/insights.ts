@@ -3,19 +3,25 @@
  * cached per store revision (insights/insights-view.ts).
  */
 import {
+  AcceptIntroductionBodySchema,
   BridgesPageSchema,
   BrokersPageSchema,
   CommunitiesPageSchema,
+  DismissedIntroductionSchema,
+  DismissedIntroductionsPageSchema,
   InsightPageQuerySchema,
   InsightsSummarySchema,
   IntroductionsPageSchema,
   IntroductionsQuerySchema,
+  IntroductionPairSchema,
   IslandsPageSchema,
+  LinkSchema,
   NotConnectedPageSchema,
   SiloedThemesPageSchema,
 } from '@octograph/graph-schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { InsightsView, pageOf } from '../insights/insights-view.js';
+import { z } from 'zod';
+import { pageOf } from '../insights/insights-view.js';
 import { errorResponses } from './responses.js';
 
 const tags = ['insights'];
@@ -23,7 +29,7 @@ const paging =
   '`limit` (1 to 500, default 50) and `offset` (default 0) page through the items; `total` counts them all.';
 
 const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
-  const view = new InsightsView(app.store);
+  const view = app.insightsView;
 
   app.get(
     '/insights',
@@ -147,6 +153,80 @@ const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
       }
       const { revision, items } = await view.introductionsFor(id);
       return { ...pageOf(revision, items, query), for: id };
+    },
+  );
+
+  app.post(
+    '/insights/introductions/accept',
+    {
+      schema: {
+        summary: 'Accept a suggested introduction: link the two organisations',
+        description:
+          'Creates a COLLABORATES_WITH link from `a` to `b`, since today, with the optional `notes`. 404 for an unknown id, 400 when either is not an organisation, 409 when they already collaborate.',
+        tags,
+        body: AcceptIntroductionBodySchema,
+        response: { 201: LinkSchema, ...errorResponses(400, 404, 409) },
+      },
+    },
+    // Editors only once accounts exist (issue 8): the check goes here.
+    async (request, reply) => reply.status(201).send(await view.accept(request.body)),
+  );
+
+  app.post(
+    '/insights/introductions/dismissals',
+    {
+      schema: {
+        summary: 'Dismiss a suggested introduction: never suggest the pair again',
+        description:
+          'Either order. 201 with the dismissal, or 200 with the existing one when the pair was already dismissed. 404 for an unknown id, 400 when either is not an organisation.',
+        tags,
+        body: IntroductionPairSchema,
+        response: {
+          200: DismissedIntroductionSchema,
+          201: DismissedIntroductionSchema,
+          ...errorResponses(400, 404),
+        },
+      },
+    },
+    // Editors only once accounts exist (issue 8): the check goes here.
+    async (request, reply) => {
+      const { dismissal, created } = await app.store.dismissIntroduction(
+        request.body.a,
+        request.body.b,
+      );
+      return reply.status(created ? 201 : 200).send(await view.named(dismissal));
+    },
+  );
+
+  app.get(
+    '/insights/introductions/dismissals',
+    {
+      schema: {
+        summary: 'Dismissed introductions, newest first',
+        description: paging,
+        tags,
+        querystring: InsightPageQuerySchema,
+        response: { 200: DismissedIntroductionsPageSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) => view.dismissed(request.query),
+  );
+
+  app.delete(
+    '/insights/introductions/dismissals/:a/:b',
+    {
+      schema: {
+        summary: 'Undo a dismissal: the pair may be suggested again',
+        description: 'Either order. 404 when the pair has not been dismissed.',
+        tags,
+        params: IntroductionPairSchema,
+        response: { 204: z.null(), ...errorResponses(400, 404) },
+      },
+    },
+    // Editors only once accounts exist (issue 8): the check goes here.
+    async (request, reply) => {
+      await app.store.undoDismissal(request.params.a, request.params.b);
+      return reply.status(204).send(null);
     },
   );
 

@@ -91,6 +91,23 @@ export interface DeleteNodeResult {
   deletedLinkIds: string[];
 }
 
+/**
+ * A suggested introduction someone dismissed: the two organisations (the smaller id first), when
+ * and by whom. Insights never suggest the pair again. Deleting either organisation deletes it.
+ */
+export interface Dismissal {
+  a: string;
+  b: string;
+  dismissedAt: string;
+  dismissedBy: string | null;
+}
+
+/** What dismissing did: the stored dismissal, and whether this call created it. */
+export interface DismissResult {
+  dismissal: Dismissal;
+  created: boolean;
+}
+
 /** The storage port every adapter implements. */
 export interface GraphStore {
   /** Which adapter this is. */
@@ -124,12 +141,26 @@ export interface GraphStore {
   /** Deletes a link; NotFoundError if absent. */
   deleteLink(id: string, context?: WriteContext): Promise<void>;
 
+  /** Every link whose two ends are both among these nodes (unknown ids are ignored). */
+  linksAmong(ids: readonly string[]): Promise<Link[]>;
+
   /** A node and everything within `depth` steps of it (links in both directions). */
   neighbourhood(id: string, depth: number): Promise<Subgraph>;
   /** The subgraph the map shows for these filters. */
   mapSubgraph(filter: MapFilter): Promise<MapSubgraph>;
   /** Saves layout positions of existing nodes (unknown ids: NotFoundError). */
   savePositions(positions: Position[]): Promise<void>;
+
+  /**
+   * Records that two organisations should not be suggested to each other again (either order).
+   * NotFoundError for an unknown id, ValidationError when a node is not an organisation or both
+   * ids are the same. Dismissing a pair already dismissed changes nothing (`created: false`).
+   */
+  dismissIntroduction(a: string, b: string, context?: WriteContext): Promise<DismissResult>;
+  /** Forgets a dismissal (either order); NotDismissedError when the pair was not dismissed. */
+  undoDismissal(a: string, b: string): Promise<void>;
+  /** Every dismissal, newest first. */
+  listDismissals(): Promise<Dismissal[]>;
 
   /** Applies writes in order, all or nothing. */
   applyBatch(ops: BatchOpInput[], context?: WriteContext): Promise<BatchResult>;

@@ -23,6 +23,8 @@ import {
   type CreateLinkInput,
   type CreateNodeInput,
   type GraphNode,
+  type AttendanceConsent,
+  type ConsentChoice,
   type Link,
   type UpdateLinkBody,
   type UpdateNodeBody,
@@ -36,7 +38,7 @@ import {
   ValidationError,
 } from '../errors.js';
 import { searchKey } from './search-key.js';
-import type { WriteContext } from './graph-store.js';
+import type { Dismissal, WriteContext } from './graph-store.js';
 
 function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value);
@@ -112,6 +114,7 @@ export function newLink(input: CreateLinkInput, context: WriteContext = {}): Lin
   const timestamp = now();
   return parseOrThrow(LinkSchema, {
     ...body,
+    consent: recordedConsent(body.consent, timestamp, context),
     id: body.id ?? randomUUID(),
     createdBy: context.actor ?? null,
     createdAt: timestamp,
@@ -147,13 +150,102 @@ export function storedNode(node: unknown): GraphNode {
 
 /** A stored link as given (a restore), checked against the schema and for self-links. */
 export function storedLink(link: unknown): Link {
-  return canonicalTimes(parseOrThrow(LinkSchema, link));
+  const stored = canonicalTimes(parseOrThrow(LinkSchema, upgradedLink(link)));
+  return stored.consent === null
+    ? stored
+    : {
+        ...stored,
+        consent: {
+          ...stored.consent,
+          recordedAt: new Date(stored.consent.recordedAt).toISOString(),
+        },
+      };
 }
 
-/** The link after a patch; kind and ends stay. */
-export function patchedLink(existing: Link, patch: UpdateLinkBody): Link {
+/** A pair of ids in stored order: the smaller first. */
+export function orderedPair(a: string, b: string): [string, string] {
+  return a < b ? [a, b] : [b, a];
+}
+
+/**
+ * Checks the two organisations of a suggested introduction as the adapter found them (null:
+ * absent), in the order the caller named them.
+ */
+export function checkIntroductionPair(
+  a: string,
+  b: string,
+  nodeA: GraphNode | null,
+  nodeB: GraphNode | null,
+): void {
+  if (a === b) throw new ValidationError([{ path: 'b', message: 'must differ from a' }]);
+  const ends = [
+    { path: 'a', id: a, node: nodeA },
+    { path: 'b', id: b, node: nodeB },
+  ];
+  for (const { id, node } of ends) if (!node) throw new NotFoundError('node', id);
+  for (const { path, id, node } of ends) {
+    if (node && node.kind !== 'organisation') {
+      throw new ValidationError(
+        [{ path, message: `must be an organisation, not a ${node.kind}` }],
+        `introductions are between organisations; '${id}' is a ${node.kind}`,
+      );
+    }
+  }
+}
+
+/** A new dismissal of the pair, now, by the context's actor. */
+export function newDismissal(a: string, b: string, context: WriteContext = {}): Dismissal {
+  const [first, second] = orderedPair(a, b);
+  return { a: first, b: second, dismissedAt: now(), dismissedBy: context.actor ?? null };
+}
+
+/** The link after a patch; kind and ends stay. A new consent is recorded now, by the writer. */
+export function patchedLink(
+  existing: Link,
+  patch: UpdateLinkBody,
+  context: WriteContext = {},
+): Link {
   const body = parseOrThrow(UpdateLinkBodySchema, patch);
-  return parseOrThrow(LinkSchema, { ...existing, ...body, updatedAt: now() });
+  const timestamp = now();
+  const { consent, ...rest } = body;
+  return parseOrThrow(LinkSchema, {
+    ...existing,
+    ...rest,
+    ...(consent === undefined ? {} : { consent: recordedConsent(consent, timestamp, context) }),
+    updatedAt: timestamp,
+  });
+}
+
+/** An attendee's consent choice with when and by whom it was recorded. */
+function recordedConsent(
+  choice: ConsentChoice | null,
+  at: string,
+  context: WriteContext,
+): AttendanceConsent | null {
+  return choice === null ? null : { ...choice, recordedAt: at, recordedBy: context.actor ?? null };
+}
+
+/**
+ * A link as an earlier Octograph stored or exported it, in today's shape. Before meetings
+ * recorded consent per detail, ATTENDED links had `sharingConsent`: 'contact_details' shared
+ * both e-mail and phone; 'name_only' and 'none' shared neither. The choice counts as recorded
+ * when the link was last changed, by whoever added it. (The embedded store's migration 3 does the
+ * same to what it holds.)
+ */
+export function upgradedLink(link: unknown): unknown {
+  if (typeof link !== 'object' || link === null || !('sharingConsent' in link)) return link;
+  const { sharingConsent, ...rest } = link as Record<string, unknown>;
+  if (sharingConsent === null || sharingConsent === undefined) return { consent: null, ...rest };
+  const shared = sharingConsent === 'contact_details';
+  return {
+    ...rest,
+    consent: {
+      shareEmail: shared,
+      sharePhone: shared,
+      recordedAt: rest.updatedAt,
+      recordedBy: rest.createdBy ?? null,
+    },
+  };
 }
 
 /**

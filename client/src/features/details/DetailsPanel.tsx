@@ -12,6 +12,7 @@ import { useSelection } from '../selection/selection-context';
 import { Connections } from './Connections';
 import { groupConnections } from './link-groups';
 import { NodeFields } from './NodeFields';
+import { WorthIntroducing } from './WorthIntroducing';
 
 /** The selected node: what it is, its fields, and who it is linked to. Nothing when none is. */
 export function DetailsPanel() {
@@ -85,6 +86,7 @@ function NodeDetails({ id }: { id: string }) {
           />
         )}
         {connections && <Connections connections={connections} />}
+        {kind === 'organisation' && <WorthIntroducing id={id} />}
       </div>
     </aside>
   );

@@ -1,5 +1,5 @@
 import './insights.css';
-import type { InsightFinding, IntroductionReason } from '@octograph/graph-schema';
+import type { InsightFinding, IntroductionItem } from '@octograph/graph-schema';
 import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InsightPages } from '../../api/client';
@@ -8,7 +8,11 @@ import { CloseButton } from '../../ui/CloseButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { SheetSection } from '../../ui/SheetSection';
 import { NARROW_SCREEN } from '../../ui/narrow-screen';
-import { useFilteredMap } from '../filters/use-filtered-map';
+import { IntroductionButtons } from '../introductions/IntroductionButtons';
+import { IntroductionNoticeLine } from '../introductions/IntroductionNoticeLine';
+import { IntroductionReasons } from '../introductions/IntroductionReasons';
+import { useIntroductionActions } from '../introductions/introduction-queries';
+import { visibleIntroductions } from '../introductions/introductions-state';
 import { useSelection } from '../selection/selection-context';
 import {
   bridgeHighlight,
@@ -17,6 +21,7 @@ import {
   introductionHighlight,
   type Highlight,
 } from './insights-state';
+import { DismissedIntroductions } from './DismissedIntroductions';
 import { dispatchInsightsMap, useInsightsMap } from './insights-store';
 
 /** Items shown at first, and how many more each "Show more" adds. */
@@ -36,7 +41,6 @@ export function InsightsPanel({ id, onClose }: { id: string; onClose: () => void
   const summary = useInsightsSummary();
   const { highlight, colourByCommunity } = useInsightsMap();
   const { dispatch } = useSelection();
-  const map = useFilteredMap().data;
 
   const act = (action: ItemAction) => {
     // On a phone the panel is a sheet over most of the map: it steps aside to show the item.
@@ -145,7 +149,7 @@ export function InsightsPanel({ id, onClose }: { id: string; onClose: () => void
                     : t('insights.bridges.linkItem', { count: item.cutOff })
                 }
                 onClick={() => {
-                  if (map) act({ type: 'highlight', highlight: bridgeHighlight(item, map) });
+                  act({ type: 'highlight', highlight: bridgeHighlight(item) });
                 }}
               />
             )}
@@ -188,28 +192,11 @@ export function InsightsPanel({ id, onClose }: { id: string; onClose: () => void
               />
             )}
           />
-          <FindingSection
-            finding="introductions"
-            title={t('insights.introductions.title')}
+          <IntroductionsFinding
             total={data.counts.introductions}
-            renderItem={(item: InsightPages['introductions']['items'][number]) => (
-              <ItemButton
-                key={`${item.a.id}:${item.b.id}`}
-                title={t('insights.introductions.pair', { a: item.a.name, b: item.b.name })}
-                text={
-                  <ul className="insights__reasons">
-                    {item.reasons.map((reason) => (
-                      <li key={reason.type}>
-                        <ReasonText reason={reason} names={{ a: item.a, b: item.b }} />
-                      </li>
-                    ))}
-                  </ul>
-                }
-                onClick={() => {
-                  act({ type: 'highlight', highlight: introductionHighlight(item) });
-                }}
-              />
-            )}
+            onItem={(item) => {
+              act({ type: 'highlight', highlight: introductionHighlight(item) });
+            }}
           />
           <FindingSection
             finding="communities"
@@ -237,55 +224,60 @@ export function InsightsPanel({ id, onClose }: { id: string; onClose: () => void
   );
 }
 
-/** One reason two organisations might meet, in words. */
-function ReasonText({
-  reason,
-  names,
+/**
+ * Suggested introductions: each pair with its reasons (clicking it highlights both on the map),
+ * "Introduce" and "Dismiss" beside it, the line saying what was just done (with its Undo) above
+ * them, and the dismissed ones in a fold at the end.
+ */
+function IntroductionsFinding({
+  total,
+  onItem,
 }: {
-  reason: IntroductionReason;
-  names: { a: { id: string; name: string }; b: { id: string; name: string } };
+  total: number;
+  onItem: (item: IntroductionItem) => void;
 }) {
   const { t } = useTranslation();
-  const nameOf = (id: string) => (id === names.a.id ? names.a.name : names.b.name);
-  switch (reason.type) {
-    case 'sharedThemes':
-      return t('insights.introductions.sharedThemes', {
-        names: reason.themes.map((theme) => theme.name),
-      });
-    case 'samePlace':
-      return t('insights.introductions.samePlace', {
-        names: reason.places.map((place) => place.name),
-      });
-    case 'sharedValues':
-      return t('insights.introductions.sharedValues', { names: reason.values });
-    case 'offersMeetNeeds':
-      return t('insights.introductions.offersMeetNeeds', {
-        from: nameOf(reason.from),
-        to: nameOf(reason.to),
-        names: reason.tags,
-      });
-    case 'friendsInCommon':
-      return t('insights.introductions.friendsInCommon', {
-        count: reason.friends.length,
-        names: reason.friends.map((friend) => friend.name),
-      });
-  }
+  const actions = useIntroductionActions();
+  return (
+    <FindingSection
+      finding="introductions"
+      title={t('insights.introductions.title')}
+      total={total}
+      header={<IntroductionNoticeLine actions={actions} />}
+      footer={<DismissedIntroductions actions={actions} />}
+      visibleItems={(items) => visibleIntroductions(items, actions.notice)}
+      renderItem={(item: InsightPages['introductions']['items'][number]) => (
+        <ItemButton
+          key={`${item.a.id}:${item.b.id}`}
+          title={t('insights.introductions.pair', { a: item.a.name, b: item.b.name })}
+          text={<IntroductionReasons item={item} />}
+          actions={<IntroductionButtons pair={item} actions={actions} />}
+          onClick={() => {
+            onItem(item);
+          }}
+        />
+      )}
+    />
+  );
 }
 
-/** One item: a button with its name and a sentence about it. */
+/** One item: a button with its name and a sentence about it, and what can be done with it. */
 function ItemButton({
   title,
   text,
   swatch,
+  actions,
   onClick,
 }: {
   title: string;
   text: ReactNode;
   swatch?: string | undefined;
+  /** Buttons under the item (beside, not inside, its own button). */
+  actions?: ReactNode;
   onClick: () => void;
 }) {
   return (
-    <li>
+    <li className="insights__entry">
       <button type="button" className="insights__item" onClick={onClick}>
         <span className="insights__item-title">
           {swatch !== undefined && (
@@ -295,29 +287,43 @@ function ItemButton({
         </span>
         <span className="insights__item-text">{text}</span>
       </button>
+      {actions}
     </li>
   );
 }
 
-/** A finding: its title and count; opened, its items, PAGE_STEP more at a time. */
+/**
+ * A finding: its title and count; opened, its items, PAGE_STEP more at a time, between an optional
+ * header and footer.
+ */
 function FindingSection<F extends InsightFinding>({
   finding,
   title,
   total,
   note,
+  header,
+  footer,
+  visibleItems,
   renderItem,
 }: {
   finding: F;
   title: string;
   total: number;
   note?: string | undefined;
+  header?: ReactNode;
+  footer?: ReactNode;
+  /** Leaves out items the page still has but that are already gone (just dismissed). */
+  visibleItems?: (
+    items: readonly InsightPages[F]['items'][number][],
+  ) => readonly InsightPages[F]['items'][number][];
   renderItem: (item: InsightPages[F]['items'][number]) => ReactNode;
 }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [limit, setLimit] = useState(PAGE_STEP);
   const page = useInsightPage(finding, open && total > 0 ? { limit } : null);
-  const items: readonly InsightPages[F]['items'][number][] = page.data?.items ?? [];
+  const pageItems: readonly InsightPages[F]['items'][number][] = page.data?.items ?? [];
+  const items = visibleItems ? visibleItems(pageItems) : pageItems;
 
   return (
     <SheetSection
@@ -330,6 +336,7 @@ function FindingSection<F extends InsightFinding>({
       bodyClassName="insights__body"
     >
       {note !== undefined && <p className="muted">{note}</p>}
+      {header}
       {total === 0 && <p className="muted">{t('insights.none')}</p>}
       {page.isPending && total > 0 && <p className="muted">{t('insights.loading')}</p>}
       {page.isError && (
@@ -356,6 +363,7 @@ function FindingSection<F extends InsightFinding>({
           </button>
         </div>
       )}
+      {footer}
     </SheetSection>
   );
 }

@@ -4,13 +4,11 @@
  * coloured by community. Also the pure steps that turn a finding's item into such a highlight.
  */
 import type {
+  BridgeItem,
   CommunityItem,
   IntroductionItem,
   IslandItem,
-  MapResponse,
 } from '@octograph/graph-schema';
-import Graph from 'graphology';
-import { connectedComponents } from 'graphology-components';
 
 /** Nodes that stand out on the map; everything else fades. */
 export interface Highlight {
@@ -63,66 +61,15 @@ export function introductionHighlight(item: IntroductionItem): Highlight {
   return { primary: [item.a.id, item.b.id], members: [] };
 }
 
-/** The links that make organisations and projects one collaboration network (as the server's). */
-const COLLABORATION_KINDS: ReadonlySet<string> = new Set([
-  'COLLABORATES_WITH',
-  'PARTNER_IN',
-  'MEMBER_OF',
-]);
-
-/** The collaboration network of a drawn map: organisations and projects and their links. */
-function collaborationGraph(map: MapResponse): Graph {
-  const graph = new Graph({ type: 'undirected', multi: true });
-  for (const node of map.nodes) {
-    if (node.kind === 'organisation' || node.kind === 'project') graph.addNode(node.id);
-  }
-  for (const link of map.links) {
-    if (
-      COLLABORATION_KINDS.has(link.kind) &&
-      graph.hasNode(link.source) &&
-      graph.hasNode(link.target)
-    ) {
-      graph.addEdgeWithKey(link.id, link.source, link.target);
-    }
-  }
-  return graph;
-}
-
 /**
- * The parts that lose their connection to the rest when `cut` is applied to the collaboration
- * network: of the parts it leaves of the component around `around`, every one but the largest.
+ * A bridge: the organisation (or the link's two ends) and the organisations and projects the
+ * server says would be cut off. Not worked out from the drawn map, which lacks whatever the
+ * filters hide: a hidden organisation can be the very path that keeps a part connected.
  */
-function cutOffParts(graph: Graph, around: readonly string[]): string[] {
-  const touched = connectedComponents(graph).filter((part) =>
-    part.some((id) => around.includes(id)),
-  );
-  touched.sort((a, b) => b.length - a.length);
-  return touched.slice(1).flat();
-}
-
-/**
- * A bridge: the organisation (or the link's two ends) and the organisations and projects it
- * would cut off, worked out on the drawn map's collaboration network (graphology components).
- */
-export function bridgeHighlight(
-  item:
-    | { type: 'organisation'; id: string }
-    | { type: 'link'; id: string; source: { id: string }; target: { id: string } },
-  map: MapResponse,
-): Highlight {
-  const graph = collaborationGraph(map);
-  if (item.type === 'organisation') {
-    if (!graph.hasNode(item.id)) return { primary: [item.id], members: [] };
-    const neighbours = graph.neighbors(item.id);
-    graph.dropNode(item.id);
-    return { primary: [item.id], members: cutOffParts(graph, neighbours) };
-  }
+export function bridgeHighlight(item: BridgeItem): Highlight {
+  if (item.type === 'organisation') return { primary: [item.id], members: item.cutOffIds };
   const ends = [item.source.id, item.target.id];
-  if (graph.hasEdge(item.id)) graph.dropEdge(item.id);
-  return {
-    primary: ends,
-    members: cutOffParts(graph, ends).filter((id) => !ends.includes(id)),
-  };
+  return { primary: ends, members: item.cutOffIds.filter((id) => !ends.includes(id)) };
 }
 
 /** Soft, distinct colours for communities, largest community first; they repeat after these. */

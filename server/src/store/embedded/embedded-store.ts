@@ -27,12 +27,14 @@ import {
   type UpdateLinkBody,
   type UpdateNodeBody,
 } from '@octograph/graph-schema';
-import { ConflictError, NotFoundError, StoreBusyError } from '../../errors.js';
+import { ConflictError, NotDismissedError, NotFoundError, StoreBusyError } from '../../errors.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { focusOn } from '../graph-walk.js';
 import type {
   BatchResult,
   DeleteNodeResult,
+  DismissResult,
+  Dismissal,
   GraphStore,
   MapFilter,
   MapSubgraph,
@@ -45,12 +47,15 @@ import type {
 import { searchKey } from '../search-key.js';
 import {
   checkExpectedRevision,
+  checkIntroductionPair,
   checkLinkEnds,
   isDirected,
+  newDismissal,
   newLink,
   locateError,
   newNode,
   nodeIndexFields,
+  orderedPair,
   parseBatchOps,
   patchedLink,
   patchedNode,
@@ -133,12 +138,22 @@ const SQL = {
     UNION ALL
     SELECT l.doc FROM walked w JOIN links l ON l.target_id = w.id
       WHERE l.source_id IN reached AND l.source_id NOT IN walked`,
+  linksAmong: `WITH among(id) AS MATERIALIZED (SELECT DISTINCT value FROM json_each(?))
+    SELECT l.doc FROM among a JOIN links l ON l.source_id = a.id WHERE l.target_id IN among
+    ORDER BY l.id`,
   upsertPosition: `INSERT INTO positions (node_id, x, y) VALUES (@id, @x, @y)
     ON CONFLICT (node_id) DO UPDATE SET x = excluded.x, y = excluded.y`,
   nodeExists: `SELECT 1 AS found FROM nodes WHERE id = ?`,
   allNodes: `SELECT doc FROM nodes ORDER BY sort_key, id`,
   allLinks: `SELECT doc FROM links ORDER BY id`,
   allPositions: `SELECT node_id AS id, x, y FROM positions ORDER BY node_id`,
+  dismissal: `SELECT a_id AS a, b_id AS b, dismissed_at AS dismissedAt, dismissed_by AS dismissedBy
+    FROM dismissals WHERE a_id = ? AND b_id = ?`,
+  insertDismissal: `INSERT INTO dismissals (a_id, b_id, dismissed_at, dismissed_by)
+    VALUES (@a, @b, @dismissedAt, @dismissedBy)`,
+  deleteDismissal: `DELETE FROM dismissals WHERE a_id = ? AND b_id = ?`,
+  allDismissals: `SELECT a_id AS a, b_id AS b, dismissed_at AS dismissedAt, dismissed_by AS dismissedBy
+    FROM dismissals ORDER BY dismissed_at DESC, a_id, b_id`,
   ping: `SELECT 1 AS ok`,
   deleteAllLinks: `DELETE FROM links`,
   deleteAllNodes: `DELETE FROM nodes`,
@@ -295,14 +310,20 @@ export class EmbeddedGraphStore implements GraphStore {
     return this.write(() => this.insertLink(input, context));
   }
 
-  updateLink(id: string, patch: UpdateLinkBody): Promise<Link> {
-    return this.write(() => this.changeLink(id, patch));
+  updateLink(id: string, patch: UpdateLinkBody, context?: WriteContext): Promise<Link> {
+    return this.write(() => this.changeLink(id, patch, context));
   }
 
   deleteLink(id: string): Promise<void> {
     return this.write(() => {
       this.removeLink(id);
     });
+  }
+
+  linksAmong(ids: readonly string[]): Promise<Link[]> {
+    return this.read(() =>
+      (this.statements.linksAmong.all(JSON.stringify(ids)) as DocRow[]).map(linkOf),
+    );
   }
 
   neighbourhood(id: string, depth: number): Promise<Subgraph> {
@@ -392,6 +413,35 @@ export class EmbeddedGraphStore implements GraphStore {
         this.statements.upsertPosition.run(position);
       }
     });
+  }
+
+  async dismissIntroduction(a: string, b: string, context?: WriteContext): Promise<DismissResult> {
+    // A pair already dismissed is answered without a write, so the revision stays.
+    const existing = await this.read(() => {
+      checkIntroductionPair(a, b, this.findNode(a), this.findNode(b));
+      return this.findDismissal(a, b);
+    });
+    if (existing) return { dismissal: existing, created: false };
+    return this.write(() => {
+      checkIntroductionPair(a, b, this.findNode(a), this.findNode(b));
+      const raced = this.findDismissal(a, b);
+      if (raced) return { dismissal: raced, created: false };
+      const dismissal = newDismissal(a, b, context);
+      this.statements.insertDismissal.run(dismissal);
+      return { dismissal, created: true };
+    });
+  }
+
+  undoDismissal(a: string, b: string): Promise<void> {
+    return this.write(() => {
+      if (this.statements.deleteDismissal.run(...orderedPair(a, b)).changes === 0) {
+        throw new NotDismissedError(a, b);
+      }
+    });
+  }
+
+  listDismissals(): Promise<Dismissal[]> {
+    return this.read(() => this.statements.allDismissals.all() as Dismissal[]);
   }
 
   applyBatch(ops: BatchOpInput[], context?: WriteContext): Promise<BatchResult> {
@@ -505,7 +555,7 @@ export class EmbeddedGraphStore implements GraphStore {
       case 'createLink':
         return this.insertLink(op.link, context).id;
       case 'updateLink':
-        return this.changeLink(op.id, op.patch).id;
+        return this.changeLink(op.id, op.patch, context).id;
       case 'deleteLink':
         this.removeLink(op.id);
         return op.id;
@@ -515,6 +565,10 @@ export class EmbeddedGraphStore implements GraphStore {
   private findNode(id: string): GraphNode | null {
     const row = this.statements.nodeById.get(id) as DocRow | undefined;
     return row ? nodeOf(row) : null;
+  }
+
+  private findDismissal(a: string, b: string): Dismissal | null {
+    return (this.statements.dismissal.get(...orderedPair(a, b)) as Dismissal | undefined) ?? null;
   }
 
   private findLink(id: string): Link | null {
@@ -591,10 +645,10 @@ export class EmbeddedGraphStore implements GraphStore {
     return link;
   }
 
-  private changeLink(id: string, patch: UpdateLinkBody): Link {
+  private changeLink(id: string, patch: UpdateLinkBody, context?: WriteContext): Link {
     const existing = this.findLink(id);
     if (!existing) throw new NotFoundError('link', id);
-    const next = patchedLink(existing, patch);
+    const next = patchedLink(existing, patch, context);
     if (next.meetingId !== null && next.meetingId !== existing.meetingId) {
       checkLinkEnds(
         next,

@@ -58,6 +58,40 @@ const MIGRATIONS: readonly Migration[] = [
       INSERT INTO counters (name, value) VALUES ('revision', 0);
     `,
   },
+  {
+    version: 2,
+    description: 'dismissed introductions',
+    sql: `
+      CREATE TABLE dismissals (
+        a_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+        b_id TEXT NOT NULL REFERENCES nodes (id) ON DELETE CASCADE,
+        dismissed_at TEXT NOT NULL,
+        dismissed_by TEXT,
+        PRIMARY KEY (a_id, b_id),
+        CHECK (a_id < b_id)
+      ) STRICT;
+      CREATE INDEX dismissals_by_b ON dismissals (b_id);
+    `,
+  },
+  {
+    version: 3,
+    description: "an attendee's consent per detail (consent) instead of sharingConsent",
+    // The same conversion as write-rules.ts upgradedLink: 'contact_details' shared e-mail and
+    // phone, 'name_only' and 'none' neither; recorded when the link last changed, by its author.
+    sql: `
+      UPDATE links SET doc = json_set(json_remove(doc, '$.sharingConsent'), '$.consent',
+        CASE json_extract(doc, '$.sharingConsent')
+          WHEN 'contact_details' THEN json_object('shareEmail', json('true'), 'sharePhone', json('true'),
+            'recordedAt', json_extract(doc, '$.updatedAt'), 'recordedBy', json_extract(doc, '$.createdBy'))
+          WHEN 'name_only' THEN json_object('shareEmail', json('false'), 'sharePhone', json('false'),
+            'recordedAt', json_extract(doc, '$.updatedAt'), 'recordedBy', json_extract(doc, '$.createdBy'))
+          WHEN 'none' THEN json_object('shareEmail', json('false'), 'sharePhone', json('false'),
+            'recordedAt', json_extract(doc, '$.updatedAt'), 'recordedBy', json_extract(doc, '$.createdBy'))
+          ELSE json('null')
+        END)
+      WHERE json_type(doc, '$.sharingConsent') IS NOT NULL;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */

@@ -21,11 +21,13 @@ import {
   orgKindOf,
 } from '@octograph/graph-schema';
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
-import { ConflictError, NotFoundError, ValidationError } from '../../errors.js';
+import { ConflictError, NotDismissedError, NotFoundError, ValidationError } from '../../errors.js';
 import { decodeCursor, encodeCursor, type CursorPosition } from '../cursor.js';
 import { focusOn } from '../graph-walk.js';
 import type {
   DeleteNodeResult,
+  DismissResult,
+  Dismissal,
   MapFilter,
   NetworkContent,
   NodeQuery,
@@ -33,34 +35,46 @@ import type {
 } from '../graph-store.js';
 import { searchKey } from '../search-key.js';
 import {
+  checkIntroductionPair,
   checkLinkEnds,
   isDirected,
+  newDismissal,
   newLink,
   newNode,
+  orderedPair,
   patchedLink,
   patchedNode,
   storedLink,
   storedNode,
 } from '../write-rules.js';
 import {
+  dismissalFromProperties,
+  dismissalProperties,
   linkFromProperties,
   linkProperties,
   nodeFromProperties,
   nodeProperties,
 } from './properties.js';
 import {
+  ALL_DISMISSALS,
   ALL_LINKS,
   ALL_NODES,
   ALL_POSITIONS,
   BUMP_REVISION,
   COUNT_NODES,
+  CREATE_DISMISSAL,
   CREATE_LINK,
   CREATE_NODE,
+  DELETE_ALL_DISMISSALS,
+  DELETE_DISMISSAL,
+  DELETE_DISMISSALS_OF_NODE,
   DELETE_LINK,
   DELETE_ALL_NODES,
   DELETE_NODE,
+  DISMISSAL,
   FORGET_MEETING,
   LINK_BY_ID,
+  LINKS_AMONG,
   LINKS_OF_NODE,
   LINKS_WITHIN,
   LIST_NODES,
@@ -131,6 +145,10 @@ function linkOf(record: Neo4jRecord): Link {
   });
 }
 
+function dismissalOf(record: Neo4jRecord): Dismissal {
+  return dismissalFromProperties(asMap(record.get('dismissal') as unknown, 'dismissal'));
+}
+
 /** Where a page ends: the stored sort key and id of its last node, as the query ordered them. */
 function cursorAt(record: Neo4jRecord): CursorPosition {
   const properties = asMap(record.get('node') as unknown, 'node');
@@ -185,6 +203,11 @@ export class GraphReader {
   async link(id: string): Promise<Link | null> {
     const [record] = await this.run(LINK_BY_ID, { id });
     return record ? linkOf(record) : null;
+  }
+
+  async linksAmong(ids: readonly string[]): Promise<Link[]> {
+    if (ids.length === 0) return [];
+    return (await this.run(LINKS_AMONG, { ids: [...new Set(ids)] })).map(linkOf);
   }
 
   async listNodes(query: NodeQuery): Promise<NodePage> {
@@ -268,6 +291,18 @@ export class GraphReader {
     };
   }
 
+  /** The dismissal of a pair (either order), or null. */
+  async dismissal(a: string, b: string): Promise<Dismissal | null> {
+    const [first, second] = orderedPair(a, b);
+    const [record] = await this.run(DISMISSAL, { a: first, b: second });
+    return record ? dismissalOf(record) : null;
+  }
+
+  /** Every dismissal, newest first. */
+  async dismissals(): Promise<Dismissal[]> {
+    return (await this.run(ALL_DISMISSALS, {})).map(dismissalOf);
+  }
+
   async content(): Promise<NetworkContent> {
     return {
       nodes: (await this.run(ALL_NODES, {})).map(nodeOf),
@@ -305,6 +340,7 @@ export class GraphWriter extends GraphReader {
 
   /** Deletes every node with its links and position (a restore that replaces). */
   async deleteEverything(): Promise<void> {
+    await this.run(DELETE_ALL_DISMISSALS, {});
     await this.run(DELETE_ALL_NODES, {});
   }
 
@@ -344,6 +380,7 @@ export class GraphWriter extends GraphReader {
       (record) => linkOf(record).id,
     );
     if (existing.kind === 'meeting') await this.run(FORGET_MEETING, { id });
+    if (existing.kind === 'organisation') await this.run(DELETE_DISMISSALS_OF_NODE, { id });
     await this.run(DELETE_NODE, { id });
     return { deletedLinkIds };
   }
@@ -392,10 +429,10 @@ export class GraphWriter extends GraphReader {
     return link;
   }
 
-  async changeLink(id: string, patch: UpdateLinkBody): Promise<Link> {
+  async changeLink(id: string, patch: UpdateLinkBody, context?: WriteContext): Promise<Link> {
     const existing = await this.link(id);
     if (!existing) throw new NotFoundError('link', id);
-    const next = patchedLink(existing, patch);
+    const next = patchedLink(existing, patch, context);
     if (next.meetingId !== null && next.meetingId !== existing.meetingId) {
       const ends = await this.nodes([next.source, next.target, next.meetingId]);
       checkLinkEnds(
@@ -418,6 +455,26 @@ export class GraphWriter extends GraphReader {
     const existing = await this.link(id);
     if (!existing) throw new NotFoundError('link', id);
     await this.run(DELETE_LINK, { id, source: existing.source, target: existing.target });
+  }
+
+  /** Records a dismissal unless the pair already has one (see GraphStore.dismissIntroduction). */
+  async dismiss(a: string, b: string, context: WriteContext | undefined): Promise<DismissResult> {
+    const ends = await this.nodes([a, b]);
+    checkIntroductionPair(a, b, ends.get(a) ?? null, ends.get(b) ?? null);
+    const existing = await this.dismissal(a, b);
+    if (existing) return { dismissal: existing, created: false };
+    const dismissal = newDismissal(a, b, context);
+    await this.run(CREATE_DISMISSAL, { props: dismissalProperties(dismissal) });
+    return { dismissal, created: true };
+  }
+
+  /** Forgets the dismissal of a pair; NotDismissedError if there is none. */
+  async undoDismissal(a: string, b: string): Promise<void> {
+    const [first, second] = orderedPair(a, b);
+    const [record] = await this.run(DELETE_DISMISSAL, { a: first, b: second });
+    if (!record || numberOf(record.get('deleted') as unknown, 'deleted') === 0) {
+      throw new NotDismissedError(a, b);
+    }
   }
 
   /** Saves positions of existing nodes; NotFoundError for the first unknown id. */
@@ -444,7 +501,7 @@ export class GraphWriter extends GraphReader {
       case 'createLink':
         return (await this.insertLink(op.link, context)).id;
       case 'updateLink':
-        return (await this.changeLink(op.id, op.patch)).id;
+        return (await this.changeLink(op.id, op.patch, context)).id;
       case 'deleteLink':
         await this.removeLink(op.id);
         return op.id;

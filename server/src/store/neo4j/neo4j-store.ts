@@ -34,6 +34,8 @@ import { AppError, ConflictError } from '../../errors.js';
 import type {
   BatchResult,
   DeleteNodeResult,
+  DismissResult,
+  Dismissal,
   GraphStore,
   MapFilter,
   MapSubgraph,
@@ -143,12 +145,16 @@ export class Neo4jGraphStore implements GraphStore {
     return this.write((writer) => writer.insertLink(input, context));
   }
 
-  async updateLink(id: string, patch: UpdateLinkBody): Promise<Link> {
-    return this.write((writer) => writer.changeLink(id, patch));
+  async updateLink(id: string, patch: UpdateLinkBody, context?: WriteContext): Promise<Link> {
+    return this.write((writer) => writer.changeLink(id, patch, context));
   }
 
   async deleteLink(id: string): Promise<void> {
     await this.write((writer) => writer.removeLink(id));
+  }
+
+  async linksAmong(ids: readonly string[]): Promise<Link[]> {
+    return this.read((reader) => reader.linksAmong(ids));
   }
 
   async neighbourhood(id: string, depth: number): Promise<Subgraph> {
@@ -162,6 +168,21 @@ export class Neo4jGraphStore implements GraphStore {
 
   async savePositions(positions: Position[]): Promise<void> {
     await this.write((writer) => writer.savePositions(positions));
+  }
+
+  async dismissIntroduction(a: string, b: string, context?: WriteContext): Promise<DismissResult> {
+    // A pair already dismissed is answered without a write, so the revision stays.
+    const existing = await this.read((reader) => reader.dismissal(a, b));
+    if (existing) return { dismissal: existing, created: false };
+    return this.write((writer) => writer.dismiss(a, b, context));
+  }
+
+  async undoDismissal(a: string, b: string): Promise<void> {
+    await this.write((writer) => writer.undoDismissal(a, b));
+  }
+
+  async listDismissals(): Promise<Dismissal[]> {
+    return this.read((reader) => reader.dismissals());
   }
 
   async applyBatch(ops: BatchOpInput[], context?: WriteContext): Promise<BatchResult> {

@@ -22,7 +22,8 @@ import {
   type Link,
   type NodeKind,
 } from '@octograph/graph-schema';
-import { nodeIndexFields } from '../write-rules.js';
+import type { Dismissal } from '../graph-store.js';
+import { nodeIndexFields, upgradedLink } from '../write-rules.js';
 import {
   fromNeoDate,
   fromNeoDateOrNull,
@@ -50,6 +51,18 @@ export const ADAPTER_PROPERTY_KEYS = [
   'phoneVisibility',
   // The revision counter: (:Counter {name, value}).
   'value',
+  // An attendee's consent (link.consent), flattened; `sharingConsent` is what versions before
+  // it wrote, read and replaced (write-rules.ts, upgradedLink).
+  'consentShareEmail',
+  'consentSharePhone',
+  'consentRecordedAt',
+  'consentRecordedBy',
+  'sharingConsent',
+  // Dismissed introductions: (:Dismissal {a, b, dismissedAt, dismissedBy}).
+  'a',
+  'b',
+  'dismissedAt',
+  'dismissedBy',
 ] as const;
 
 function tags(values: readonly string[]): readonly string[] | null {
@@ -194,7 +207,13 @@ export function linkProperties(link: Link): PropertyMap {
     meetingId: link.meetingId,
     collaborationType: link.collaborationType,
     role: link.role,
-    sharingConsent: link.sharingConsent,
+    // A map is not a property value in Neo4j, so the consent is four properties (null: none).
+    consentShareEmail: link.consent?.shareEmail ?? null,
+    consentSharePhone: link.consent?.sharePhone ?? null,
+    consentRecordedAt: link.consent ? toNeoDateTime(link.consent.recordedAt) : null,
+    consentRecordedBy: link.consent?.recordedBy ?? null,
+    // Replaced by the four above; null removes what an earlier version wrote.
+    sharingConsent: null,
     createdBy: link.createdBy,
     createdAt: toNeoDateTime(link.createdAt),
     updatedAt: toNeoDateTime(link.updatedAt),
@@ -223,15 +242,50 @@ export function linkFromProperties(p: Readonly<Record<string, unknown>>, place: 
     meetingId: p.meetingId ?? null,
     collaborationType: p.collaborationType ?? null,
     role: p.role ?? null,
-    sharingConsent: p.sharingConsent ?? null,
+    consent:
+      p.consentRecordedAt === undefined || p.consentRecordedAt === null
+        ? null
+        : {
+            shareEmail: p.consentShareEmail,
+            sharePhone: p.consentSharePhone,
+            recordedAt: fromNeoDateTime(p.consentRecordedAt, `link '${id}' consentRecordedAt`),
+            recordedBy: p.consentRecordedBy ?? null,
+          },
     createdBy: p.createdBy ?? null,
     createdAt: fromNeoDateTime(p.createdAt, `link '${id}' createdAt`),
     updatedAt: fromNeoDateTime(p.updatedAt, `link '${id}' updatedAt`),
   };
-  const parsed = LinkSchema.safeParse(candidate);
+  // A relationship written before consent was recorded per detail still has `sharingConsent`.
+  const legacy = p.sharingConsent ?? null;
+  const parsed = LinkSchema.safeParse(
+    legacy === null ? candidate : upgradedLink({ ...candidate, sharingConsent: legacy }),
+  );
   if (!parsed.success) {
     const problems = summariseIssues(toFieldIssues(parsed.error.issues));
     throw new Error(`link '${id}' as stored in Neo4j does not fit the schema: ${problems}`);
   }
   return parsed.data;
+}
+
+/** The properties of a `(:Dismissal)` node. */
+export function dismissalProperties(dismissal: Dismissal): PropertyMap {
+  return {
+    a: dismissal.a,
+    b: dismissal.b,
+    dismissedAt: toNeoDateTime(dismissal.dismissedAt),
+    dismissedBy: dismissal.dismissedBy,
+  };
+}
+
+/** A dismissal from the properties of a `(:Dismissal)` node (`d {.*}`). */
+export function dismissalFromProperties(p: Readonly<Record<string, unknown>>): Dismissal {
+  const a = stringOrNull(p.a, 'dismissal a');
+  const b = stringOrNull(p.b, 'dismissal b');
+  if (a === null || b === null) throw new Error('a stored dismissal has no a or b');
+  return {
+    a,
+    b,
+    dismissedAt: fromNeoDateTime(p.dismissedAt, `dismissal '${a}'/'${b}' dismissedAt`),
+    dismissedBy: stringOrNull(p.dismissedBy ?? null, `dismissal '${a}'/'${b}' dismissedBy`),
+  };
 }

@@ -29,6 +29,12 @@ export const NODE_LABELS = {
 export const NODE_LABEL = 'Node';
 /** The label of the revision counter. */
 export const COUNTER_LABEL = 'Counter';
+/**
+ * The label of a dismissed introduction, `(:Dismissal {a, b, dismissedAt, dismissedBy})` with
+ * a < b: a node of its own rather than a relationship, so no query that reads links (`-[r]-`
+ * between two `:Node`s) can mistake it for one.
+ */
+export const DISMISSAL_LABEL = 'Dismissal';
 
 /** The Cypher type of a parameter, as the adapter sends it ('?': may be null). */
 export type ParamType =
@@ -113,6 +119,14 @@ export const SCHEMA: Readonly<Record<string, CypherQuery<typeof NO_PARAMS>>> = {
   counter_name_unique: cypher(
     NO_PARAMS,
     `CREATE CONSTRAINT counter_name_unique IF NOT EXISTS FOR (c:${COUNTER_LABEL}) REQUIRE c.name IS UNIQUE`,
+  ),
+  dismissal_pair_unique: cypher(
+    NO_PARAMS,
+    `CREATE CONSTRAINT dismissal_pair_unique IF NOT EXISTS FOR (d:${DISMISSAL_LABEL}) REQUIRE (d.a, d.b) IS UNIQUE`,
+  ),
+  dismissal_b: cypher(
+    NO_PARAMS,
+    `CREATE RANGE INDEX dismissal_b IF NOT EXISTS FOR (d:${DISMISSAL_LABEL}) ON (d.b)`,
   ),
   node_kind: cypher(
     NO_PARAMS,
@@ -321,6 +335,14 @@ export const LINK_BY_ID = cypher(
   ).join('\nUNION ALL\n'),
 );
 
+/** Every link whose two ends are both among these nodes. */
+export const LINKS_AMONG = cypher(
+  { ids: 'LIST<STRING>' },
+  `MATCH (s:${NODE_LABEL})-[r]->(t:${NODE_LABEL})
+   WHERE s.id IN $ids AND t.id IN $ids
+   RETURN ${LINK_COLUMNS} ORDER BY r.id`,
+);
+
 /** The id of a link of this kind between these ends (either way round if undirected). */
 export const SAME_LINK = cypher(
   { kind: 'STRING', source: 'STRING', target: 'STRING', undirected: 'BOOLEAN' },
@@ -378,6 +400,43 @@ export const LINKS_WITHIN = cypher(
    WHERE s.id IN $ids AND t.id IN $ids
    RETURN ${LINK_COLUMNS}`,
 );
+
+// --- dismissed introductions ---
+
+/** The dismissal of a pair (a < b), if any. */
+export const DISMISSAL = cypher(
+  { a: 'STRING', b: 'STRING' },
+  `MATCH (d:${DISMISSAL_LABEL} {a: $a, b: $b}) RETURN d {.*} AS dismissal`,
+);
+
+/** Records a dismissal. */
+export const CREATE_DISMISSAL = cypher(
+  { props: 'MAP' },
+  `CREATE (d:${DISMISSAL_LABEL}) SET d = $props`,
+);
+
+/** Forgets the dismissal of a pair (a < b); returns how many there were (0 or 1). */
+export const DELETE_DISMISSAL = cypher(
+  { a: 'STRING', b: 'STRING' },
+  `OPTIONAL MATCH (d:${DISMISSAL_LABEL} {a: $a, b: $b})
+   DELETE d
+   RETURN count(d) AS deleted`,
+);
+
+/** Forgets every dismissal naming a node (deleted with it). */
+export const DELETE_DISMISSALS_OF_NODE = cypher(
+  { id: 'STRING' },
+  `MATCH (d:${DISMISSAL_LABEL}) WHERE d.a = $id OR d.b = $id DELETE d`,
+);
+
+/** Every dismissal, newest first. */
+export const ALL_DISMISSALS = cypher(
+  NO_PARAMS,
+  `MATCH (d:${DISMISSAL_LABEL}) RETURN d {.*} AS dismissal ORDER BY d.dismissedAt DESC, d.a, d.b`,
+);
+
+/** Forgets every dismissal (a restore that replaces everything). */
+export const DELETE_ALL_DISMISSALS = cypher(NO_PARAMS, `MATCH (d:${DISMISSAL_LABEL}) DELETE d`);
 
 // --- everything ---
 
