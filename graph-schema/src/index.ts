@@ -13,3 +13,4 @@ export * from './network-file.js';
 export * from './layout.js';
 export * from './insights.js';
 
+export * from './meetings.js';

@@ -22,6 +22,7 @@ import batchRoutes from './routes/batch.js';
 import healthRoutes from './routes/health.js';
 import insightsRoutes from './routes/insights.js';
 import layoutRoutes from './routes/layout.js';
+import meetingRoutes from './routes/meetings.js';
 import linkRoutes from './routes/links.js';
 import mapRoutes from './routes/map.js';
 import nodeRoutes from './routes/nodes.js';
@@ -92,6 +93,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(batchRoutes);
       await api.register(layoutRoutes);
       await api.register(insightsRoutes);
+      await api.register(meetingRoutes);
       api.setNotFoundHandler(notFoundReply);
     },
     { prefix: '/api' },

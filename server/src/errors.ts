@@ -47,6 +47,9 @@ export class ConflictError extends AppError {
 
 /** 400: input that breaks the schema, with one issue per bad field. */
 export class ValidationError extends AppError {
+  /** Whether the thrower wrote its own message (kept as it is), rather than the issue list. */
+  readonly explained: boolean;
+
   constructor(issues: FieldIssue[], message?: string) {
     super(
       400,
@@ -55,6 +58,7 @@ export class ValidationError extends AppError {
         `invalid input: ${issues.map((issue) => `${issue.path} ${issue.message}`).join('; ')}`,
       issues,
     );
+    this.explained = message !== undefined;
   }
 }
 

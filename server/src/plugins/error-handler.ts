@@ -43,7 +43,11 @@ function locatedInRequest(error: ValidationError, request: FastifyRequest): Vali
     ...issue,
     path: issue.path.startsWith('[') ? `${part}${issue.path}` : `${part}.${issue.path}`,
   }));
-  return new ValidationError(issues, `invalid ${part}: ${summariseIssues(issues)}`);
+  // A message the thrower wrote says more than the list of issues (which the body carries).
+  return new ValidationError(
+    issues,
+    error.explained ? error.message : `invalid ${part}: ${summariseIssues(issues)}`,
+  );
 }
 
 /** The error body for anything thrown while handling a request. */

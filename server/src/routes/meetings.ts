@@ -1,0 +1,208 @@
+/**
+ * /api/meetings: who came to a meeting, what each person shares, the links that formed there,
+ * suggestions among the attendees and the attendee pack; and /api/similar-nodes, the "did you
+ * mean …?" asked before a new organisation or person is added. A meeting itself is created and
+ * edited as a node (POST/PATCH /api/nodes, kind `meeting`).
+ */
+import {
+  AttendeeBodySchema,
+  AttendeePackQuerySchema,
+  AttendeePackSchema,
+  AttendeeParamsSchema,
+  AttendeeSchema,
+  IdParamsSchema,
+  MeetingDetailsSchema,
+  MeetingLinksBodySchema,
+  MeetingLinksResultSchema,
+  MeetingListSchema,
+  MeetingSuggestionsSchema,
+  SimilarNodesQuerySchema,
+  SimilarNodesSchema,
+} from '@octograph/graph-schema';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { attendeePackCsv, attendeePackHtml } from '../services/attendee-pack.js';
+import { MeetingService } from '../services/meetings.js';
+import { similarNodes } from '../services/similar-names.js';
+import { errorResponses } from './responses.js';
+
+const tags = ['meetings'];
+
+const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
+  const meetings = new MeetingService(app.store);
+
+  app.get(
+    '/meetings',
+    {
+      schema: {
+        summary: 'Every meeting, the latest first',
+        tags,
+        response: { 200: MeetingListSchema },
+      },
+    },
+    async () => meetings.list(),
+  );
+
+  app.get(
+    '/meetings/:id',
+    {
+      schema: {
+        summary: 'A meeting: who came, what can be linked, and the links formed there',
+        description:
+          '`linkable` is what links made at the meeting may join: the attendees and the organisations attending people work or volunteer at. 404 when there is no meeting with this id.',
+        tags,
+        params: IdParamsSchema,
+        response: { 200: MeetingDetailsSchema, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => meetings.details(request.params.id),
+  );
+
+  app.put(
+    '/meetings/:id/attendees/:nodeId',
+    {
+      schema: {
+        summary: 'Add an attendee, or change what a person shares with the other attendees',
+        description:
+          'For a person, `shareEmail` and `sharePhone` (both default to false) are recorded with the time. Organisations share no contact details. 201 when added, 200 when changed.',
+        tags,
+        params: AttendeeParamsSchema,
+        body: AttendeeBodySchema,
+        response: { 200: AttendeeSchema, 201: AttendeeSchema, ...errorResponses(400, 404) },
+      },
+    },
+    // Editors only once accounts exist (issue 8): the check goes here.
+    async (request, reply) => {
+      const { attendee, created } = await meetings.setAttendee(
+        request.params.id,
+        request.params.nodeId,
+        request.body,
+      );
+      return reply.status(created ? 201 : 200).send(attendee);
+    },
+  );
+
+  app.delete(
+    '/meetings/:id/attendees/:nodeId',
+    {
+      schema: {
+        summary: 'Take an attendee off the list (links formed at the meeting stay)',
+        tags,
+        params: AttendeeParamsSchema,
+        response: { 204: z.null(), ...errorResponses(400, 404) },
+      },
+    },
+    // Editors only once accounts exist (issue 8): the check goes here.
+    async (request, reply) => {
+      await meetings.removeAttendee(request.params.id, request.params.nodeId);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/meetings/:id/links',
+    {
+      schema: {
+        summary: 'Add the links that formed at a meeting, all or nothing',
+        description:
+          'Each row: `source`, `target` (attendees, or organisations attending people work at), `kind` (default COLLABORATES_WITH), optional `notes`, `strength` (1–3, default 1) and `collaborationType`. Every link gets the meeting, its date as `since`, and who added it. If any row is bad nothing is written, and the 400 names every bad row (`body.links[3].target`). A row naming a link that already exists is listed in `existing`, not added again. 201 when something was added, 200 when every row already existed.',
+        tags,
+        params: IdParamsSchema,
+        body: MeetingLinksBodySchema,
+        response: {
+          200: MeetingLinksResultSchema,
+          201: MeetingLinksResultSchema,
+          ...errorResponses(400, 404, 409, 413),
+        },
+      },
+    },
+    // Editors only once accounts exist (issue 8): the check goes here.
+    async (request, reply) => {
+      const result = await meetings.addLinks(request.params.id, request.body.links);
+      return reply.status(result.created.length > 0 ? 201 : 200).send(result);
+    },
+  );
+
+  app.get(
+    '/meetings/:id/suggestions',
+    {
+      schema: {
+        summary: 'Attendee organisations not linked yet that might work together, with reasons',
+        tags,
+        params: IdParamsSchema,
+        response: { 200: MeetingSuggestionsSchema, ...errorResponses(400, 404) },
+      },
+    },
+    async (request) => {
+      const ids = await meetings.organisationIds(request.params.id);
+      return app.insightsView.introductionsAmong(ids);
+    },
+  );
+
+  app.get(
+    '/meetings/:id/attendee-pack',
+    {
+      schema: {
+        summary: 'Who came, with the contact details each attendee agreed to share',
+        description:
+          '`format`: `json` (default), `csv` (a download) or `html` (a page to print). A contact detail appears only when that person agreed to share it with the other attendees.',
+        tags,
+        params: IdParamsSchema,
+        querystring: AttendeePackQuerySchema,
+        response: {
+          200: AttendeePackSchema.or(z.string()),
+          ...errorResponses(400, 404),
+        },
+      },
+    },
+    async (request, reply) => {
+      const pack = await meetings.pack(request.params.id);
+      switch (request.query.format) {
+        case 'json':
+          return pack;
+        case 'csv':
+          return reply
+            .type('text/csv; charset=utf-8')
+            .header(
+              'content-disposition',
+              `attachment; filename="${pack.meeting.id}-attendees.csv"`,
+            )
+            .send(attendeePackCsv(pack));
+        case 'html':
+          return reply.type('text/html; charset=utf-8').send(attendeePackHtml(pack));
+      }
+    },
+  );
+
+  app.get(
+    '/similar-nodes',
+    {
+      schema: {
+        summary: 'Names like this one already in the directory ("did you mean …?")',
+        description:
+          'Organisations, people and projects (or only `kind`) whose names are most like `name`, ignoring case, accents, punctuation and word order; at most five, most alike first.',
+        tags,
+        querystring: SimilarNodesQuerySchema,
+        response: { 200: SimilarNodesSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      const { name, kind } = request.query;
+      const found = await similarNodes(
+        app.store,
+        name,
+        kind ? [kind] : ['organisation', 'person', 'project'],
+      );
+      return {
+        items: found.flatMap(({ node }) =>
+          node.kind === 'organisation' || node.kind === 'person' || node.kind === 'project'
+            ? [{ id: node.id, name: node.name, kind: node.kind }]
+            : [],
+        ),
+      };
+    },
+  );
+  await Promise.resolve();
+};
+
+export default meetingRoutes;
