@@ -42,6 +42,7 @@ import { runLoad, type LoadResult } from './load.js';
 import { Child, freePort, readMemory, waitUntilReady, type Memory } from './processes.js';
 import { machine, prependRun, textTable, type Row } from './report.js';
 import {
+  addMeetingLinksOverHttp,
   createLinksOverHttp,
   egoInProcess,
   egoOverHttp,
@@ -56,6 +57,8 @@ const NETWORK = { organisations: 10_000, people: 2_000, links: 40_000, seed: 20_
 const LOAD = { connections: 10, durationSeconds: 10 };
 const EGO = { count: 200, depth: 2, budgetMs: 60_000 };
 const NEW_LINKS = { count: 500, warmup: 5, budgetMs: 60_000, seed: 7 };
+/** Bulk adds after a meeting: rounds of `size` new links, each at its own meeting. */
+const MEETING_LINKS = { rounds: 40, warmup: 3, size: 50, budgetMs: 60_000, date: '2026-11-20' };
 /** Ego networks up to this many nodes count as small in the by-size row. */
 const SMALL_EGO_NODES = 500;
 /**
@@ -84,6 +87,7 @@ const TARGETS = {
   mapToBare: 0.5,
   egoP95Ms: 10,
   linkP95Ms: 15,
+  meetingLinksP95Ms: 50,
   interactiveMs: 3000,
   insightsColdMs: 1500,
   insightsCachedMs: 50,
@@ -290,11 +294,14 @@ async function apiSteps(dataDir: string): Promise<StepReport> {
   step(`ego networks over HTTP: p50 / p95 / max ${latencyText(egoHttp)}`);
 
   // 6. New links, one POST at a time.
-  const collaborations = newCollaborations(
+  // One draw for this step and the next, so no pair is added twice.
+  const meetingLinkCount = (MEETING_LINKS.warmup + MEETING_LINKS.rounds) * MEETING_LINKS.size;
+  const drawn = newCollaborations(
     network,
-    NEW_LINKS.warmup + NEW_LINKS.count,
+    NEW_LINKS.warmup + NEW_LINKS.count + meetingLinkCount,
     NEW_LINKS.seed,
   );
+  const collaborations = drawn.slice(0, NEW_LINKS.warmup + NEW_LINKS.count);
   const linkTimings = await createLinksOverHttp(baseUrl, {
     warmup: collaborations.slice(0, NEW_LINKS.warmup),
     items: collaborations.slice(NEW_LINKS.warmup),
@@ -302,15 +309,40 @@ async function apiSteps(dataDir: string): Promise<StepReport> {
   });
   step(`POST /api/links: p50 / p95 / max ${latencyText(linkTimings)}`);
 
-  // 7. Memory after all of it.
+  // 7. The links that formed at a meeting, added in one request each.
+  const rounds = Array.from(
+    { length: MEETING_LINKS.warmup + MEETING_LINKS.rounds },
+    (_, round) => ({
+      meetingId: `bench-meeting-${round}`,
+      links: drawn.slice(
+        collaborations.length + round * MEETING_LINKS.size,
+        collaborations.length + (round + 1) * MEETING_LINKS.size,
+      ),
+    }),
+  );
+  const meetingTimings = await addMeetingLinksOverHttp(
+    baseUrl,
+    {
+      warmup: rounds.slice(0, MEETING_LINKS.warmup),
+      items: rounds.slice(MEETING_LINKS.warmup),
+      budgetMs: MEETING_LINKS.budgetMs,
+    },
+    MEETING_LINKS.date,
+  );
+  step(
+    `POST /api/meetings/:id/links (${MEETING_LINKS.size} links): p50 / p95 / max ${latencyText(meetingTimings)}`,
+  );
+
+  // 8. Memory after all of it.
   const memoryEnd = readMemory(server.pid);
   await server.stop();
 
   const egoHttpSummary = summarise(egoHttp.samples);
   const linkSummary = summarise(linkTimings.samples);
+  const meetingSummary = summarise(meetingTimings.samples);
   const egoNodes = summarise(egoLocal.sizes);
   const egoBytes = summarise(egoHttp.sizes);
-  const failures = egoHttp.failures + linkTimings.failures;
+  const failures = egoHttp.failures + linkTimings.failures + meetingTimings.failures;
   const loadProblems =
     mapLoad.errors + mapLoad.timeouts + mapLoad.non2xx + bareLoad.errors + bareLoad.timeouts;
   const rows: Row[] = [
@@ -368,6 +400,12 @@ async function apiSteps(dataDir: string): Promise<StepReport> {
       target: `p95 ≤ ${TARGETS.linkP95Ms} ms`,
       met: linkSummary.p95 <= TARGETS.linkP95Ms,
     },
+    {
+      figure: `POST /api/meetings/:id/links, ${MEETING_LINKS.size} links each, p50 / p95 / max`,
+      measured: latencyText(meetingTimings),
+      target: `p95 ≤ ${TARGETS.meetingLinksP95Ms} ms`,
+      met: meetingSummary.p95 <= TARGETS.meetingLinksP95Ms,
+    },
     { figure: 'Server RSS after start-up', measured: memoryText(memoryIdle) },
     { figure: 'Server RSS after the map load', measured: memoryText(memoryAfterMap) },
     { figure: 'Server RSS at the end', measured: memoryText(memoryEnd) },
@@ -381,15 +419,17 @@ async function apiSteps(dataDir: string): Promise<StepReport> {
     },
   ];
 
-  const notes = [egoHttp.firstFailure, linkTimings.firstFailure].flatMap((problem) =>
-    problem === null ? [] : [`First failure: ${problem}`],
-  );
+  const notes = [
+    egoHttp.firstFailure,
+    linkTimings.firstFailure,
+    meetingTimings.firstFailure,
+  ].flatMap((problem) => (problem === null ? [] : [`First failure: ${problem}`]));
   return {
     rows,
     notes,
     workload: [
       `Workload: synthetic network of ${count(NETWORK.organisations)} organisations, ${count(NETWORK.people)} people and ${count(NETWORK.links)} links (${count(network.nodes.length)} nodes with themes and places; seed ${NETWORK.seed}), embedded SQLite store`,
-      `Load: autocannon, ${LOAD.connections} connections for ${LOAD.durationSeconds} s per target; ego networks: ${egoHttpSummary.count} organisations evenly spaced by degree rank, sequential; links: ${linkSummary.count} new COLLABORATES_WITH links, sequential`,
+      `Load: autocannon, ${LOAD.connections} connections for ${LOAD.durationSeconds} s per target; ego networks: ${egoHttpSummary.count} organisations evenly spaced by degree rank, sequential; links: ${linkSummary.count} new COLLABORATES_WITH links, sequential; meetings: ${meetingSummary.count} meetings of ${MEETING_LINKS.size} new links between attendees, one request each, sequential`,
     ],
   };
 }

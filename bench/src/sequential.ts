@@ -130,3 +130,69 @@ export async function timedGet(
   const ms = since(started);
   return { ms, status: response.status, body: buffer.toString('utf8'), bytes: buffer.byteLength };
 }
+
+/** One meeting's worth of links, added in one request. */
+export interface MeetingRound {
+  meetingId: string;
+  links: readonly CreateLinkInput[];
+}
+
+/**
+ * Creates each round's meeting with the ends of its links as attendees (one POST /api/batch
+ * each, not timed), then times POST /api/meetings/:id/links with all of a round's links at once;
+ * each must answer 201 with every link created.
+ */
+export async function addMeetingLinksOverHttp(
+  baseUrl: string,
+  plan: Plan<MeetingRound>,
+  date: string,
+): Promise<Timings> {
+  for (const round of [...plan.warmup, ...plan.items]) {
+    const attendees = [...new Set(round.links.flatMap((link) => [link.source, link.target]))];
+    const response = await fetch(`${baseUrl}/api/batch`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        ops: [
+          {
+            op: 'createNode',
+            node: { kind: 'meeting', id: round.meetingId, name: 'Benchmark meeting', date },
+          },
+          ...attendees.map((id) => ({
+            op: 'createLink',
+            link: { kind: 'ATTENDED', source: id, target: round.meetingId, since: date },
+          })),
+        ],
+      }),
+      signal: AbortSignal.timeout(10_000),
+    });
+    if (response.status !== 200) {
+      throw new Error(
+        `setting up ${round.meetingId}: HTTP ${response.status} ${await response.text()}`,
+      );
+    }
+  }
+  return timeEach(plan, async (round) => {
+    const response = await fetch(
+      `${baseUrl}/api/meetings/${encodeURIComponent(round.meetingId)}/links`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          links: round.links.map(({ source, target, notes }) => ({ source, target, notes })),
+        }),
+        signal: AbortSignal.timeout(10_000),
+      },
+    );
+    const text = await response.text();
+    const created =
+      response.status === 201 ? (JSON.parse(text) as { created: unknown[] }).created : [];
+    return created.length === round.links.length
+      ? { ok: true, size: text.length }
+      : {
+          ok: false,
+          size: text.length,
+          problem: `POST /api/meetings/${round.meetingId}/links: HTTP ${response.status} ${text.slice(0, 200)}`,
+        };
+  });
+}
