@@ -146,6 +146,8 @@ export const MapLinkSchema = z.object({
   since: DateSchema,
   until: DateSchema.nullable(),
   strength: z.int(),
+  /** The meeting where the link formed, if any. */
+  meetingId: IdSchema.nullable(),
 });
 export type MapLink = z.infer<typeof MapLinkSchema>;
 

@@ -136,3 +136,26 @@ export const UpdateLinkBodySchema = z
   .partial()
   .superRefine(checkLink);
 export type UpdateLinkBody = z.infer<typeof UpdateLinkBodySchema>;
+
+/**
+ * A link as an earlier Octograph stored or exported it, in today's shape. Before meetings
+ * recorded consent per detail, ATTENDED links had `sharingConsent`: 'contact_details' shared
+ * both e-mail and phone; 'name_only' and 'none' shared neither. The choice counts as recorded
+ * when the link was last changed, by whoever added it. (The embedded store's migration 3 does the
+ * same to what it holds; the Neo4j adapter converts as it reads.)
+ */
+export function upgradedLink(link: unknown): unknown {
+  if (typeof link !== 'object' || link === null || !('sharingConsent' in link)) return link;
+  const { sharingConsent, ...rest } = link as Record<string, unknown>;
+  if (sharingConsent === null || sharingConsent === undefined) return { consent: null, ...rest };
+  const shared = sharingConsent === 'contact_details';
+  return {
+    ...rest,
+    consent: {
+      shareEmail: shared,
+      sharePhone: shared,
+      recordedAt: rest.updatedAt,
+      recordedBy: rest.createdBy ?? null,
+    },
+  };
+}

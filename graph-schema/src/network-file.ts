@@ -12,7 +12,7 @@ import { z } from 'zod';
 import { PositionSchema } from './api.js';
 import { TimestampSchema } from './common.js';
 import { linkEndpointProblem, LINK_RULES } from './link-rules.js';
-import { LinkSchema } from './links.js';
+import { LinkSchema, upgradedLink } from './links.js';
 import { GraphNodeSchema, orgKindOf, type GraphNode } from './nodes.js';
 
 /** What the `format` field of a network file says. */
@@ -31,8 +31,8 @@ const NetworkFileShapeSchema = z.strictObject({
   exportedAt: TimestampSchema,
   /** Every node, as stored. */
   nodes: z.array(GraphNodeSchema),
-  /** Every link, as stored. */
-  links: z.array(LinkSchema),
+  /** Every link, as stored (a file from before per-detail consent is read in today's shape). */
+  links: z.array(z.preprocess(upgradedLink, LinkSchema)),
   /** Every saved layout position. */
   positions: z.array(z.strictObject(PositionSchema.shape)),
 });

@@ -48,7 +48,7 @@ export function mapLink(
   target: string,
   strength = 2,
 ): MapLink {
-  return { id, kind, source, target, since: '2024-01-01', until: null, strength };
+  return { id, kind, source, target, since: '2024-01-01', until: null, strength, meetingId: null };
 }
 
 /** A stored organisation. */

@@ -102,6 +102,7 @@ export class MapView {
         since: link.since,
         until: link.until,
         strength: link.strength,
+        meetingId: link.meetingId,
       })),
     };
   }

@@ -24,6 +24,7 @@ import {
   type CreateNodeInput,
   type GraphNode,
   type AttendanceConsent,
+  upgradedLink,
   type ConsentChoice,
   type Link,
   type UpdateLinkBody,
@@ -223,29 +224,6 @@ function recordedConsent(
   context: WriteContext,
 ): AttendanceConsent | null {
   return choice === null ? null : { ...choice, recordedAt: at, recordedBy: context.actor ?? null };
-}
-
-/**
- * A link as an earlier Octograph stored or exported it, in today's shape. Before meetings
- * recorded consent per detail, ATTENDED links had `sharingConsent`: 'contact_details' shared
- * both e-mail and phone; 'name_only' and 'none' shared neither. The choice counts as recorded
- * when the link was last changed, by whoever added it. (The embedded store's migration 3 does the
- * same to what it holds.)
- */
-export function upgradedLink(link: unknown): unknown {
-  if (typeof link !== 'object' || link === null || !('sharingConsent' in link)) return link;
-  const { sharingConsent, ...rest } = link as Record<string, unknown>;
-  if (sharingConsent === null || sharingConsent === undefined) return { consent: null, ...rest };
-  const shared = sharingConsent === 'contact_details';
-  return {
-    ...rest,
-    consent: {
-      shareEmail: shared,
-      sharePhone: shared,
-      recordedAt: rest.updatedAt,
-      recordedBy: rest.createdBy ?? null,
-    },
-  };
 }
 
 /**

@@ -76,7 +76,7 @@ const MIGRATIONS: readonly Migration[] = [
   {
     version: 3,
     description: "an attendee's consent per detail (consent) instead of sharingConsent",
-    // The same conversion as write-rules.ts upgradedLink: 'contact_details' shared e-mail and
+    // The same conversion as graph-schema's upgradedLink: 'contact_details' shared e-mail and
     // phone, 'name_only' and 'none' neither; recorded when the link last changed, by its author.
     sql: `
       UPDATE links SET doc = json_set(json_remove(doc, '$.sharingConsent'), '$.consent',

@@ -18,12 +18,13 @@ import {
   NODE_KINDS,
   summariseIssues,
   toFieldIssues,
+  upgradedLink,
   type GraphNode,
   type Link,
   type NodeKind,
 } from '@octograph/graph-schema';
 import type { Dismissal } from '../graph-store.js';
-import { nodeIndexFields, upgradedLink } from '../write-rules.js';
+import { nodeIndexFields } from '../write-rules.js';
 import {
   fromNeoDate,
   fromNeoDateOrNull,
@@ -52,7 +53,7 @@ export const ADAPTER_PROPERTY_KEYS = [
   // The revision counter: (:Counter {name, value}).
   'value',
   // An attendee's consent (link.consent), flattened; `sharingConsent` is what versions before
-  // it wrote, read and replaced (write-rules.ts, upgradedLink).
+  // it wrote, read and replaced (graph-schema's upgradedLink).
   'consentShareEmail',
   'consentSharePhone',
   'consentRecordedAt',
