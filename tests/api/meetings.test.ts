@@ -189,7 +189,10 @@ describe('the attendee pack', () => {
     expect((await rawBody('/api/meetings/meet-1/attendee-pack?format=csv')).text).toContain(
       BOB_PHONE,
     );
-    await put('/api/meetings/meet-1/attendees/person-bob', { shareEmail: false });
+    await put('/api/meetings/meet-1/attendees/person-bob', {
+      shareEmail: false,
+      sharePhone: false,
+    });
     const { text } = await rawBody('/api/meetings/meet-1/attendee-pack?format=html');
     expect(text).not.toContain(BOB_EMAIL);
     expect(text).not.toContain(BOB_PHONE);
@@ -386,7 +389,12 @@ describe('attendees', () => {
     const before = AttendeeSchema.parse(
       (await put('/api/meetings/meet-1/attendees/person-ann', { sharePhone: true })).body,
     );
-    expect(before.consent).toMatchObject({ shareEmail: false, sharePhone: true });
+    // Ann agreed to share her e-mail when she was added; that stays.
+    expect(before.consent).toMatchObject({ shareEmail: true, sharePhone: true });
+    const withdrawn = AttendeeSchema.parse(
+      (await put('/api/meetings/meet-1/attendees/person-ann', { shareEmail: false })).body,
+    );
+    expect(withdrawn.consent).toMatchObject({ shareEmail: false, sharePhone: true });
     expect(Date.parse(before.consent?.recordedAt ?? '')).toBeGreaterThan(Date.now() - 60_000);
   });
 

@@ -4,8 +4,14 @@
  * carrying the server's ErrorBody.
  */
 import {
+  AttendeeSchema,
   BridgesPageSchema,
   DismissedIntroductionSchema,
+  MeetingDetailsSchema,
+  MeetingLinksResultSchema,
+  MeetingListSchema,
+  MeetingSuggestionsSchema,
+  SimilarNodesSchema,
   DismissedIntroductionsPageSchema,
   LinkSchema,
   BrokersPageSchema,
@@ -25,6 +31,15 @@ import {
   summariseIssues,
   toFieldIssues,
   type AcceptIntroductionBody,
+  type Attendee,
+  type AttendeeBody,
+  type CreateNodeInput,
+  type MeetingDetails,
+  type MeetingLinkRowInput,
+  type MeetingLinksResult,
+  type MeetingList,
+  type SimilarNodes,
+  type UpdateNodeBody,
   type DismissedIntroduction,
   type ErrorBody,
   type GraphNode,
@@ -169,7 +184,7 @@ export function getNeighbourhood(
  * no content-type either: the server refuses an empty body that says it is JSON.
  */
 async function sendJson<T>(
-  method: 'POST' | 'PUT',
+  method: 'POST' | 'PUT' | 'PATCH',
   path: string,
   body: unknown,
   schema: ResponseSchema<T>,
@@ -298,4 +313,86 @@ export function getDismissedIntroductions(
     DismissedIntroductionsPageSchema,
     signal,
   );
+}
+
+/** POST /api/nodes: a new node (a meeting, or an organisation or person met there). */
+export function createNode(body: CreateNodeInput): Promise<GraphNode> {
+  return sendJson('POST', '/api/nodes', body, GraphNodeSchema);
+}
+
+/** PATCH /api/nodes/:id: changes some of a node's fields (`kind` names its kind). */
+export function updateNode(id: string, body: UpdateNodeBody): Promise<GraphNode> {
+  return sendJson('PATCH', `/api/nodes/${encodeURIComponent(id)}`, body, GraphNodeSchema);
+}
+
+/** GET /api/meetings: every meeting, the latest first. */
+export function getMeetings(signal?: AbortSignal): Promise<MeetingList> {
+  return getJson('/api/meetings', MeetingListSchema, signal);
+}
+
+/** GET /api/meetings/:id: the meeting, its attendees, what may be linked, the links formed there. */
+export function getMeeting(id: string, signal?: AbortSignal): Promise<MeetingDetails> {
+  return getJson(`/api/meetings/${encodeURIComponent(id)}`, MeetingDetailsSchema, signal);
+}
+
+function attendeePath(meetingId: string, nodeId: string): string {
+  return `/api/meetings/${encodeURIComponent(meetingId)}/attendees/${encodeURIComponent(nodeId)}`;
+}
+
+/** PUT /api/meetings/:id/attendees/:nodeId: adds an attendee, or records what a person shares. */
+export function setAttendee(
+  meetingId: string,
+  nodeId: string,
+  body: AttendeeBody,
+): Promise<Attendee> {
+  return sendJson('PUT', attendeePath(meetingId, nodeId), body, AttendeeSchema);
+}
+
+/** DELETE /api/meetings/:id/attendees/:nodeId: takes an attendee off the list. */
+export function removeAttendee(meetingId: string, nodeId: string): Promise<void> {
+  return sendDelete(attendeePath(meetingId, nodeId));
+}
+
+/** POST /api/meetings/:id/links: adds links formed at the meeting, all or nothing. */
+export function addMeetingLinks(
+  meetingId: string,
+  links: readonly MeetingLinkRowInput[],
+): Promise<MeetingLinksResult> {
+  return sendJson(
+    'POST',
+    `/api/meetings/${encodeURIComponent(meetingId)}/links`,
+    { links },
+    MeetingLinksResultSchema,
+  );
+}
+
+/** The suggested introductions among a meeting's organisations. */
+export type MeetingSuggestions = ReturnType<typeof MeetingSuggestionsSchema.parse>;
+
+/** GET /api/meetings/:id/suggestions: attendee organisations not linked yet, with reasons. */
+export function getMeetingSuggestions(
+  meetingId: string,
+  signal?: AbortSignal,
+): Promise<MeetingSuggestions> {
+  return getJson(
+    `/api/meetings/${encodeURIComponent(meetingId)}/suggestions`,
+    MeetingSuggestionsSchema,
+    signal,
+  );
+}
+
+/** Where the attendee pack is, as a CSV download or a page to print (links, not fetched here). */
+export function attendeePackUrl(meetingId: string, format: 'csv' | 'html'): string {
+  return `/api/meetings/${encodeURIComponent(meetingId)}/attendee-pack${toQueryString({ format })}`;
+}
+
+/** The kinds of node GET /api/similar-nodes compares. */
+export type SimilarKind = 'organisation' | 'person' | 'project';
+
+/** GET /api/similar-nodes?name=&kind=: names like this one already there ("did you mean …?"). */
+export function getSimilarNodes(
+  params: { name: string; kind?: SimilarKind },
+  signal?: AbortSignal,
+): Promise<SimilarNodes> {
+  return getJson(`/api/similar-nodes${toQueryString({ ...params })}`, SimilarNodesSchema, signal);
 }

@@ -16,6 +16,10 @@ import {
   getInsightsSummary,
   getLayoutJob,
   getMap,
+  getMeeting,
+  getMeetings,
+  getMeetingSuggestions,
+  getSimilarNodes,
   getNeighbourhood,
   getNode,
   listNodes,
@@ -25,6 +29,7 @@ import {
   type InsightPageParams,
   type MapParams,
   type NodeSearchParams,
+  type SimilarKind,
 } from './client';
 
 export const queryKeys = {
@@ -48,12 +53,20 @@ export const queryKeys = {
   insights: () => ['insights'] as const,
   nodes: () => ['nodes', 'one'] as const,
   neighbourhoods: () => ['nodes', 'neighbourhood'] as const,
+  /** Every meeting query (list, one meeting, its suggestions), for invalidation after a write. */
+  meetings: () => ['meetings'] as const,
+  meetingList: () => ['meetings', 'list'] as const,
+  meeting: (id: string | null) => ['meetings', 'one', id] as const,
+  meetingSuggestions: (id: string | null) => ['meetings', 'suggestions', id] as const,
+  similarNodes: (name: string, kind: SimilarKind | undefined) =>
+    ['nodes', 'similar', name, kind ?? null] as const,
 };
 
 /**
  * Reads again everything a write to the graph changes (it moves the store's revision): the maps
- * and the status line's counts, every insight finding and its counts, and the selected node's
- * details and neighbours. Name search and filter choices stay.
+ * and the status line's counts, every insight finding and its counts, the selected node's
+ * details and neighbours, and the meetings (attendees, links, suggestions). Name search and
+ * filter choices stay.
  */
 export function invalidateAfterWrite(queryClient: QueryClient): Promise<void> {
   return Promise.all([
@@ -61,6 +74,7 @@ export function invalidateAfterWrite(queryClient: QueryClient): Promise<void> {
     queryClient.invalidateQueries({ queryKey: queryKeys.insights() }),
     queryClient.invalidateQueries({ queryKey: queryKeys.nodes() }),
     queryClient.invalidateQueries({ queryKey: queryKeys.neighbourhoods() }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.meetings() }),
   ]).then(() => undefined);
 }
 
@@ -182,5 +196,43 @@ export function useInsightPage<F extends InsightFinding>(
     queryFn: params === null ? skipToken : ({ signal }) => getInsightPage(finding, params, signal),
     placeholderData: keepPreviousData,
     refetchOnWindowFocus: false,
+  });
+}
+
+/** Every meeting, the latest first. */
+export function useMeetings() {
+  return useQuery({
+    queryKey: queryKeys.meetingList(),
+    queryFn: ({ signal }) => getMeetings(signal),
+  });
+}
+
+/** One meeting: attendees, what may be linked, the links formed there; idle when `id` is null. */
+export function useMeeting(id: string | null) {
+  return useQuery({
+    queryKey: queryKeys.meeting(id),
+    queryFn: id === null ? skipToken : ({ signal }) => getMeeting(id, signal),
+  });
+}
+
+/** Suggested introductions among a meeting's organisations; idle when `id` is null. */
+export function useMeetingSuggestions(id: string | null) {
+  return useQuery({
+    queryKey: queryKeys.meetingSuggestions(id),
+    queryFn: id === null ? skipToken : ({ signal }) => getMeetingSuggestions(id, signal),
+  });
+}
+
+/** Names like `name` already in the directory ("did you mean …?"); idle while it is blank. */
+export function useSimilarNodes(name: string, kind?: SimilarKind) {
+  const trimmed = name.trim();
+  return useQuery({
+    queryKey: queryKeys.similarNodes(trimmed, kind),
+    queryFn:
+      trimmed === ''
+        ? skipToken
+        : ({ signal }) => getSimilarNodes({ name: trimmed, ...(kind ? { kind } : {}) }, signal),
+    placeholderData: keepPreviousData,
+    staleTime: 30_000,
   });
 }

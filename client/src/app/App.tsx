@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ShortcutsOverlay } from '../commands/ShortcutsOverlay';
 import { Toolbar } from '../commands/Toolbar';
@@ -13,6 +13,13 @@ import { UrlStateController } from '../features/filters/UrlStateController';
 import { InsightsButton } from '../features/insights/InsightsButton';
 import { InsightsPanel } from '../features/insights/InsightsPanel';
 import { Legend } from '../features/legend/Legend';
+import { MeetingFilterBar } from '../features/meetings/MeetingFilterBar';
+import { MeetingsButton } from '../features/meetings/MeetingsButton';
+import { MeetingsView } from '../features/meetings/MeetingsView';
+import {
+  dispatchMeetingsScreen,
+  useMeetingsScreen,
+} from '../features/meetings/meetings-screen-store';
 import { SearchBox } from '../features/search/SearchBox';
 import { useSelection } from '../features/selection/selection-context';
 import { StatusLine } from '../features/status/StatusLine';
@@ -22,9 +29,10 @@ import { Logo } from './Logo';
 import { PageCommands } from './PageCommands';
 
 /**
- * The page: header (name, search, Filters, Directory, Insights, status), the map with its
- * toolbar, legend, timeline and side sheets (or the directory in its place), details on the right
- * (a bottom sheet on a phone), all inside the command registry (PageCommands).
+ * The page: header (name, search, Filters, Directory, Meetings, Insights, status), the map with
+ * its toolbar, legend, timeline, meeting filter and side sheets (or the directory or the meetings
+ * in its place), details on the right (a bottom sheet on a phone), all inside the command
+ * registry (PageCommands).
  */
 export function App() {
   const { t } = useTranslation();
@@ -37,6 +45,23 @@ export function App() {
   const [insightsOpen, setInsightsOpen] = useState(false);
   const insightsId = useId();
   const directory = useDirectoryMode();
+  const meetings = useMeetingsScreen();
+  // The directory and the meetings both take the map's place: opening one leaves the other.
+  const closeDirectory = directory.close;
+  const directoryOpen = directory.open;
+  useEffect(() => {
+    if (meetings.open && directoryOpen) closeDirectory();
+  }, [meetings.open, directoryOpen, closeDirectory]);
+  const directorySwitch = useMemo(
+    () => ({
+      ...directory,
+      toggle: () => {
+        dispatchMeetingsScreen({ type: 'close' });
+        directory.toggle();
+      },
+    }),
+    [directory],
+  );
 
   useEffect(() => {
     document.title = t('app.name');
@@ -67,7 +92,8 @@ export function App() {
               ? t('filters.button')
               : t('filters.buttonActive', { value: activeFilters })}
           </button>
-          <DirectoryButton mode={directory} />
+          <DirectoryButton mode={directorySwitch} />
+          <MeetingsButton />
           <InsightsButton
             open={insightsOpen}
             controls={insightsId}
@@ -77,7 +103,16 @@ export function App() {
           />
           <StatusLine />
         </header>
-        <main className={directory.open ? 'app__main app__main--directory' : 'app__main'}>
+        <main
+          className={
+            directory.open
+              ? 'app__main app__main--directory'
+              : meetings.open
+                ? 'app__main app__main--meetings'
+                : 'app__main'
+          }
+        >
+          <MeetingsView />
           <DirectoryView
             hidden={!directory.open}
             onShowOnMap={directory.showOnMap}
@@ -87,6 +122,7 @@ export function App() {
           <Toolbar />
           <Legend />
           <TimelineBar />
+          <MeetingFilterBar />
           {filtersOpen && (
             <FiltersPanel
               id={filtersId}

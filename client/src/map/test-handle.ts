@@ -29,6 +29,8 @@ export interface OctographTestHandle {
   focusedIds(): string[];
   /** Ids of the nodes drawn faded (by the selection or the focus). */
   fadedIds(): string[];
+  /** Ids of the links drawn highlighted (by the selection, an insight or the meeting filter). */
+  highlightedLinkIds(): string[];
   /** Each node's drawn fill colour (Cytoscape's `background-color`), by id. */
   nodeColours(): Record<string, string>;
   /** Every node's position on the canvas, in model units (the map's coordinates), by id. */

@@ -127,13 +127,17 @@ export class MeetingService {
         { path: 'shareEmail', message: 'is for people; an organisation shares no contact details' },
       ]);
     }
-    const consent =
-      node.kind === 'person'
-        ? { shareEmail: body.shareEmail ?? false, sharePhone: body.sharePhone ?? false }
-        : null;
     const existing = (await this.store.linksAmong([nodeId, id])).find(
       (link) => link.kind === 'ATTENDED' && link.source === nodeId && link.target === id,
     );
+    // A flag the body leaves out keeps what was recorded (no for a new attendee).
+    const consent =
+      node.kind === 'person'
+        ? {
+            shareEmail: body.shareEmail ?? existing?.consent?.shareEmail ?? false,
+            sharePhone: body.sharePhone ?? existing?.consent?.sharePhone ?? false,
+          }
+        : null;
     const attendance = existing
       ? await this.store.updateLink(existing.id, { consent }, context)
       : await this.store.createLink(

@@ -1,6 +1,7 @@
 import type { Link } from '@octograph/graph-schema';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { LinkMeeting } from '../meetings/LinkMeeting';
 import type { NodeConnections } from './link-groups';
 import { NodeChip } from './NodeChip';
 
@@ -11,7 +12,10 @@ function linkNote(link: Link, t: TFunction): string | null {
   return null;
 }
 
-/** Themes and places as chips, then every other link grouped by kind; each neighbour clickable. */
+/**
+ * Themes and places as chips, then every other link grouped by kind; each neighbour clickable,
+ * and a link formed at a meeting names it (opening the meeting).
+ */
 export function Connections({ connections }: { connections: NodeConnections }) {
   const { t } = useTranslation();
   const { themes, places, groups, total } = connections;
@@ -56,8 +60,9 @@ export function Connections({ connections }: { connections: NodeConnections }) {
             </h4>
             <ul className="connection-group__list">
               {group.connections.map(({ link, neighbour }) => (
-                <li key={link.id}>
+                <li key={link.id} className="connection">
                   <NodeChip node={neighbour} note={linkNote(link, t)} />
+                  {link.meetingId !== null && <LinkMeeting meetingId={link.meetingId} />}
                 </li>
               ))}
             </ul>

@@ -15,10 +15,15 @@ export interface MapFilters {
   linkKind: readonly LinkKind[];
   /** `YYYY-MM-DD`: the network as it was on that day; null for today. */
   asOf: string | null;
+  /**
+   * A meeting whose links stand out on the map (the rest fades); left out for none. Drawn by the
+   * browser from the map's links (their meetingId), not sent to the server.
+   */
+  meeting?: string;
 }
 
 /** The filter lists one can tick values in. */
-export type FilterListKey = Exclude<keyof MapFilters, 'asOf'>;
+export type FilterListKey = Exclude<keyof MapFilters, 'asOf' | 'meeting'>;
 
 export const EMPTY_FILTERS: MapFilters = {
   kind: [],
@@ -41,8 +46,9 @@ export function toggleFilter<K extends FilterListKey>(
   return { ...filters, [key]: next };
 }
 
-/** How many filters are set (ticked values plus the date). */
+/** How many filters are set (ticked values plus the date and the meeting). */
 export function activeFilterCount(filters: MapFilters): number {
   const lists: FilterListKey[] = ['kind', 'orgKind', 'theme', 'place', 'status', 'linkKind'];
-  return lists.reduce((sum, key) => sum + filters[key].length, filters.asOf === null ? 0 : 1);
+  const single = (filters.asOf === null ? 0 : 1) + (filters.meeting === undefined ? 0 : 1);
+  return lists.reduce((sum, key) => sum + filters[key].length, single);
 }

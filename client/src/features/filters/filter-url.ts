@@ -1,8 +1,9 @@
 /**
- * The map's view in the URL's query string: the filters sent to GET /api/map, the selected node
- * and the focus depth, e.g. `?orgKind=charity,network&asOf=2022-01-01&node=org-x&depth=2`. Pure
- * functions, so a pasted URL reproduces the view and they can be tested without a browser. Values
- * outside the closed sets of @octograph/graph-schema, malformed ids and invalid dates are dropped.
+ * The map's view in the URL's query string: the filters sent to GET /api/map, the meeting whose
+ * links stand out, the selected node, the focus depth and whether the meetings screen shows, e.g.
+ * `?orgKind=charity,network&asOf=2022-01-01&node=org-x&depth=2`. Pure functions, so a pasted URL
+ * reproduces the view and they can be tested without a browser. Values outside the closed sets of
+ * @octograph/graph-schema, malformed ids and invalid dates are dropped.
  */
 import {
   DateSchema,
@@ -14,6 +15,11 @@ import {
 } from '@octograph/graph-schema';
 import type { MapParams } from '../../api/client';
 import { FOCUS_DEPTHS, type FocusDepth } from '../focus/focus-state';
+import {
+  readMeetingsScreen,
+  writeMeetingsScreen,
+  type MeetingsScreen,
+} from '../meetings/meetings-screen-state';
 import type { MapFilters } from './filter-state';
 
 /** Everything about the view that the URL carries. */
@@ -23,6 +29,8 @@ export interface UrlView {
   node: string | null;
   /** The focus depth; only with a node. */
   depth: FocusDepth | null;
+  /** The meetings screen, when it takes the map's place (`view=meetings`); closed if left out. */
+  meetings?: MeetingsScreen;
 }
 
 /** The list keys of MapFilters, in the order they appear in a URL. */
@@ -58,6 +66,7 @@ function readList<K extends ListKey>(search: URLSearchParams, key: K): MapFilter
 export function parseViewUrl(query: string): UrlView {
   const search = new URLSearchParams(query);
   const asOf = search.get('asOf');
+  const meeting = search.get('meeting');
   const node = search.get('node');
   const depthText = search.get('depth');
   const filters: MapFilters = {
@@ -68,10 +77,17 @@ export function parseViewUrl(query: string): UrlView {
     status: readList(search, 'status'),
     linkKind: readList(search, 'linkKind'),
     asOf: asOf !== null && DateSchema.safeParse(asOf).success ? asOf : null,
+    ...(meeting !== null && isId(meeting) ? { meeting } : {}),
   };
   const nodeId = node !== null && isId(node) ? node : null;
   const depth = FOCUS_DEPTHS.find((value) => String(value) === depthText) ?? null;
-  return { filters, node: nodeId, depth: nodeId === null ? null : depth };
+  const meetings = readMeetingsScreen(search);
+  return {
+    filters,
+    node: nodeId,
+    depth: nodeId === null ? null : depth,
+    ...(meetings.open ? { meetings } : {}),
+  };
 }
 
 /** The query string (with its `?`) for a view; '' when nothing is set. */
@@ -82,10 +98,12 @@ export function serialiseViewUrl(view: UrlView): string {
     if (values.length > 0) search.set(key, values.join(','));
   }
   if (view.filters.asOf !== null) search.set('asOf', view.filters.asOf);
+  if (view.filters.meeting !== undefined) search.set('meeting', view.filters.meeting);
   if (view.node !== null) {
     search.set('node', view.node);
     if (view.depth !== null) search.set('depth', String(view.depth));
   }
+  if (view.meetings) writeMeetingsScreen(search, view.meetings);
   // Commas are safe in a query string; keep them readable.
   const text = search.toString().replace(/%2C/g, ',');
   return text === '' ? '' : `?${text}`;

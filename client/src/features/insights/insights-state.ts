@@ -16,6 +16,11 @@ export interface Highlight {
   primary: readonly string[];
   /** The nodes that stand out with them (an island's or community's members, what is cut off). */
   members: readonly string[];
+  /**
+   * The links that stand out (a meeting's); without it, every link between two nodes that stand
+   * out does.
+   */
+  links?: readonly string[];
 }
 
 export interface InsightsMapState {

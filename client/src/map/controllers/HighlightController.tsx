@@ -3,6 +3,7 @@ import type { Core, EventObject } from 'cytoscape';
 import { useEffect, useRef } from 'react';
 import { dispatchInsightsMap, useInsightsMap } from '../../features/insights/insights-store';
 import { highlightedIds, type Highlight } from '../../features/insights/insights-state';
+import { useMeetingHighlight } from '../../features/meetings/use-meeting-highlight';
 import { useCyRef } from '../cy-context';
 
 /** The classes the selection draws with (SelectionController); a highlight draws with the same. */
@@ -64,8 +65,11 @@ function drawHighlight(cy: Core, highlight: Highlight): void {
       else if (kept.has(id)) node.addClass('neighbour');
       else node.addClass('faded');
     });
+    const links = highlight.links ? new Set(highlight.links) : null;
     cy.edges().forEach((edge) => {
-      const inside = kept.has(edge.source().id()) && kept.has(edge.target().id());
+      const inside = links
+        ? links.has(edge.id())
+        : kept.has(edge.source().id()) && kept.has(edge.target().id());
       edge.addClass(inside ? 'highlighted' : 'faded');
     });
   });
@@ -86,9 +90,15 @@ export function HighlightController({
   selectedId: string | null;
 }) {
   const cyRef = useCyRef();
-  const { highlight } = useInsightsMap();
+  const { highlight: insightsHighlight } = useInsightsMap();
+  // The map's meeting filter (`?meeting=`) shows through whenever no insight is highlighted and
+  // no node is selected; it stays until taken off the filters.
+  const meeting = useMeetingHighlight(map);
+  const highlight = insightsHighlight ?? (selectedId === null ? meeting.highlight : null);
+  // Framed once per highlight chosen (or meeting filtered on), not whenever the map is read again.
+  const frameKey: unknown = insightsHighlight ?? meeting.meetingId;
   const drawn = useRef(false);
-  const framed = useRef<Highlight | null>(null);
+  const framed = useRef<unknown>(null);
 
   // A node chosen (on the map, in search, in details) takes over from the highlight.
   useEffect(() => {
@@ -102,8 +112,8 @@ export function HighlightController({
       drawHighlight(cy, highlight);
       drawn.current = true;
       // Once per highlight chosen, not again whenever the map is read again.
-      if (framed.current !== highlight) {
-        framed.current = highlight;
+      if (framed.current !== frameKey) {
+        framed.current = frameKey;
         frameHighlight(cy, highlight);
       }
     } else if (drawn.current) {
@@ -111,11 +121,11 @@ export function HighlightController({
       // With a node selected, SelectionController has already drawn it over the highlight.
       if (selectedId === null) cy.elements().removeClass(SELECTION_CLASSES);
     }
-  }, [cyRef, map, highlight, selectedId]);
+  }, [cyRef, map, highlight, frameKey, selectedId]);
 
   useEffect(() => {
     const cy = cyRef.current;
-    if (!cy || highlight === null) return undefined;
+    if (!cy || insightsHighlight === null) return undefined;
     const onBackgroundTap = (event: EventObject) => {
       const target: unknown = event.target;
       if (target === cy) dispatchInsightsMap({ type: 'clearHighlight' });
@@ -130,7 +140,7 @@ export function HighlightController({
       cy.off('tap', onBackgroundTap);
       window.removeEventListener('keydown', onKey);
     };
-  }, [cyRef, highlight]);
+  }, [cyRef, insightsHighlight]);
 
   return null;
 }

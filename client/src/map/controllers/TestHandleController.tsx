@@ -89,6 +89,10 @@ export function TestHandleController() {
         const nodes = cyRef.current?.nodes().filter((node) => node.hasClass('faded'));
         return (nodes ?? []).map((node) => node.id()).sort();
       },
+      highlightedLinkIds() {
+        const edges = cyRef.current?.edges().filter((edge) => edge.hasClass('highlighted'));
+        return (edges ?? []).map((edge) => edge.id()).sort();
+      },
       viewport() {
         const cy = cyRef.current;
         return cy ? { zoom: cy.zoom(), pan: { ...cy.pan() } } : null;
