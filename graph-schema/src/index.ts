@@ -14,3 +14,4 @@ export * from './layout.js';
 export * from './insights.js';
 
 export * from './meetings.js';
+export * from './exchange.js';

@@ -19,10 +19,12 @@ import errorHandler, { errorBodyOf, notFoundReply, sendError } from './plugins/e
 import storePlugin from './plugins/store.js';
 import { validatorCompiler } from './plugins/validation.js';
 import batchRoutes from './routes/batch.js';
+import exportRoutes from './routes/export.js';
 import healthRoutes from './routes/health.js';
 import insightsRoutes from './routes/insights.js';
 import layoutRoutes from './routes/layout.js';
 import meetingRoutes from './routes/meetings.js';
+import importRoutes from './routes/import.js';
 import linkRoutes from './routes/links.js';
 import mapRoutes from './routes/map.js';
 import nodeRoutes from './routes/nodes.js';
@@ -94,6 +96,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(layoutRoutes);
       await api.register(insightsRoutes);
       await api.register(meetingRoutes);
+      await api.register(exportRoutes);
+      await api.register(importRoutes, { importLimit: config.importLimit });
       api.setNotFoundHandler(notFoundReply);
     },
     { prefix: '/api' },

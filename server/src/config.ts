@@ -37,6 +37,7 @@ const EnvSchema = z
       .default('info'),
     CLIENT_DIR: z.string().min(1).default(DEFAULT_CLIENT_DIR),
     BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
+    IMPORT_LIMIT: z.coerce.number().int().min(1024).default(20_971_520),
     NEO4J_URI: z.preprocess(
       emptyAsUnset,
       z
@@ -87,6 +88,8 @@ export interface AppConfig {
   clientDir: string;
   /** Largest accepted request body in bytes. */
   bodyLimit: number;
+  /** Largest accepted import upload in bytes, all files together (IMPORT_LIMIT). */
+  importLimit: number;
   /** The Neo4j server to use (NEO4J_URI); absent: the embedded store under dataDir. */
   neo4j?: Neo4jConfig | undefined;
 }
@@ -113,6 +116,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: values.LOG_LEVEL,
     clientDir: resolve(values.CLIENT_DIR),
     bodyLimit: values.BODY_LIMIT,
+    importLimit: values.IMPORT_LIMIT,
     neo4j:
       values.NEO4J_URI === undefined
         ? undefined

@@ -23,6 +23,14 @@ const FRAMEWORK_CODES: Readonly<Record<string, { code: ErrorCode; message?: stri
     message: 'the request body is larger than this server accepts',
   },
   FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: 'UNSUPPORTED_MEDIA_TYPE' },
+  // @fastify/multipart (imports): the message names the limit from the configuration.
+  FST_REQ_FILE_TOO_LARGE: { code: 'PAYLOAD_TOO_LARGE' },
+  FST_FILES_LIMIT: { code: 'PAYLOAD_TOO_LARGE', message: 'too many files in one upload' },
+  FST_PARTS_LIMIT: { code: 'PAYLOAD_TOO_LARGE', message: 'too many parts in one upload' },
+  FST_INVALID_MULTIPART_CONTENT_TYPE: {
+    code: 'UNSUPPORTED_MEDIA_TYPE',
+    message: 'an upload must be sent as multipart/form-data',
+  },
   FST_ERR_BAD_URL: { code: 'VALIDATION_FAILED', message: 'the address is not valid URL encoding' },
 };
 

@@ -1,0 +1,130 @@
+/**
+ * An import in two steps over the same files: preview (read, match against the store, report)
+ * and apply (the same plan, written in one store batch if nothing is wrong and the store is still
+ * at the previewed revision). Nothing is written by a preview or by a failing apply.
+ */
+import {
+  IMPORT_PREVIEW_LINES,
+  type ImportPreview,
+  type ImportResult,
+  type UnknownType,
+} from '@octograph/graph-schema';
+import { AppError, ConflictError } from '../errors.js';
+import type { GraphStore, WriteContext } from '../store/graph-store.js';
+import type { ElementType } from './columns.js';
+import { planImport, type ImportPlan, type PlanLine } from './import-plan.js';
+import { readUpload } from './read-upload.js';
+import type { ImportProblem, UploadedFile } from './source.js';
+
+/** 400: the files cannot be imported; `problems` says where and why. */
+export class ImportRefusedError extends AppError {
+  constructor(readonly problems: readonly ImportProblem[]) {
+    const errors = problems.filter((problem) => problem.severity === 'error');
+    const first = errors
+      .slice(0, 3)
+      .map((problem) => `${placeOf(problem)}: ${problem.message}`)
+      .join('; ');
+    super(
+      400,
+      'VALIDATION_FAILED',
+      `the files cannot be imported (${String(errors.length)} problem${errors.length === 1 ? '' : 's'}); nothing was written: ${first}`,
+      errors.map((problem) => ({ path: placeOf(problem), message: problem.message })),
+    );
+  }
+}
+
+/** "file, sheet Elements, row 4, column Type" for a problem's place. */
+export function placeOf(problem: {
+  file: string;
+  sheet: string | null;
+  row: number | null;
+  column: string | null;
+}): string {
+  return [
+    problem.file,
+    problem.sheet === null ? null : `sheet ${problem.sheet}`,
+    problem.row === null ? null : `row ${String(problem.row)}`,
+    problem.column === null ? null : `column ${problem.column}`,
+  ]
+    .filter((part): part is string => part !== null)
+    .join(', ');
+}
+
+/** The type an unknown element becomes, from the form's choice. */
+export function elementTypeOfChoice(choice: UnknownType): ElementType {
+  if (choice.startsWith('organisation:')) {
+    const orgKind = choice.slice('organisation:'.length);
+    return { kind: 'organisation', orgKind: orgKind as ElementType['orgKind'] };
+  }
+  return { kind: choice as Exclude<ElementType['kind'], 'organisation'>, orgKind: null };
+}
+
+async function planOf(
+  store: GraphStore,
+  files: readonly UploadedFile[],
+  unknownType: UnknownType,
+): Promise<ImportPlan> {
+  const source = await readUpload([...files]);
+  const state = await store.snapshot();
+  return planImport(source, state, { unknownType: elementTypeOfChoice(unknownType) });
+}
+
+function hasErrors(plan: ImportPlan): boolean {
+  return plan.problems.some((problem) => problem.severity === 'error');
+}
+
+/** Lines with a problem first (so the preview shows them), then in file order. */
+function previewLines(plan: ImportPlan): PlanLine[] {
+  const troubled = new Set(
+    plan.problems.map(
+      (problem) => `${problem.file}\u0000${problem.sheet ?? ''}\u0000${String(problem.row)}`,
+    ),
+  );
+  const key = (line: PlanLine): string =>
+    `${line.location.file}\u0000${line.location.sheet ?? ''}\u0000${String(line.location.row)}`;
+  return [
+    ...plan.lines.filter((line) => troubled.has(key(line))),
+    ...plan.lines.filter((line) => !troubled.has(key(line))),
+  ].slice(0, IMPORT_PREVIEW_LINES);
+}
+
+/** What importing the files would do. */
+export async function previewImport(
+  store: GraphStore,
+  files: readonly UploadedFile[],
+  unknownType: UnknownType,
+): Promise<ImportPreview> {
+  const plan = await planOf(store, files, unknownType);
+  return {
+    revision: plan.revision,
+    nodes: plan.nodes,
+    links: plan.links,
+    canApply: !hasErrors(plan),
+    problems: plan.problems,
+    lines: previewLines(plan).map(({ location, ...line }) => ({ ...line, ...location })),
+    linesTotal: plan.lines.length,
+  };
+}
+
+/**
+ * Imports the files: ImportRefusedError (400) when any problem is an error, ConflictError (409)
+ * when the store changed since the preview; otherwise every write in one store batch.
+ */
+export async function applyImport(
+  store: GraphStore,
+  files: readonly UploadedFile[],
+  unknownType: UnknownType,
+  expectedRevision: number,
+  context: WriteContext = {},
+): Promise<ImportResult> {
+  const plan = await planOf(store, files, unknownType);
+  if (hasErrors(plan)) throw new ImportRefusedError(plan.problems);
+  if (plan.revision !== expectedRevision) {
+    throw new ConflictError(
+      `the network changed since the preview (revision ${String(expectedRevision)}, now ${String(plan.revision)}); preview the files again`,
+    );
+  }
+  const revision =
+    plan.ops.length === 0 ? plan.revision : (await store.applyBatch(plan.ops, context)).revision;
+  return { revision, nodes: plan.nodes, links: plan.links, problems: plan.problems };
+}

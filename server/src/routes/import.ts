@@ -1,0 +1,122 @@
+/**
+ * POST /api/import/preview and /api/import/apply: files sent as multipart/form-data (the files
+ * under any field name, plus the fields of ImportFormSchema / ApplyImportFormSchema). Uploads
+ * larger than IMPORT_LIMIT (all files together) get 413.
+ */
+import multipart from '@fastify/multipart';
+import {
+  ApplyImportFormSchema,
+  ImportFormSchema,
+  ImportPreviewSchema,
+  ImportResultSchema,
+  toFieldIssues,
+} from '@octograph/graph-schema';
+import type { FastifyRequest } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import { AppError, ValidationError } from '../errors.js';
+import { applyImport, previewImport } from '../exchange/import-service.js';
+import type { UploadedFile } from '../exchange/source.js';
+import { errorResponses } from './responses.js';
+
+/** The most files one upload may hold (a workbook, or a pair of CSV files, with room to spare). */
+const MAX_FILES = 5;
+
+const tags = ['import and export'];
+
+/** 413: the files together are larger than the configured limit. */
+class UploadTooLargeError extends AppError {
+  constructor(limit: number) {
+    super(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `the upload is larger than this server accepts (${String(limit)} bytes, IMPORT_LIMIT)`,
+    );
+  }
+}
+
+interface Upload {
+  files: UploadedFile[];
+  fields: Record<string, string>;
+}
+
+/** Reads every part of a multipart request, refusing more than `limit` bytes in all. */
+async function readUploadParts(request: FastifyRequest, limit: number): Promise<Upload> {
+  const upload: Upload = { files: [], fields: {} };
+  let total = 0;
+  for await (const part of request.parts()) {
+    if (part.type === 'file') {
+      const bytes = await part.toBuffer();
+      total += bytes.length;
+      if (total > limit) throw new UploadTooLargeError(limit);
+      upload.files.push({ name: part.filename || part.fieldname, bytes });
+    } else {
+      upload.fields[part.fieldname] = String(part.value);
+    }
+  }
+  if (upload.files.length === 0) {
+    throw new ValidationError([{ path: 'files', message: 'is required: send at least one file' }]);
+  }
+  return upload;
+}
+
+function parseForm<T extends z.ZodType>(schema: T, fields: Record<string, string>): z.output<T> {
+  const result = schema.safeParse(fields);
+  if (!result.success)
+    throw new ValidationError(toFieldIssues(result.error.issues, undefined, fields));
+  return result.data;
+}
+
+/** Options of the import routes. */
+export interface ImportRoutesOptions {
+  /** Largest upload in bytes, all files together. */
+  importLimit: number;
+}
+
+const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, options) => {
+  const limit = options.importLimit;
+  await app.register(multipart, {
+    limits: { fileSize: limit, files: MAX_FILES, fields: 10, fieldSize: 1000 },
+  });
+
+  app.post(
+    '/import/preview',
+    {
+      schema: {
+        summary: 'What importing these files would do, and every problem with its place',
+        description:
+          'multipart/form-data: the files (a Kumu-layout .xlsx workbook; one or two .csv files, Elements and Connections; a .gexf; a .graphml; or an Octograph .json network file) and `unknownType`, what an element of an unknown Type becomes (default `organisation:community_group`). Nothing is written.',
+        tags,
+        consumes: ['multipart/form-data'],
+        response: { 200: ImportPreviewSchema, ...errorResponses(400, 413, 415) },
+      },
+    },
+    async (request) => {
+      const upload = await readUploadParts(request, limit);
+      const form = parseForm(ImportFormSchema, upload.fields);
+      return previewImport(app.store, upload.files, form.unknownType);
+    },
+  );
+
+  app.post(
+    '/import/apply',
+    {
+      schema: {
+        summary: 'Import the files previewed, all or nothing',
+        description:
+          "The same files and fields as the preview, plus `expectedRevision` (the preview's `revision`). 400 when any problem is an error (nothing is written), 409 when the network changed since the preview.",
+        tags,
+        consumes: ['multipart/form-data'],
+        response: { 200: ImportResultSchema, ...errorResponses(400, 409, 413, 415) },
+      },
+    },
+    // Editors only once accounts exist (issue 8): the check goes here.
+    async (request) => {
+      const upload = await readUploadParts(request, limit);
+      const form = parseForm(ApplyImportFormSchema, upload.fields);
+      return applyImport(app.store, upload.files, form.unknownType, form.expectedRevision);
+    },
+  );
+};
+
+export default importRoutes;
