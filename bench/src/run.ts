@@ -37,6 +37,7 @@ import {
   type Frames,
   type PageLoad,
 } from './browser.js';
+import { importWorkbook } from './import.js';
 import { measureInsights } from './insights.js';
 import { runLoad, type LoadResult } from './load.js';
 import { Child, freePort, readMemory, waitUntilReady, type Memory } from './processes.js';
@@ -88,6 +89,7 @@ const TARGETS = {
   egoP95Ms: 10,
   linkP95Ms: 15,
   meetingLinksP95Ms: 50,
+  importMs: 5000,
   interactiveMs: 3000,
   insightsColdMs: 1500,
   insightsCachedMs: 50,
@@ -335,7 +337,33 @@ async function apiSteps(dataDir: string): Promise<StepReport> {
 
   // 8. Memory after all of it.
   const memoryEnd = readMemory(server.pid);
+
+  // 9. The whole network as a Kumu-layout workbook, imported into an empty store.
+  const exportStarted = performance.now();
+  const workbookResponse = await fetch(`${baseUrl}/api/export?format=xlsx`);
+  if (workbookResponse.status !== 200) {
+    throw new Error(`GET /api/export?format=xlsx: HTTP ${workbookResponse.status}`);
+  }
+  const workbook = Buffer.from(await workbookResponse.arrayBuffer());
+  const exportMs = performance.now() - exportStarted;
   await server.stop();
+  const importDir = mkdtempSync(join(tmpdir(), 'octograph-bench-import-'));
+  cleanups.push(() => {
+    rmSync(importDir, { recursive: true, force: true });
+  });
+  const importer = await startChild(
+    'import server',
+    [SERVER_ENTRY],
+    rootDir,
+    { DATA_DIR: importDir, LOG_LEVEL: 'warn', IMPORT_LIMIT: String(256 * 1024 * 1024) },
+    '/api/health',
+  );
+  const imported = await importWorkbook(importer.baseUrl, workbook);
+  await importer.child.stop();
+  const importMs = imported.previewMs + imported.applyMs;
+  step(
+    `import of the exported workbook (${mib(workbook.length)}): preview ${ms(imported.previewMs)} ms + apply ${ms(imported.applyMs)} ms; ${count(imported.nodesCreated)} nodes, ${count(imported.linksCreated)} links`,
+  );
 
   const egoHttpSummary = summarise(egoHttp.samples);
   const linkSummary = summarise(linkTimings.samples);
@@ -405,6 +433,16 @@ async function apiSteps(dataDir: string): Promise<StepReport> {
       measured: latencyText(meetingTimings),
       target: `p95 ≤ ${TARGETS.meetingLinksP95Ms} ms`,
       met: meetingSummary.p95 <= TARGETS.meetingLinksP95Ms,
+    },
+    {
+      figure: 'GET /api/export?format=xlsx (the whole network)',
+      measured: `${ms(exportMs)} ms, ${mib(workbook.length)}`,
+    },
+    {
+      figure: `Import that workbook into an empty store: preview + apply (${count(imported.nodesCreated)} nodes, ${count(imported.linksCreated)} links)`,
+      measured: `${ms(imported.previewMs)} + ${ms(imported.applyMs)} = ${ms(importMs)} ms`,
+      target: `≤ ${TARGETS.importMs} ms`,
+      met: importMs <= TARGETS.importMs && imported.errors === 0,
     },
     { figure: 'Server RSS after start-up', measured: memoryText(memoryIdle) },
     { figure: 'Server RSS after the map load', measured: memoryText(memoryAfterMap) },

@@ -86,8 +86,19 @@ export function typeLabelOf(node: GraphNode): string {
     : NODE_TYPE_LABELS[node.kind];
 }
 
+/** Remembers a function's answers for the texts of a file, which repeat on every row. */
+function remembered<T>(work: (text: string) => T): (text: string) => T {
+  const answers = new Map<string, T>();
+  return (text) => {
+    if (answers.has(text)) return answers.get(text) as T;
+    const answer = work(text);
+    if (answers.size < 10_000) answers.set(text, answer);
+    return answer;
+  };
+}
+
 /** What a `Type` cell means, or null when it names no known type. */
-export function elementTypeOf(text: string): ElementType | null {
+export const elementTypeOf = remembered((text: string): ElementType | null => {
   const wanted = normalised(text);
   for (const orgKind of ORGANISATION_KINDS) {
     if (
@@ -101,7 +112,7 @@ export function elementTypeOf(text: string): ElementType | null {
     if (wanted === normalised(label) || wanted === kind) return { kind, orgKind: null };
   }
   return TYPE_SYNONYMS[wanted] ?? null;
-}
+});
 
 /** The `Type` written for each link kind (Kumu connection types are free text). */
 export const LINK_TYPE_LABELS: Readonly<Record<LinkKind, string>> = {
@@ -141,13 +152,13 @@ const LINK_TYPE_SYNONYMS: Readonly<Record<string, LinkKind>> = {
 };
 
 /** What a connection's `Type` cell means, or null when it names no known link kind. */
-export function linkKindOf(text: string): LinkKind | null {
+export const linkKindOf = remembered((text: string): LinkKind | null => {
   const wanted = normalised(text);
   for (const kind of LINK_KINDS) {
     if (wanted === LINK_TYPE_LABELS[kind] || wanted === normalised(kind)) return kind;
   }
   return LINK_TYPE_SYNONYMS[wanted] ?? null;
-}
+});
 
 /** A column: its header, what else people call it, and how a stored record fills it. */
 export interface Column<T> {

@@ -330,10 +330,12 @@ class TablePlanner extends Planner {
     return this.result();
   }
 
-  // --- elements ---
-
-  private elementTable(table: SourceTable): void {
-    const { byField, unknown } = headersOf(table, ELEMENT_COLUMNS);
+  /** A table's headers by the field they name; a warning for each header naming none. */
+  private knownHeaders<F extends string>(
+    table: SourceTable,
+    columns: Readonly<Record<F, { header: string; aliases: readonly string[] }>>,
+  ): Map<F, string> {
+    const { byField, unknown } = headersOf(table, columns);
     for (const header of unknown) {
       this.warning(
         { ...table.location, row: 1 },
@@ -341,6 +343,13 @@ class TablePlanner extends Planner {
         `'${header}' is not an Octograph field; the column is not imported`,
       );
     }
+    return byField;
+  }
+
+  // --- elements ---
+
+  private elementTable(table: SourceTable): void {
+    const byField = this.knownHeaders(table, ELEMENT_COLUMNS);
     for (const row of table.rows) this.elementRow(row, byField);
   }
 
@@ -658,14 +667,7 @@ class TablePlanner extends Planner {
   // --- connections ---
 
   private connectionTable(table: SourceTable): void {
-    const { byField, unknown } = headersOf(table, CONNECTION_COLUMNS);
-    for (const header of unknown) {
-      this.warning(
-        { ...table.location, row: 1 },
-        header,
-        `'${header}' is not an Octograph field; the column is not imported`,
-      );
-    }
+    const byField = this.knownHeaders(table, CONNECTION_COLUMNS);
     this.roundedStrengths = [];
     for (const row of table.rows) this.connectionRow(row, byField);
     // One warning for the table: a file weighted on another scale would flood the preview.

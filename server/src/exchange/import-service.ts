@@ -9,6 +9,7 @@ import {
   type ImportResult,
   type UnknownType,
 } from '@octograph/graph-schema';
+import { createHash } from 'node:crypto';
 import { AppError, ConflictError } from '../errors.js';
 import type { GraphStore, WriteContext } from '../store/graph-store.js';
 import type { ElementType } from './columns.js';
@@ -59,14 +60,45 @@ export function elementTypeOfChoice(choice: UnknownType): ElementType {
   return { kind: choice as Exclude<ElementType['kind'], 'organisation'>, orgKind: null };
 }
 
+/** How many previewed plans are kept for the apply that follows them. */
+const PLANS_KEPT = 2;
+
+/**
+ * Plans previewed lately, per store, by the files and choice they were made from. Reading a large workbook
+ * and matching it against the store take seconds; the apply that follows a preview reuses its
+ * plan when the store is still at the revision the plan was made at.
+ */
+const recentPlans = new WeakMap<GraphStore, Map<string, ImportPlan>>();
+
+/** A digest of the files and the choice: the same upload gives the same key. */
+function planKey(files: readonly UploadedFile[], unknownType: UnknownType): string {
+  const hash = createHash('sha256').update(unknownType);
+  for (const file of files) {
+    hash.update(`\u0000${file.name}\u0000${String(file.bytes.length)}\u0000`).update(file.bytes);
+  }
+  return hash.digest('hex');
+}
+
 async function planOf(
   store: GraphStore,
   files: readonly UploadedFile[],
   unknownType: UnknownType,
 ): Promise<ImportPlan> {
+  const key = planKey(files, unknownType);
+  const plans = recentPlans.get(store) ?? new Map<string, ImportPlan>();
+  recentPlans.set(store, plans);
+  const kept = plans.get(key);
+  if (kept && kept.revision === (await store.revision())) return kept;
   const source = await readUpload([...files]);
   const state = await store.snapshot();
-  return planImport(source, state, { unknownType: elementTypeOfChoice(unknownType) });
+  const plan = planImport(source, state, { unknownType: elementTypeOfChoice(unknownType) });
+  plans.delete(key);
+  plans.set(key, plan);
+  for (const oldest of plans.keys()) {
+    if (plans.size <= PLANS_KEPT) break;
+    plans.delete(oldest);
+  }
+  return plan;
 }
 
 function hasErrors(plan: ImportPlan): boolean {
