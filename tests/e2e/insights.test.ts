@@ -31,12 +31,6 @@ beforeAll(async () => {
   map = await suite.map();
 });
 
-async function getJson(path: string): Promise<unknown> {
-  const response = await fetch(`${suite.baseUrl()}${path}`);
-  expect(response.status).toBe(200);
-  return response.json();
-}
-
 function nodeColours(page: Page): Promise<Record<string, string>> {
   return page.evaluate(() => (window as TestHandleWindow).__octograph?.nodeColours() ?? {});
 }
@@ -70,7 +64,9 @@ async function openInsights(page: Page): Promise<Locator> {
 describe('insights panel', () => {
   it(
     ...suite.inPage('highlights exactly the members of a clicked island', async (page) => {
-      const islands = IslandsPageSchema.parse(await getJson('/api/insights/islands?limit=10'));
+      const islands = IslandsPageSchema.parse(
+        await suite.getJson('/api/insights/islands?limit=10'),
+      );
       const [island] = islands.items;
       if (!island) throw new Error('the demo network has no island to click');
       const memberIds = island.members.map((member) => member.id).sort();
@@ -118,7 +114,7 @@ describe('insights panel', () => {
   it(
     ...suite.inPage('colours nodes by community and back by kind', async (page) => {
       const communities = CommunitiesPageSchema.parse(
-        await getJson('/api/insights/communities?limit=500'),
+        await suite.getJson('/api/insights/communities?limit=500'),
       );
       expect(communities.items.length).toBeGreaterThan(1);
       const panel = await openInsights(page);

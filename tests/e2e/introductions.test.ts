@@ -21,17 +21,11 @@ import { browserSuite, canvasCounts, loadedCounts, statusCounts } from '../helpe
 
 const suite = browserSuite();
 
-async function getJson(path: string): Promise<unknown> {
-  const response = await fetch(`${suite.baseUrl()}${path}`);
-  expect(response.status).toBe(200);
-  return response.json();
-}
-
 /** The suggestions the server makes now, best first (for one organisation if `forId`). */
 async function suggestions(limit: number, forId?: string): Promise<IntroductionItem[]> {
   const query = forId === undefined ? '' : `&for=${encodeURIComponent(forId)}`;
   const page = IntroductionsPageSchema.parse(
-    await getJson(`/api/insights/introductions?limit=${String(limit)}${query}`),
+    await suite.getJson(`/api/insights/introductions?limit=${String(limit)}${query}`),
   );
   return page.items;
 }
@@ -97,7 +91,7 @@ describe('suggested introductions', () => {
         await expect.poll(() => dismiss.count()).toBe(0);
         expect(await isSuggested(first)).toBe(false);
         const dismissed = DismissedIntroductionsPageSchema.parse(
-          await getJson('/api/insights/introductions/dismissals?limit=10'),
+          await suite.getJson('/api/insights/introductions/dismissals?limit=10'),
         );
         expect(dismissed.total).toBe(1);
 
@@ -164,7 +158,7 @@ describe('suggested introductions', () => {
         if (!item) throw new Error('the demo network suggests no introduction');
         const id = item.a.id;
         const forIt = IntroductionsPageSchema.parse(
-          await getJson(`/api/insights/introductions?limit=5&for=${encodeURIComponent(id)}`),
+          await suite.getJson(`/api/insights/introductions?limit=5&for=${encodeURIComponent(id)}`),
         );
         expect(forIt.items.length).toBeGreaterThan(0);
 

@@ -27,14 +27,8 @@ import {
 
 const suite = browserSuite();
 
-async function getJson(path: string): Promise<unknown> {
-  const response = await fetch(`${suite.baseUrl()}${path}`);
-  expect(response.status).toBe(200);
-  return response.json();
-}
-
 async function meetingDetails(id: string): Promise<MeetingDetails> {
-  return MeetingDetailsSchema.parse(await getJson(`/api/meetings/${id}`));
+  return MeetingDetailsSchema.parse(await suite.getJson(`/api/meetings/${id}`));
 }
 
 /** The key of an undirected pair. */
@@ -51,7 +45,7 @@ async function meetingWithNewPairs(): Promise<{
 }> {
   const map = await suite.map();
   const linked = new Set(map.links.map((link) => pairKey(link.source, link.target)));
-  const list = MeetingListSchema.parse(await getJson('/api/meetings'));
+  const list = MeetingListSchema.parse(await suite.getJson('/api/meetings'));
   for (const meeting of list.items) {
     const details = await meetingDetails(meeting.id);
     const organisations = details.linkable.filter((node) => node.kind === 'organisation');
@@ -199,7 +193,7 @@ describe('meetings on a phone', () => {
 
   it('warns "did you mean …?" before a near-duplicate organisation and adds the one that exists', async () => {
     const map = await suite.map();
-    const list = MeetingListSchema.parse(await getJson('/api/meetings'));
+    const list = MeetingListSchema.parse(await suite.getJson('/api/meetings'));
     const meeting = list.items[list.items.length - 1];
     if (!meeting) throw new Error('no seeded meeting');
     const details = await meetingDetails(meeting.id);
@@ -210,7 +204,7 @@ describe('meetings on a phone', () => {
     for (const node of map.nodes) {
       if (node.kind !== 'organisation' || attending.has(node.id) || node.name.length < 8) continue;
       const candidate = node.name.slice(0, -1);
-      const similar = (await getJson(
+      const similar = (await suite.getJson(
         `/api/similar-nodes?kind=organisation&name=${encodeURIComponent(candidate)}`,
       )) as { items: { id: string }[] };
       if (similar.items[0]?.id === node.id) {
@@ -238,7 +232,7 @@ describe('meetings on a phone', () => {
         const after = await meetingDetails(meeting.id);
         expect(after.attendees.map((attendee) => attendee.id)).toContain(found.id);
         const duplicates = NodePageSchema.parse(
-          await getJson(`/api/nodes?q=${encodeURIComponent(typed)}&kind=organisation`),
+          await suite.getJson(`/api/nodes?q=${encodeURIComponent(typed)}&kind=organisation`),
         ).items.filter((node) => node.name === typed);
         expect(duplicates).toEqual([]);
       },

@@ -144,6 +144,8 @@ export interface BrowserSuite {
   baseUrl(): string;
   /** GET /api/map on the app with this query string, parsed. */
   map(query?: string): Promise<MapResponse>;
+  /** GET this path (with its query) on the app, expecting 200: the body, for a schema to parse. */
+  getJson(path: string): Promise<unknown>;
   /** Runs `body` with a fresh page on the app (see withPage and PageOptions). */
   withPage(name: string, body: (page: Page) => Promise<void>, options?: PageOptions): Promise<void>;
   /** A test named `name` that runs `body` with a fresh page on the app: `it(...inPage(…))`. */
@@ -188,9 +190,16 @@ export function browserSuite(): BrowserSuite {
     return withPage(browser, name, body, url, device);
   }
 
+  async function getJson(path: string): Promise<unknown> {
+    const response = await fetch(`${baseUrl()}${path}`);
+    expect(response.status).toBe(200);
+    return response.json();
+  }
+
   return {
     baseUrl,
     map: (query = '') => fetchMap(baseUrl(), query),
+    getJson,
     withPage: pageOnApp,
     inPage: (name, body, options) => [name, () => pageOnApp(name, body, options)],
   };

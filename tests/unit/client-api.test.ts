@@ -1,13 +1,12 @@
 /**
- * The client's API functions against a real HTTP server on a free local port. The client fetches
- * same-origin paths (`/api/map`), which Node's fetch cannot resolve without a page, so the global
- * fetch is wrapped to resolve them against the test server; everything else is the real fetch.
+ * The client's API functions against a real HTTP server on a free local port
+ * (helpers/fake-api.ts), which answers with the reply each test sets and records the requests.
  */
 import { once } from 'node:events';
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { ErrorBody, MapResponse, NodePage, Subgraph } from '@octograph/graph-schema';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, UnexpectedResponseError } from '../../client/src/api/api-error.js';
 import {
   getMap,
@@ -17,66 +16,12 @@ import {
   toQueryString,
 } from '../../client/src/api/client.js';
 import { describeError } from '../../client/src/api/describe-error.js';
+import { fakeApi, json, rejection } from '../helpers/fake-api.js';
 import { link, mapLink, mapOrg, organisation, person } from './client-fixtures.js';
 
-/** What the server answers next. */
-interface Reply {
-  status: number;
-  body: string;
-  contentType: string;
-}
-
-interface Seen {
-  url: string;
-  method: string;
-  headers: IncomingHttpHeaders;
-}
-
-let server: Server;
-let base: URL;
-let reply: Reply;
-let seen: Seen[];
+const api = fakeApi();
+/** Read before fakeApi's beforeAll wraps it, for the one test that needs no server. */
 const realFetch = globalThis.fetch;
-
-const json = (status: number, body: unknown): Reply => ({
-  status,
-  body: JSON.stringify(body),
-  contentType: 'application/json; charset=utf-8',
-});
-
-/** The error the promise rejects with. */
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the request to fail');
-}
-
-beforeAll(async () => {
-  server = createServer((request, response) => {
-    seen.push({ url: request.url ?? '', method: request.method ?? '', headers: request.headers });
-    response.writeHead(reply.status, { 'content-type': reply.contentType });
-    response.end(reply.body);
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  globalThis.fetch = (input, init) =>
-    realFetch(typeof input === 'string' ? new URL(input, base) : input, init);
-});
-
-afterAll(async () => {
-  globalThis.fetch = realFetch;
-  server.close();
-  await once(server, 'close');
-});
-
-beforeEach(() => {
-  seen = [];
-  reply = json(500, { statusCode: 500, code: 'INTERNAL', message: 'no reply set', issues: [] });
-});
 
 const MAP: MapResponse = {
   revision: 3,
@@ -96,22 +41,22 @@ const BAD_QUERY: ErrorBody = {
 
 describe('getMap', () => {
   it('returns the map the server sends', async () => {
-    reply = json(200, MAP);
+    api.reply = json(200, MAP);
     expect(await getMap({})).toEqual(MAP);
   });
 
   it('asks GET /api/map for JSON', async () => {
-    reply = json(200, MAP);
+    api.reply = json(200, MAP);
     await getMap({});
-    expect(seen).toMatchObject([
+    expect(api.seen).toMatchObject([
       { method: 'GET', url: '/api/map', headers: { accept: 'application/json' } },
     ]);
   });
 
   it('sends filters in the query, lists comma-separated, leaving out empty ones', async () => {
-    reply = json(200, MAP);
+    api.reply = json(200, MAP);
     await getMap({ kind: ['organisation', 'person'], orgKind: [], asOf: '2024-05-01', depth: 2 });
-    const url = new URL(seen[0]?.url ?? '', base);
+    const url = new URL(api.seen[0]?.url ?? '', 'http://localhost');
     expect(url.pathname).toBe('/api/map');
     expect(Object.fromEntries(url.searchParams)).toEqual({
       kind: 'organisation,person',
@@ -121,12 +66,12 @@ describe('getMap', () => {
   });
 
   it('drops fields the schema does not know', async () => {
-    reply = json(200, { ...MAP, debug: { took: 12 } });
+    api.reply = json(200, { ...MAP, debug: { took: 12 } });
     expect(await getMap({})).toEqual(MAP);
   });
 
   it('rejects a 4xx with an ApiError carrying the server’s error body', async () => {
-    reply = json(400, BAD_QUERY);
+    api.reply = json(400, BAD_QUERY);
     const error = await rejection(getMap({ depth: 9 }));
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).body).toEqual(BAD_QUERY);
@@ -134,7 +79,7 @@ describe('getMap', () => {
   });
 
   it('turns a 4xx into words with the server’s message and field issues', async () => {
-    reply = json(400, BAD_QUERY);
+    api.reply = json(400, BAD_QUERY);
     expect(describeError(await rejection(getMap({ depth: 9 })))).toEqual({
       title: 'errors.code.VALIDATION_FAILED',
       detail: 'The query is not valid; query.depth must be 1, 2 or 3',
@@ -142,7 +87,7 @@ describe('getMap', () => {
   });
 
   it('rejects a 2xx whose body does not match the schema, naming the bad field', async () => {
-    reply = json(200, { ...MAP, nodes: [{ ...MAP.nodes[0], x: 'left' }] });
+    api.reply = json(200, { ...MAP, nodes: [{ ...MAP.nodes[0], x: 'left' }] });
     const error = await rejection(getMap({}));
     expect(error).toBeInstanceOf(UnexpectedResponseError);
     expect((error as UnexpectedResponseError).request).toBe('GET /api/map');
@@ -155,7 +100,7 @@ describe('getMap', () => {
   ])(
     'makes up an error body for a $status page that is not ours',
     async ({ status, text, code }) => {
-      reply = { status, body: `<html><h1>${text}</h1></html>`, contentType: 'text/html' };
+      api.reply = { status, body: `<html><h1>${text}</h1></html>`, contentType: 'text/html' };
       const error = await rejection(getMap({}));
       expect(error).toBeInstanceOf(ApiError);
       expect((error as ApiError).body).toEqual({
@@ -168,7 +113,7 @@ describe('getMap', () => {
   );
 
   it('makes up an error body for a JSON error that is not an ErrorBody', async () => {
-    reply = json(500, { error: 'boom' });
+    api.reply = json(500, { error: 'boom' });
     const error = await rejection(getMap({}));
     expect((error as ApiError).body).toEqual({
       statusCode: 500,
@@ -179,7 +124,7 @@ describe('getMap', () => {
   });
 
   it('stops when its signal is aborted', async () => {
-    reply = json(200, MAP);
+    api.reply = json(200, MAP);
     const error = await rejection(getMap({}, AbortSignal.abort()));
     expect((error as Error).name).toBe('AbortError');
   });
@@ -188,13 +133,13 @@ describe('getMap', () => {
 describe('getNode', () => {
   it('fetches the node by its id, escaped, and returns it', async () => {
     const node = organisation('org:1', 'Food Bank');
-    reply = json(200, node);
+    api.reply = json(200, node);
     expect(await getNode('org:1')).toEqual(node);
-    expect(seen[0]?.url).toBe('/api/nodes/org%3A1');
+    expect(api.seen[0]?.url).toBe('/api/nodes/org%3A1');
   });
 
   it('rejects a missing node with a NOT_FOUND ApiError and the server’s message', async () => {
-    reply = json(404, {
+    api.reply = json(404, {
       statusCode: 404,
       code: 'NOT_FOUND',
       message: 'No node with id org-9',
@@ -213,9 +158,9 @@ describe('getNeighbourhood', () => {
       nodes: [organisation('r', 'Riverside Trust'), person('zoe', 'Zoe')],
       links: [link('l1', 'MEMBER_OF', 'zoe', 'r')],
     };
-    reply = json(200, subgraph);
+    api.reply = json(200, subgraph);
     expect(await getNeighbourhood('r', 2)).toEqual(subgraph);
-    expect(seen[0]?.url).toBe('/api/nodes/r/neighbourhood?depth=2');
+    expect(api.seen[0]?.url).toBe('/api/nodes/r/neighbourhood?depth=2');
   });
 });
 
@@ -226,9 +171,9 @@ describe('searchNodes', () => {
       nextCursor: null,
       total: 1,
     };
-    reply = json(200, page);
+    api.reply = json(200, page);
     expect(await searchNodes({ q: 'food bank', limit: 5 })).toEqual(page);
-    expect(seen[0]?.url).toBe('/api/nodes?q=food+bank&limit=5');
+    expect(api.seen[0]?.url).toBe('/api/nodes?q=food+bank&limit=5');
   });
 });
 

@@ -1,9 +1,9 @@
 import { ERROR_CODES, type ErrorBody } from '@octograph/graph-schema';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { ApiError, UnexpectedResponseError, isRetryable } from '../../client/src/api/api-error.js';
 import { describeError } from '../../client/src/api/describe-error.js';
 import { en } from '../../client/src/i18n/en.js';
+import { englishI18n } from '../helpers/english-i18n.js';
 
 const VALIDATION: ErrorBody = {
   statusCode: 400,
@@ -22,8 +22,7 @@ const NOT_FOUND: ErrorBody = {
   issues: [],
 };
 
-const i18n = i18next.createInstance();
-void i18n.init({ resources: { en: { translation: en } }, lng: 'en', initAsync: false });
+const i18n = englishI18n();
 
 describe('ApiError', () => {
   it('carries the server’s error body, status and code', () => {

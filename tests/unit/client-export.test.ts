@@ -4,7 +4,6 @@ import {
   ORGANISATION_KINDS,
   type MapResponse,
 } from '@octograph/graph-schema';
-import i18next from 'i18next';
 import { describe, expect, it, vi } from 'vitest';
 import { createViewExportStore } from '../../client/src/features/export/export-store.js';
 import {
@@ -28,16 +27,10 @@ import { EMPTY_FILTERS } from '../../client/src/features/filters/filter-state.js
 import { legendCounts } from '../../client/src/features/legend/legend-counts.js';
 import { ORG_KIND_COLOURS } from '../../client/src/map/palette.js';
 import { formatDate } from '../../client/src/i18n/format.js';
-import { en } from '../../client/src/i18n/en.js';
+import { englishI18n } from '../helpers/english-i18n.js';
 import { mapLink, mapNode, mapOrg } from './client-fixtures.js';
 
-const i18n = i18next.createInstance();
-void i18n.init({
-  resources: { en: { translation: en } },
-  lng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+const i18n = englishI18n();
 const t = i18n.t;
 
 /** 2 charities, a network, a person, a project, a theme; 4 kinds of link. */

@@ -11,9 +11,9 @@ import {
   PARTNER_ROLES,
   PLACE_TYPES,
 } from '@octograph/graph-schema';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../client/src/i18n/en.js';
+import { englishI18n } from '../helpers/english-i18n.js';
 
 const CLIENT_SRC = fileURLToPath(new URL('../../client/src', import.meta.url));
 
@@ -108,13 +108,7 @@ describe('English resources', () => {
 });
 
 describe('English texts through i18next', () => {
-  const i18n = i18next.createInstance();
-  void i18n.init({
-    resources: { en: { translation: en } },
-    lng: 'en',
-    initAsync: false,
-    interpolation: { escapeValue: false },
-  });
+  const i18n = englishI18n();
 
   it.each([
     { key: 'status.nodes', count: 1, text: '1 node' },

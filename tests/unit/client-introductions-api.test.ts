@@ -1,13 +1,10 @@
 /**
- * The client's introduction calls against a real HTTP server on a free local port (as in
- * client-api.test.ts): the method, path and body each sends, the answers parsed with the
+ * The client's introduction calls against a real HTTP server on a free local port
+ * (helpers/fake-api.ts): the method, path and body each sends, the answers parsed with the
  * graph-schema schemas, a 204 without a body, and a refusal as an ApiError.
  */
-import { once } from 'node:events';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { DismissedIntroduction } from '@octograph/graph-schema';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ApiError, UnexpectedResponseError } from '../../client/src/api/api-error.js';
 import {
   acceptIntroduction,
@@ -16,73 +13,10 @@ import {
   getDismissedIntroductions,
   restoreIntroduction,
 } from '../../client/src/api/client.js';
+import { fakeApi, json, rejection } from '../helpers/fake-api.js';
 import { link } from './client-fixtures.js';
 
-interface Reply {
-  status: number;
-  body: string;
-}
-
-interface Seen {
-  method: string;
-  url: string;
-  contentType: string | undefined;
-  body: string;
-}
-
-let server: Server;
-let base: URL;
-let reply: Reply;
-let seen: Seen[];
-const realFetch = globalThis.fetch;
-
-const json = (status: number, body: unknown): Reply => ({ status, body: JSON.stringify(body) });
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the request to fail');
-}
-
-beforeAll(async () => {
-  server = createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', () => {
-      seen.push({
-        method: request.method ?? '',
-        url: request.url ?? '',
-        contentType: request.headers['content-type'],
-        body: Buffer.concat(chunks).toString('utf8'),
-      });
-      if (reply.body === '') {
-        response.writeHead(reply.status);
-      } else {
-        response.writeHead(reply.status, { 'content-type': 'application/json; charset=utf-8' });
-      }
-      response.end(reply.body);
-    });
-  });
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  base = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
-  globalThis.fetch = (input, init) =>
-    realFetch(typeof input === 'string' ? new URL(input, base) : input, init);
-});
-
-afterAll(async () => {
-  globalThis.fetch = realFetch;
-  server.close();
-  await once(server, 'close');
-});
-
-beforeEach(() => {
-  seen = [];
-  reply = json(500, { statusCode: 500, code: 'INTERNAL', message: 'no reply set', issues: [] });
-});
+const api = fakeApi();
 
 const ref = (id: string, name: string) => ({ id, name, kind: 'organisation' as const });
 const DISMISSED: DismissedIntroduction = {
@@ -95,20 +29,20 @@ const DISMISSED: DismissedIntroduction = {
 describe('acceptIntroduction', () => {
   it('posts the pair and returns the link the server made', async () => {
     const made = link('l-9', 'COLLABORATES_WITH', 'org-1', 'org-2');
-    reply = json(201, made);
+    api.reply = json(201, made);
     expect(await acceptIntroduction({ a: 'org-1', b: 'org-2' })).toEqual(made);
-    expect(seen).toEqual([
+    expect(api.seen).toMatchObject([
       {
         method: 'POST',
         url: '/api/insights/introductions/accept',
-        contentType: 'application/json',
+        headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ a: 'org-1', b: 'org-2' }),
       },
     ]);
   });
 
   it('throws the server’s 409 as an ApiError', async () => {
-    reply = json(409, {
+    api.reply = json(409, {
       statusCode: 409,
       code: 'CONFLICT',
       message: 'Food Bank and Men’s Shed are already linked',
@@ -120,7 +54,7 @@ describe('acceptIntroduction', () => {
   });
 
   it('refuses an answer that is not a link', async () => {
-    reply = json(201, { id: 'l-9' });
+    api.reply = json(201, { id: 'l-9' });
     expect(await rejection(acceptIntroduction({ a: 'org-1', b: 'org-2' }))).toBeInstanceOf(
       UnexpectedResponseError,
     );
@@ -129,9 +63,9 @@ describe('acceptIntroduction', () => {
 
 describe('dismissIntroduction', () => {
   it('posts the pair to the dismissals and returns the dismissal', async () => {
-    reply = json(201, DISMISSED);
+    api.reply = json(201, DISMISSED);
     expect(await dismissIntroduction({ a: 'org-2', b: 'org-1' })).toEqual(DISMISSED);
-    expect(seen).toMatchObject([
+    expect(api.seen).toMatchObject([
       {
         method: 'POST',
         url: '/api/insights/introductions/dismissals',
@@ -143,21 +77,21 @@ describe('dismissIntroduction', () => {
 
 describe('restoreIntroduction and deleteLink', () => {
   it('deletes the dismissal of the pair, accepting a 204 without a body', async () => {
-    reply = { status: 204, body: '' };
+    api.reply = { status: 204, body: '' };
     await restoreIntroduction({ a: 'org 1', b: 'org-2' });
-    expect(seen).toMatchObject([
+    expect(api.seen).toMatchObject([
       { method: 'DELETE', url: '/api/insights/introductions/dismissals/org%201/org-2', body: '' },
     ]);
   });
 
   it('deletes a link by id', async () => {
-    reply = { status: 204, body: '' };
+    api.reply = { status: 204, body: '' };
     await deleteLink('l-9');
-    expect(seen).toMatchObject([{ method: 'DELETE', url: '/api/links/l-9' }]);
+    expect(api.seen).toMatchObject([{ method: 'DELETE', url: '/api/links/l-9' }]);
   });
 
   it('throws a 404 as an ApiError', async () => {
-    reply = json(404, {
+    api.reply = json(404, {
       statusCode: 404,
       code: 'NOT_FOUND',
       message: 'no dismissal of org-1 and org-2',
@@ -172,9 +106,9 @@ describe('restoreIntroduction and deleteLink', () => {
 describe('getDismissedIntroductions', () => {
   it('asks for a page and returns it', async () => {
     const page = { revision: 4, total: 1, limit: 10, offset: 0, items: [DISMISSED] };
-    reply = json(200, page);
+    api.reply = json(200, page);
     expect(await getDismissedIntroductions({ limit: 10 })).toEqual(page);
-    expect(seen).toMatchObject([
+    expect(api.seen).toMatchObject([
       { method: 'GET', url: '/api/insights/introductions/dismissals?limit=10' },
     ]);
   });

@@ -4,7 +4,6 @@
  * reasons in words (shared by the Insights panel and the details panel).
  */
 import type { IntroductionItem, IntroductionReason } from '@octograph/graph-schema';
-import i18next from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { reasonText } from '../../client/src/features/introductions/introduction-reasons.js';
 import {
@@ -16,15 +15,9 @@ import {
   type IntroductionNotice,
   type NamedPair,
 } from '../../client/src/features/introductions/introductions-state.js';
-import { en } from '../../client/src/i18n/en.js';
+import { englishI18n } from '../helpers/english-i18n.js';
 
-const i18n = i18next.createInstance();
-void i18n.init({
-  resources: { en: { translation: en } },
-  lng: 'en',
-  initAsync: false,
-  interpolation: { escapeValue: false },
-});
+const i18n = englishI18n();
 const t = i18n.t;
 
 const org = (id: string, name = id) => ({ id, name, kind: 'organisation' as const });

@@ -3,7 +3,6 @@ import type { InsightNodeRef } from '@octograph/graph-schema';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useInsightPage } from '../../api/queries';
-import { NODE_KIND_SHAPES, swatchOf } from '../../map/palette';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFilteredMap } from '../filters/use-filtered-map';
 import { IntroductionButtons } from '../introductions/IntroductionButtons';
@@ -11,8 +10,7 @@ import { IntroductionNoticeLine } from '../introductions/IntroductionNoticeLine'
 import { IntroductionReasons } from '../introductions/IntroductionReasons';
 import { useIntroductionActions } from '../introductions/introduction-queries';
 import { otherOf, visibleIntroductions } from '../introductions/introductions-state';
-import { NodeSwatch } from '../legend/KindSwatch';
-import { useSelection } from '../selection/selection-context';
+import { NodeChipButton } from './NodeChip';
 
 /** Suggestions shown at first, and how many more each "Show more" adds. */
 const PAGE_STEP = 5;
@@ -83,7 +81,6 @@ export function WorthIntroducing({ id }: { id: string }) {
 /** The other organisation of a suggestion: its colour and name; choosing it selects it. */
 function OrganisationButton({ node }: { node: InsightNodeRef }) {
   const { t } = useTranslation();
-  const { dispatch } = useSelection();
   const { data: map } = useFilteredMap();
   // The suggestion names no kind of organisation; the map knows it when it draws the node.
   const orgKind = useMemo(
@@ -91,20 +88,10 @@ function OrganisationButton({ node }: { node: InsightNodeRef }) {
     [map, node.id],
   );
   return (
-    <button
-      type="button"
-      className="node-chip"
+    <NodeChipButton
+      node={node}
+      orgKind={orgKind}
       title={t('details.introductions.select', { name: node.name })}
-      onClick={() => {
-        dispatch({ type: 'select', id: node.id, source: 'details' });
-      }}
-    >
-      <NodeSwatch
-        swatch={swatchOf(node.kind, orgKind)}
-        shape={NODE_KIND_SHAPES[node.kind]}
-        hub={orgKind === 'network'}
-      />
-      <span className="node-chip__name">{node.name}</span>
-    </button>
+    />
   );
 }

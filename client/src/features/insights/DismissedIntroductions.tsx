@@ -6,6 +6,7 @@ import {
   useDismissedIntroductions,
   type IntroductionActions,
 } from '../introductions/introduction-queries';
+import { ShowMore } from './ShowMore';
 
 /** Dismissed suggestions shown at first, and how many more each "Show more" adds. */
 const PAGE_STEP = 10;
@@ -97,21 +98,14 @@ export function DismissedIntroductions({ actions }: { actions: IntroductionActio
               </li>
             ))}
           </ul>
-          {items.length < total && (
-            <div className="insights__more">
-              <span className="muted">{t('insights.shown', { shown: items.length, total })}</span>
-              <button
-                type="button"
-                className="sheet__action"
-                disabled={page.isFetching}
-                onClick={() => {
-                  setLimit((value) => value + PAGE_STEP);
-                }}
-              >
-                {t('insights.more')}
-              </button>
-            </div>
-          )}
+          <ShowMore
+            shown={items.length}
+            total={total}
+            busy={page.isFetching}
+            onMore={() => {
+              setLimit((value) => value + PAGE_STEP);
+            }}
+          />
         </div>
       )}
     </div>

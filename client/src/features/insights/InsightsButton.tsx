@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 
 /**
  * The header's Insights button: opens and closes the Insights panel over the map. On phones only
- * its icon shows (insights.css); its text stays for screen readers.
+ * its icon shows (styles.css); its text stays for screen readers.
  */
 export function InsightsButton({
   open,

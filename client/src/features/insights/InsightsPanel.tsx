@@ -23,6 +23,7 @@ import {
 } from './insights-state';
 import { DismissedIntroductions } from './DismissedIntroductions';
 import { dispatchInsightsMap, useInsightsMap } from './insights-store';
+import { ShowMore } from './ShowMore';
 
 /** Items shown at first, and how many more each "Show more" adds. */
 const PAGE_STEP = 10;
@@ -348,20 +349,15 @@ function FindingSection<F extends InsightFinding>({
         />
       )}
       {items.length > 0 && <ul className="insights__list">{items.map(renderItem)}</ul>}
-      {items.length > 0 && items.length < total && (
-        <div className="insights__more">
-          <span className="muted">{t('insights.shown', { shown: items.length, total })}</span>
-          <button
-            type="button"
-            className="sheet__action"
-            disabled={page.isFetching}
-            onClick={() => {
-              setLimit((value) => value + PAGE_STEP);
-            }}
-          >
-            {t('insights.more')}
-          </button>
-        </div>
+      {items.length > 0 && (
+        <ShowMore
+          shown={items.length}
+          total={total}
+          busy={page.isFetching}
+          onMore={() => {
+            setLimit((value) => value + PAGE_STEP);
+          }}
+        />
       )}
       {footer}
     </SheetSection>

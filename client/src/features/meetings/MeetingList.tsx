@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMeetings } from '../../api/queries';
 import { formatDate } from '../../i18n/format';
-import { CloseButton } from '../../ui/CloseButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useCanEdit } from '../introductions/can-edit';
 import { MeetingEditor } from './MeetingEditor';
+import { MeetingsPage } from './MeetingsPage';
 import { dispatchMeetingsScreen } from './meetings-screen-store';
 
 /** Every meeting, the latest first, each opening its screen; "New meeting" for editors. */
@@ -17,78 +17,73 @@ export function MeetingList() {
   const items = meetings.data?.items ?? [];
 
   return (
-    <div className="meetings__scroll">
-      <header className="meetings__bar">
-        <div className="meetings__heading">
-          <h2 className="meetings__title">{t('meetings.title')}</h2>
-          {meetings.data && (
-            <p className="meetings__subtitle">
-              {t('meetings.count', { count: meetings.data.items.length })}
-            </p>
+    <MeetingsPage
+      bar={
+        <>
+          <div className="meetings__heading">
+            <h2 className="meetings__title">{t('meetings.title')}</h2>
+            {meetings.data && (
+              <p className="meetings__subtitle">
+                {t('meetings.count', { count: meetings.data.items.length })}
+              </p>
+            )}
+          </div>
+          {canEdit && !creating && (
+            <button
+              type="button"
+              className="button button--primary"
+              onClick={() => {
+                setCreating(true);
+              }}
+            >
+              {t('meetings.newMeeting')}
+            </button>
           )}
-        </div>
-        {canEdit && !creating && (
-          <button
-            type="button"
-            className="button button--primary"
-            onClick={() => {
-              setCreating(true);
-            }}
-          >
-            {t('meetings.newMeeting')}
-          </button>
-        )}
-        <CloseButton
-          label={t('meetings.backToMap')}
-          onClick={() => {
-            dispatchMeetingsScreen({ type: 'close' });
+        </>
+      }
+    >
+      {creating && (
+        <MeetingEditor
+          meeting={null}
+          onDone={(id) => {
+            setCreating(false);
+            if (id !== null) dispatchMeetingsScreen({ type: 'showMeeting', id });
           }}
         />
-      </header>
-      <div className="meetings__body">
-        {creating && (
-          <MeetingEditor
-            meeting={null}
-            onDone={(id) => {
-              setCreating(false);
-              if (id !== null) dispatchMeetingsScreen({ type: 'showMeeting', id });
-            }}
-          />
-        )}
-        {meetings.isPending && <p className="muted">{t('meetings.loading')}</p>}
-        {meetings.isError && (
-          <ErrorNotice
-            error={meetings.error}
-            onRetry={() => {
-              void meetings.refetch();
-            }}
-          />
-        )}
-        {meetings.data && items.length === 0 && <p className="muted">{t('meetings.empty')}</p>}
-        <ul className="meeting-list">
-          {items.map((meeting) => (
-            <li key={meeting.id}>
-              <button
-                type="button"
-                className="meeting-list__item"
-                onClick={() => {
-                  dispatchMeetingsScreen({ type: 'showMeeting', id: meeting.id });
-                }}
-              >
-                <span className="meeting-list__name">{meeting.name}</span>
-                <span className="meeting-list__when">
-                  {meeting.venue
-                    ? t('meetings.whenWhere', {
-                        date: formatDate(meeting.date, i18n.language),
-                        venue: meeting.venue,
-                      })
-                    : t('meetings.when', { date: formatDate(meeting.date, i18n.language) })}
-                </span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      </div>
-    </div>
+      )}
+      {meetings.isPending && <p className="muted">{t('meetings.loading')}</p>}
+      {meetings.isError && (
+        <ErrorNotice
+          error={meetings.error}
+          onRetry={() => {
+            void meetings.refetch();
+          }}
+        />
+      )}
+      {meetings.data && items.length === 0 && <p className="muted">{t('meetings.empty')}</p>}
+      <ul className="meeting-list">
+        {items.map((meeting) => (
+          <li key={meeting.id}>
+            <button
+              type="button"
+              className="meeting-list__item"
+              onClick={() => {
+                dispatchMeetingsScreen({ type: 'showMeeting', id: meeting.id });
+              }}
+            >
+              <span className="meeting-list__name">{meeting.name}</span>
+              <span className="meeting-list__when">
+                {meeting.venue
+                  ? t('meetings.whenWhere', {
+                      date: formatDate(meeting.date, i18n.language),
+                      venue: meeting.venue,
+                    })
+                  : t('meetings.when', { date: formatDate(meeting.date, i18n.language) })}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </MeetingsPage>
   );
 }

@@ -3,13 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { attendeePackUrl } from '../../api/client';
 import { useMeeting } from '../../api/queries';
 import { formatDate } from '../../i18n/format';
-import { CloseButton } from '../../ui/CloseButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFilters } from '../filters/filters-context';
 import { useCanEdit } from '../introductions/can-edit';
 import { AttendeeList } from './AttendeeList';
 import { MeetingEditor } from './MeetingEditor';
 import { MeetingSuggestions } from './MeetingSuggestions';
+import { MeetingsPage } from './MeetingsPage';
 import { QuickLinkForm } from './QuickLinkForm';
 import { EMPTY_SESSION, linkSessionReducer } from './quick-link-state';
 import { dispatchMeetingsScreen } from './meetings-screen-store';
@@ -39,8 +39,8 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
   };
 
   return (
-    <div className="meetings__scroll">
-      <header className="meetings__bar">
+    <MeetingsPage
+      bar={
         <button
           type="button"
           className="meetings__back"
@@ -53,103 +53,96 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
           </svg>
           {t('meetings.backToList')}
         </button>
-        <CloseButton
-          label={t('meetings.backToMap')}
-          onClick={() => {
-            dispatchMeetingsScreen({ type: 'close' });
+      }
+    >
+      {details.isPending && <p className="muted">{t('meetings.loading')}</p>}
+      {details.isError && (
+        <ErrorNotice
+          error={details.error}
+          onRetry={() => {
+            void details.refetch();
           }}
         />
-      </header>
-      <div className="meetings__body">
-        {details.isPending && <p className="muted">{t('meetings.loading')}</p>}
-        {details.isError && (
-          <ErrorNotice
-            error={details.error}
-            onRetry={() => {
-              void details.refetch();
-            }}
-          />
-        )}
-        {data && (
-          <>
-            {editing ? (
-              <MeetingEditor
-                meeting={data.meeting}
-                onDone={() => {
-                  setEditing(false);
-                }}
-              />
-            ) : (
-              <div className="meeting-head">
-                <h2 className="meetings__title">{data.meeting.name}</h2>
-                <p className="meetings__subtitle">
-                  {data.meeting.venue
-                    ? t('meetings.whenWhere', {
-                        date: formatDate(data.meeting.date, i18n.language),
-                        venue: data.meeting.venue,
-                      })
-                    : t('meetings.when', { date: formatDate(data.meeting.date, i18n.language) })}
-                </p>
-                {data.meeting.organiser && (
-                  <p className="meetings__subtitle">
-                    {t('meetings.organisedBy', { organiser: data.meeting.organiser })}
-                  </p>
-                )}
-                {data.meeting.notes !== '' && (
-                  <p className="meeting-head__notes">{data.meeting.notes}</p>
-                )}
-                <div className="meeting-head__actions">
-                  <button type="button" className="button button--secondary" onClick={showOnMap}>
-                    {t('meetings.showOnMap')}
-                  </button>
-                  {canEdit && (
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      onClick={() => {
-                        setEditing(true);
-                      }}
-                    >
-                      {t('meetings.edit')}
-                    </button>
-                  )}
-                </div>
-              </div>
-            )}
-            <QuickLinkForm
-              details={data}
-              names={names}
-              session={session}
-              onSession={dispatchSession}
+      )}
+      {data && (
+        <>
+          {editing ? (
+            <MeetingEditor
+              meeting={data.meeting}
+              onDone={() => {
+                setEditing(false);
+              }}
             />
-            <MeetingSuggestions meetingId={meetingId} onSession={dispatchSession} />
-            <AttendeeList details={data} />
-            <section className="meetings__section" aria-labelledby={`${meetingId}-pack`}>
-              <h3 className="meetings__section-title" id={`${meetingId}-pack`}>
-                {t('meetings.pack.title')}
-              </h3>
-              <p className="meetings__hint">{t('meetings.pack.hint')}</p>
-              <div className="meeting-pack">
-                <a
-                  className="button button--secondary"
-                  href={attendeePackUrl(meetingId, 'csv')}
-                  download
-                >
-                  {t('meetings.pack.csv')}
-                </a>
-                <a
-                  className="button button--secondary"
-                  href={attendeePackUrl(meetingId, 'html')}
-                  target="_blank"
-                  rel="noopener"
-                >
-                  {t('meetings.pack.html')}
-                </a>
+          ) : (
+            <div className="meeting-head">
+              <h2 className="meetings__title">{data.meeting.name}</h2>
+              <p className="meetings__subtitle">
+                {data.meeting.venue
+                  ? t('meetings.whenWhere', {
+                      date: formatDate(data.meeting.date, i18n.language),
+                      venue: data.meeting.venue,
+                    })
+                  : t('meetings.when', { date: formatDate(data.meeting.date, i18n.language) })}
+              </p>
+              {data.meeting.organiser && (
+                <p className="meetings__subtitle">
+                  {t('meetings.organisedBy', { organiser: data.meeting.organiser })}
+                </p>
+              )}
+              {data.meeting.notes !== '' && (
+                <p className="meeting-head__notes">{data.meeting.notes}</p>
+              )}
+              <div className="meeting-head__actions">
+                <button type="button" className="button button--secondary" onClick={showOnMap}>
+                  {t('meetings.showOnMap')}
+                </button>
+                {canEdit && (
+                  <button
+                    type="button"
+                    className="button button--secondary"
+                    onClick={() => {
+                      setEditing(true);
+                    }}
+                  >
+                    {t('meetings.edit')}
+                  </button>
+                )}
               </div>
-            </section>
-          </>
-        )}
-      </div>
-    </div>
+            </div>
+          )}
+          <QuickLinkForm
+            details={data}
+            names={names}
+            session={session}
+            onSession={dispatchSession}
+          />
+          <MeetingSuggestions meetingId={meetingId} onSession={dispatchSession} />
+          <AttendeeList details={data} />
+          <section className="meetings__section" aria-labelledby={`${meetingId}-pack`}>
+            <h3 className="meetings__section-title" id={`${meetingId}-pack`}>
+              {t('meetings.pack.title')}
+            </h3>
+            <p className="meetings__hint">{t('meetings.pack.hint')}</p>
+            <div className="meeting-pack">
+              <a
+                className="button button--secondary"
+                href={attendeePackUrl(meetingId, 'csv')}
+                download
+              >
+                {t('meetings.pack.csv')}
+              </a>
+              <a
+                className="button button--secondary"
+                href={attendeePackUrl(meetingId, 'html')}
+                target="_blank"
+                rel="noopener"
+              >
+                {t('meetings.pack.html')}
+              </a>
+            </div>
+          </section>
+        </>
+      )}
+    </MeetingsPage>
   );
 }

@@ -1,5 +1,5 @@
 import type { Link, MeetingDetails } from '@octograph/graph-schema';
-import { useId, useReducer, useRef, useState, type Dispatch } from 'react';
+import { useId, useReducer, useRef, useState, type Dispatch, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useCanEdit } from '../introductions/can-edit';
@@ -13,6 +13,7 @@ import {
   sourceChoices,
   targetChoices,
   undoableLinks,
+  type Linkable,
   type LinkSession,
   type LinkSessionAction,
   type MeetingLinkKind,
@@ -27,6 +28,46 @@ function useLinkSentence(names: ReadonlyMap<string, string>) {
       verb: t(`meetings.links.verb.${link.kind}`),
       target: names.get(link.target) ?? link.target,
     });
+}
+
+/** One end of the link (who, or with whom): a labelled select over the choices, empty at first. */
+function EndPicker({
+  ref,
+  id,
+  label,
+  choices,
+  value,
+  onChange,
+}: {
+  ref?: Ref<HTMLSelectElement>;
+  id: string;
+  label: string;
+  choices: readonly Linkable[];
+  value: string;
+  onChange: (id: string) => void;
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className="form-field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        ref={ref}
+        id={id}
+        className="input"
+        value={value}
+        onChange={(event) => {
+          onChange(event.target.value);
+        }}
+      >
+        <option value="">{t('meetings.links.choose')}</option>
+        {choices.map((node) => (
+          <option key={node.id} value={node.id}>
+            {node.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
 }
 
 function isMeetingLinkKind(value: string): value is MeetingLinkKind {
@@ -106,25 +147,16 @@ export function QuickLinkForm({
             submit();
           }}
         >
-          <div className="form-field">
-            <label htmlFor={`${id}-source`}>{t('meetings.links.from')}</label>
-            <select
-              ref={firstPicker}
-              id={`${id}-source`}
-              className="input"
-              value={form.source}
-              onChange={(event) => {
-                dispatch({ type: 'source', id: event.target.value });
-              }}
-            >
-              <option value="">{t('meetings.links.choose')}</option>
-              {sources.map((node) => (
-                <option key={node.id} value={node.id}>
-                  {node.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <EndPicker
+            ref={firstPicker}
+            id={`${id}-source`}
+            label={t('meetings.links.from')}
+            choices={sources}
+            value={form.source}
+            onChange={(source) => {
+              dispatch({ type: 'source', id: source });
+            }}
+          />
           <div className="form-field">
             <label htmlFor={`${id}-kind`}>{t('meetings.links.kind')}</label>
             <select
@@ -145,24 +177,15 @@ export function QuickLinkForm({
               ))}
             </select>
           </div>
-          <div className="form-field">
-            <label htmlFor={`${id}-target`}>{t('meetings.links.to')}</label>
-            <select
-              id={`${id}-target`}
-              className="input"
-              value={form.target}
-              onChange={(event) => {
-                dispatch({ type: 'target', id: event.target.value });
-              }}
-            >
-              <option value="">{t('meetings.links.choose')}</option>
-              {targets.map((node) => (
-                <option key={node.id} value={node.id}>
-                  {node.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <EndPicker
+            id={`${id}-target`}
+            label={t('meetings.links.to')}
+            choices={targets}
+            value={form.target}
+            onChange={(target) => {
+              dispatch({ type: 'target', id: target });
+            }}
+          />
           <div className="form-field">
             <label htmlFor={`${id}-notes`}>{t('meetings.links.notes')}</label>
             <input
