@@ -178,6 +178,13 @@ function headersOf<F extends string>(
   return { byField, unknown };
 }
 
+/** Adds `value` to the list under `key`. */
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 /** What the link rules need to know of a node. */
 function endpointOf(node: { kind: NodeKind; orgKind?: OrganisationKind | null }): {
   kind: NodeKind;
@@ -296,8 +303,14 @@ class TablePlanner extends Planner {
   /** Nodes of the import by id, and by normalised name per kind (for Connections and names). */
   private readonly planned = new Map<string, PlannedNode>();
   private readonly plannedByName = new Map<string, PlannedNode[]>();
+  /** The first element of the import with each label (normalised), whatever its kind. */
+  private readonly plannedByLabel = new Map<string, PlannedNode>();
   /** Stored nodes by exact name per kind. */
   private readonly storedByName = new Map<string, GraphNode[]>();
+  /** Stored nodes by exact name, whatever their kind. */
+  private readonly storedByLabel = new Map<string, GraphNode[]>();
+  /** The first stored node of each kind with each name (normalised), for tags and places. */
+  private readonly storedByLooseName = new Map<string, GraphNode>();
   /** Links given by connection rows (tags and places never repeat them). */
   private readonly plannedLinkKeys = new Map<string, Location>();
   /** Rows of the connections table being read whose strength was rounded into 1–3. */
@@ -318,7 +331,10 @@ class TablePlanner extends Planner {
     super(state);
     for (const node of state.nodes) {
       const key = `${node.kind}\u0000${node.name}`;
-      this.storedByName.set(key, [...(this.storedByName.get(key) ?? []), node]);
+      pushTo(this.storedByName, key, node);
+      pushTo(this.storedByLabel, node.name, node);
+      const loose = `${node.kind}\u0000${normalised(node.name)}`;
+      if (!this.storedByLooseName.has(loose)) this.storedByLooseName.set(loose, node);
     }
   }
 
@@ -409,7 +425,9 @@ class TablePlanner extends Planner {
       location: at,
     };
     this.planned.set(id, node);
-    this.plannedByName.set(nameKey, [...(this.plannedByName.get(nameKey) ?? []), node]);
+    pushTo(this.plannedByName, nameKey, node);
+    const label = normalised(node.name);
+    if (!this.plannedByLabel.has(label)) this.plannedByLabel.set(label, node);
     if (existing) this.updateNode(existing, fields, row, headers);
     else this.createNode(id, type, name || idText, fields, row, headers);
     for (const tag of list(this.cell(row, headers.get('tags')))) {
@@ -686,16 +704,12 @@ class TablePlanner extends Planner {
   private endOf(text: string): PlannedNode | GraphNode | null {
     const planned = this.planned.get(text);
     if (planned) return planned;
-    const wanted = normalised(text);
-    for (const [key, nodes] of this.plannedByName) {
-      if (key.endsWith(`\u0000${wanted}`) && nodes[0]) return nodes[0];
-    }
+    const byLabel = this.plannedByLabel.get(normalised(text));
+    if (byLabel) return byLabel;
     const stored = this.nodesById.get(text);
     if (stored) return stored;
-    for (const [key, nodes] of this.storedByName) {
-      if (key.endsWith(`\u0000${text}`) && nodes.length === 1 && nodes[0]) return nodes[0];
-    }
-    return null;
+    const named = this.storedByLabel.get(text) ?? [];
+    return named.length === 1 ? (named[0] ?? null) : null;
   }
 
   private connectionRow(row: SourceRow, headers: Map<ConnectionField, string>): void {
@@ -930,9 +944,7 @@ class TablePlanner extends Planner {
   private endOfKind(name: string, kind: NodeKind): string | undefined {
     const planned = this.plannedByName.get(`${kind}\u0000${normalised(name)}`)?.[0];
     if (planned) return planned.id;
-    const wanted = normalised(name);
-    return this.state.nodes.find((node) => node.kind === kind && normalised(node.name) === wanted)
-      ?.id;
+    return this.storedByLooseName.get(`${kind}\u0000${normalised(name)}`)?.id;
   }
 }
 
