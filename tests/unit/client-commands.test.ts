@@ -37,6 +37,8 @@ function context(state: CommandState): CommandContext {
     toggleLabels: vi.fn(),
     rearrange: vi.fn(),
     exportView: vi.fn(),
+    openImport: vi.fn(),
+    openExport: vi.fn(),
     showShortcuts: vi.fn(),
     focusSearch: vi.fn(),
   };

@@ -18,6 +18,8 @@ import {
   CommunitiesPageSchema,
   ErrorBodySchema,
   GraphNodeSchema,
+  ImportPreviewSchema,
+  ImportResultSchema,
   InsightsSummarySchema,
   IntroductionsPageSchema,
   IslandsPageSchema,
@@ -42,7 +44,10 @@ import {
   type UpdateNodeBody,
   type DismissedIntroduction,
   type ErrorBody,
+  type ExportFormat,
   type GraphNode,
+  type ImportPreview,
+  type ImportResult,
   type IntroductionPair,
   type Link,
   type InsightFinding,
@@ -57,6 +62,7 @@ import {
   type OrganisationKind,
   type SavePositionsResponse,
   type Subgraph,
+  type UnknownType,
 } from '@octograph/graph-schema';
 import { ApiError, UnexpectedResponseError } from './api-error';
 
@@ -395,4 +401,99 @@ export function getSimilarNodes(
   signal?: AbortSignal,
 ): Promise<SimilarNodes> {
   return getJson(`/api/similar-nodes${toQueryString({ ...params })}`, SimilarNodesSchema, signal);
+}
+
+/** What an import sends: the files, and what an element of an unknown type becomes. */
+export interface ImportUpload {
+  files: readonly File[];
+  unknownType: UnknownType;
+}
+
+/** Told how much of the upload has been sent, 0–1. */
+export type UploadProgress = (fraction: number) => void;
+
+/**
+ * POSTs a multipart form and parses the answer like sendJson. XMLHttpRequest rather than fetch:
+ * only it reports how much of the upload has gone (a spreadsheet can take a while on a phone).
+ */
+function postForm<T>(
+  path: string,
+  form: FormData,
+  schema: ResponseSchema<T>,
+  onUploadProgress?: UploadProgress,
+): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const request = new XMLHttpRequest();
+    request.open('POST', path);
+    request.setRequestHeader('accept', 'application/json');
+    if (onUploadProgress) {
+      request.upload.onprogress = (event) => {
+        if (event.lengthComputable && event.total > 0) onUploadProgress(event.loaded / event.total);
+      };
+    }
+    // A TypeError, like fetch's, so describeError calls it a network problem.
+    request.onerror = () => {
+      reject(new TypeError(`POST ${path} could not reach the server`));
+    };
+    request.onload = () => {
+      const response = new Response(request.responseText, {
+        status: request.status,
+        statusText: request.statusText,
+      });
+      resolve(parseAnswer(`POST ${path}`, response, schema));
+    };
+    request.send(form);
+  });
+}
+
+/** The answer's body parsed with `schema`, or the ApiError it carries. */
+async function parseAnswer<T>(
+  request: string,
+  response: Response,
+  schema: ResponseSchema<T>,
+): Promise<T> {
+  if (!response.ok) throw new ApiError(await readErrorBody(response));
+  const parsed = schema.safeParse(await response.json());
+  if (!parsed.success) {
+    throw new UnexpectedResponseError(request, summariseIssues(toFieldIssues(parsed.error.issues)));
+  }
+  return parsed.data;
+}
+
+/** The import's form: its fields first, then every file under `files`. */
+function importForm(upload: ImportUpload, fields: Readonly<Record<string, string>> = {}): FormData {
+  const form = new FormData();
+  form.set('unknownType', upload.unknownType);
+  for (const [name, value] of Object.entries(fields)) form.set(name, value);
+  for (const file of upload.files) form.append('files', file, file.name);
+  return form;
+}
+
+/** POST /api/import/preview: what importing the files would do, and every problem. */
+export function previewImport(
+  upload: ImportUpload,
+  onUploadProgress?: UploadProgress,
+): Promise<ImportPreview> {
+  return postForm('/api/import/preview', importForm(upload), ImportPreviewSchema, onUploadProgress);
+}
+
+/**
+ * POST /api/import/apply: imports the files previewed at `expectedRevision`, all or nothing
+ * (409 when the network changed since the preview, 400 when the files have errors).
+ */
+export function applyImport(
+  upload: ImportUpload,
+  expectedRevision: number,
+  onUploadProgress?: UploadProgress,
+): Promise<ImportResult> {
+  const form = importForm(upload, { expectedRevision: String(expectedRevision) });
+  return postForm('/api/import/apply', form, ImportResultSchema, onUploadProgress);
+}
+
+/**
+ * GET /api/export: where the whole network (no `params`) or the map's view for `params` is, as
+ * a file in `format`. A link, not fetched here: the browser downloads it under the server's name.
+ */
+export function exportUrl(format: ExportFormat, params: MapParams = {}): string {
+  return `/api/export${toQueryString({ format, ...params })}`;
 }

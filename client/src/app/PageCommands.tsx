@@ -1,7 +1,11 @@
-import type { ReactNode } from 'react';
+import type { ImportResult } from '@octograph/graph-schema';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CommandsProvider } from '../commands/CommandsProvider';
+import { ExportDialog } from '../features/export/ExportDialog';
 import { useViewExport } from '../features/export/use-view-export';
+import { ImportDialog } from '../features/import/ImportDialog';
+import { ImportedNotice } from '../features/import/ImportedNotice';
 import { RearrangeProgress } from '../features/layout/RearrangeProgress';
 import { useRearrange } from '../features/layout/use-rearrange';
 import { ErrorNotice } from '../ui/ErrorNotice';
@@ -11,6 +15,11 @@ export function PageCommands({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const exporter = useViewExport();
   const rearrange = useRearrange();
+  const [dialog, setDialog] = useState<'import' | 'export' | null>(null);
+  const [imported, setImported] = useState<ImportResult | null>(null);
+  const closeDialog = () => {
+    setDialog(null);
+  };
 
   return (
     <CommandsProvider
@@ -20,6 +29,13 @@ export function PageCommands({ children }: { children: ReactNode }) {
       exportView={(format) => {
         void exporter.exportView(format);
       }}
+      openImport={() => {
+        setImported(null);
+        setDialog('import');
+      }}
+      openExport={() => {
+        setDialog('export');
+      }}
     >
       {children}
       <RearrangeProgress />
@@ -28,6 +44,21 @@ export function PageCommands({ children }: { children: ReactNode }) {
           <ErrorNotice error={rearrange.error} onRetry={rearrange.start} compact />
         </div>
       )}
+      <ImportDialog
+        open={dialog === 'import'}
+        onClose={closeDialog}
+        onImported={(result) => {
+          setDialog(null);
+          setImported(result);
+        }}
+      />
+      <ExportDialog open={dialog === 'export'} onClose={closeDialog} />
+      <ImportedNotice
+        result={imported}
+        onDismiss={() => {
+          setImported(null);
+        }}
+      />
       {exporter.error !== null && (
         <p className="page-notice page-notice--error" role="alert">
           {t('exportView.failed')}

@@ -20,6 +20,8 @@ export interface CommandsProviderProps {
   rearrange: () => void;
   exporting: boolean;
   exportView: (format: 'png' | 'svg') => void;
+  openImport: () => void;
+  openExport: () => void;
   children: ReactNode;
 }
 
@@ -33,6 +35,8 @@ export function CommandsProvider({
   rearrange,
   exporting,
   exportView,
+  openImport,
+  openExport,
   children,
 }: CommandsProviderProps) {
   const { t } = useTranslation();
@@ -85,6 +89,8 @@ export function CommandsProvider({
       if (window.confirm(t('commands.rearrangeConfirm'))) rearrange();
     },
     exportView,
+    openImport,
+    openExport,
     showShortcuts: () => {
       setShortcutsOpen(true);
     },

@@ -32,6 +32,10 @@ export interface CommandEffects {
   toggleLabels: () => void;
   rearrange: () => void;
   exportView: (format: 'png' | 'svg') => void;
+  /** Opens the Import dialog. */
+  openImport: () => void;
+  /** Opens the Export menu (every data format and the pictures). */
+  openExport: () => void;
   showShortcuts: () => void;
   focusSearch: () => void;
 }
@@ -42,7 +46,7 @@ export type CommandContext = CommandState & CommandEffects;
 export type Placement = 'toolbar' | 'nodeMenu' | 'mapMenu';
 
 /** Toolbar groups, in order; the overlay lists shortcuts under the same headings. */
-export const COMMAND_GROUPS = ['focus', 'view', 'layout', 'export', 'help'] as const;
+export const COMMAND_GROUPS = ['focus', 'view', 'layout', 'export', 'data', 'help'] as const;
 export type CommandGroup = (typeof COMMAND_GROUPS)[number];
 
 export const COMMAND_IDS = [
@@ -57,6 +61,8 @@ export const COMMAND_IDS = [
   'rearrange',
   'exportPng',
   'exportSvg',
+  'importData',
+  'exportData',
   'search',
   'shortcuts',
 ] as const;
@@ -183,6 +189,27 @@ export const COMMANDS: readonly Command[] = [
     isEnabled: (state) => state.mapReady && !state.exporting,
     run: (context) => {
       context.exportView('svg');
+    },
+  },
+  {
+    id: 'importData',
+    group: 'data',
+    keys: [],
+    placements: ['toolbar', 'mapMenu'],
+    // Also (above all) with an empty map: importing is how a network's first groups arrive.
+    isEnabled: always,
+    run: (context) => {
+      context.openImport();
+    },
+  },
+  {
+    id: 'exportData',
+    group: 'data',
+    keys: [],
+    placements: ['toolbar', 'mapMenu'],
+    isEnabled: always,
+    run: (context) => {
+      context.openExport();
     },
   },
   {
