@@ -654,6 +654,7 @@ export const en = {
       UNSUPPORTED_MEDIA_TYPE: 'Unsupported format',
       BUSY: 'The database is busy; try again in a moment',
       INTERNAL: 'Server error',
+      RATE_LIMITED: 'Too many requests; wait a moment and try again',
     },
     boundary: 'This part of the page stopped working.',
   },
