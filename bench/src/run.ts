@@ -153,7 +153,8 @@ async function startChild(
     name,
     args,
     cwd,
-    env: childEnv({ ...env, PORT: String(port), HOST }),
+    // The benchmark measures the server, not its rate limit.
+    env: childEnv({ RATE_LIMIT_PER_MINUTE: '0', ...env, PORT: String(port), HOST }),
   });
   cleanups.push(() => child.stop());
   const baseUrl = `http://${HOST}:${port}`;

@@ -1,4 +1,6 @@
-// i18n first: the first screen is rendered already translated.
+// Zod's settings before any schema is built (see zod-jitless.ts); then i18n, so the first
+// screen is rendered already translated.
+import './zod-jitless';
 import './i18n';
 import './styles.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';

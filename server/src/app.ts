@@ -16,6 +16,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.js';
 import errorHandler, { errorBodyOf, notFoundReply, sendError } from './plugins/error-handler.js';
+import securityPlugin from './plugins/security.js';
 import storePlugin from './plugins/store.js';
 import { validatorCompiler } from './plugins/validation.js';
 import batchRoutes from './routes/batch.js';
@@ -63,6 +64,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  // First, so that every route registered after it (the docs, the API, the client) gets the
+  // security headers and the rate limit (plugins/security.ts).
+  await app.register(securityPlugin, {
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    corsOrigins: config.corsOrigins,
+  });
 
   await app.register(fastifySwagger, {
     openapi: {

@@ -27,6 +27,13 @@ function emptyAsUnset(value: unknown): unknown {
   return typeof value === 'string' && value.trim() === '' ? undefined : value;
 }
 
+/** Whether `value` is exactly a web origin (`https://host[:port]`), as browsers send it. */
+function isOrigin(value: string): boolean {
+  if (!URL.canParse(value)) return false;
+  const url = new URL(value);
+  return (url.protocol === 'http:' || url.protocol === 'https:') && url.origin === value;
+}
+
 const EnvSchema = z
   .object({
     PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -38,6 +45,24 @@ const EnvSchema = z
     CLIENT_DIR: z.string().min(1).default(DEFAULT_CLIENT_DIR),
     BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
     IMPORT_LIMIT: z.coerce.number().int().min(1024).default(20_971_520),
+    RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
+    CORS_ORIGIN: z.preprocess(
+      emptyAsUnset,
+      z
+        .string()
+        .transform((value) => value.split(',').map((origin) => origin.trim()))
+        .pipe(
+          z.array(
+            z
+              .string()
+              .refine(
+                isOrigin,
+                'must be origins such as https://map.example.org, separated by commas (scheme, host and port only)',
+              ),
+          ),
+        )
+        .optional(),
+    ),
     NEO4J_URI: z.preprocess(
       emptyAsUnset,
       z
@@ -92,6 +117,10 @@ export interface AppConfig {
   importLimit: number;
   /** The Neo4j server to use (NEO4J_URI); absent: the embedded store under dataDir. */
   neo4j?: Neo4jConfig | undefined;
+  /** API requests one address may make per minute (RATE_LIMIT_PER_MINUTE); 0: no global limit. */
+  rateLimitPerMinute: number;
+  /** Origins of other sites allowed to call the API (CORS_ORIGIN); empty: no CORS headers. */
+  corsOrigins: string[];
 }
 
 /** A configuration value that cannot be used. */
@@ -127,6 +156,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             password: values.NEO4J_PASSWORD ?? '',
             database: values.NEO4J_DATABASE,
           },
+    rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
+    corsOrigins: values.CORS_ORIGIN ?? [],
   };
 }
 

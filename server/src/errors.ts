@@ -79,3 +79,10 @@ export class StoreBusyError extends AppError {
     );
   }
 }
+
+/** 429: this address sent more requests than the rate limit allows; `retry-after` says when. */
+export class RateLimitedError extends AppError {
+  constructor(retryIn: string) {
+    super(429, 'RATE_LIMITED', `too many requests from this address; try again in ${retryIn}`);
+  }
+}

@@ -149,7 +149,13 @@ export async function startAppProcess(): Promise<AppProcess> {
   };
 
   try {
-    const baseEnv = { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
+    // A test drives the app much faster than a person (tests/api/security.test.ts tests the limit).
+    const baseEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+    };
     await runToCompletion([CLI_ENTRY, 'seed'], baseEnv, SEED_TIMEOUT_MS);
 
     const port = await freePort();

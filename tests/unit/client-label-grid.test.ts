@@ -40,8 +40,8 @@ describe('labelsToHide', () => {
 
   it.each([
     { name: 'touching', left: 50, hidden: ['b'] },
-    { name: '1 px apart (closer than the gap kept between labels)', left: 51, hidden: ['b'] },
-    { name: '3 px apart', left: 53, hidden: [] },
+    { name: '5 px apart (closer than the gap kept between labels)', left: 55, hidden: ['b'] },
+    { name: '6 px apart', left: 56, hidden: [] },
   ])('treats labels $name as overlapping: $hidden', ({ left, hidden }) => {
     expect(labelsToHide([box('a', 2, 0, 0), box('b', 1, left, 0)])).toEqual(new Set(hidden));
   });

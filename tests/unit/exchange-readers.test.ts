@@ -5,13 +5,9 @@
  * co-occurrence network of the `miserables` package, which ships it as data (not as GEXF), so
  * the GEXF file is written here from that data with graphology-gexf's writer.
  */
-import { createRequire } from 'node:module';
 import type { GraphNode, Link } from '@octograph/graph-schema';
 import ExcelJS from 'exceljs';
-import Graph from 'graphology';
-import * as gexf from 'graphology-gexf';
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
 import { miserables, miserablesGexf } from '../helpers/miserables.js';
 import { readCsvFiles } from '../../server/src/exchange/read-csv.js';
 import { readGexf, readGraphml } from '../../server/src/exchange/read-graph-xml.js';

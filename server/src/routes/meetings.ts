@@ -21,12 +21,20 @@ import {
 } from '@octograph/graph-schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { attendeePackCsv, attendeePackHtml } from '../services/attendee-pack.js';
+import { contentSecurityPolicy, cspHash } from '../plugins/security.js';
+import {
+  ATTENDEE_PACK_STYLE,
+  attendeePackCsv,
+  attendeePackHtml,
+} from '../services/attendee-pack.js';
 import { MeetingService } from '../services/meetings.js';
 import { similarNodes } from '../services/similar-names.js';
 import { errorResponses } from './responses.js';
 
 const tags = ['meetings'];
+
+/** The client's policy plus exactly the printable attendee page's own inline style. */
+const ATTENDEE_PACK_CSP = contentSecurityPolicy([cspHash(ATTENDEE_PACK_STYLE)]);
 
 const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   const meetings = new MeetingService(app.store);
@@ -169,7 +177,10 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
             )
             .send(attendeePackCsv(pack));
         case 'html':
-          return reply.type('text/html; charset=utf-8').send(attendeePackHtml(pack));
+          return reply
+            .type('text/html; charset=utf-8')
+            .header('content-security-policy', ATTENDEE_PACK_CSP)
+            .send(attendeePackHtml(pack));
       }
     },
   );

@@ -48,6 +48,20 @@ function longDate(isoDate: string): string {
   });
 }
 
+/**
+ * The printable page's one inline style, exactly as it stands between `<style>` and `</style>`:
+ * the page's Content-Security-Policy allows this text by its hash (routes/meetings.ts).
+ */
+export const ATTENDEE_PACK_STYLE = `
+  body { font: 11pt/1.4 system-ui, sans-serif; margin: 2em; color: #1f2933; }
+  h1 { font-size: 16pt; margin: 0 0 0.2em; }
+  p { margin: 0 0 1em; color: #52606d; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: 0.35em 0.6em; border-bottom: 1px solid #d9e2ec; vertical-align: top; }
+  th { font-size: 9pt; text-transform: uppercase; letter-spacing: 0.04em; color: #52606d; }
+  @media print { body { margin: 0; } }
+`;
+
 /** The pack as a page to print or save as PDF: a heading and one table row per attendee. */
 export function attendeePackHtml(pack: AttendeePack): string {
   const { meeting } = pack;
@@ -71,15 +85,7 @@ export function attendeePackHtml(pack: AttendeePack): string {
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(meeting.name)} — attendees</title>
-<style>
-  body { font: 11pt/1.4 system-ui, sans-serif; margin: 2em; color: #1f2933; }
-  h1 { font-size: 16pt; margin: 0 0 0.2em; }
-  p { margin: 0 0 1em; color: #52606d; }
-  table { border-collapse: collapse; width: 100%; }
-  th, td { text-align: left; padding: 0.35em 0.6em; border-bottom: 1px solid #d9e2ec; vertical-align: top; }
-  th { font-size: 9pt; text-transform: uppercase; letter-spacing: 0.04em; color: #52606d; }
-  @media print { body { margin: 0; } }
-</style>
+<style>${ATTENDEE_PACK_STYLE}</style>
 </head>
 <body>
 <h1>${escapeHtml(meeting.name)}</h1>
