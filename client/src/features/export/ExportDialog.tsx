@@ -63,7 +63,7 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
   return (
     <dialog
       ref={dialogRef}
-      className="export-dialog"
+      className="modal-dialog export-dialog"
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();
@@ -77,8 +77,8 @@ export function ExportDialog({ open, onClose }: { open: boolean; onClose: () => 
         if (event.target === dialogRef.current) close();
       }}
     >
-      <div className="export-dialog__head">
-        <h2 id={titleId} className="export-dialog__title">
+      <div className="modal-dialog__head">
+        <h2 id={titleId} className="modal-dialog__title">
           {t('exportData.title')}
         </h2>
         <CloseButton label={t('exportData.close')} onClick={close} />

@@ -169,7 +169,7 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
   return (
     <dialog
       ref={dialogRef}
-      className="import-dialog"
+      className="modal-dialog import-dialog"
       aria-labelledby={titleId}
       aria-describedby={introId}
       onCancel={(event) => {
@@ -182,8 +182,8 @@ export function ImportDialog({ open, onClose, onImported }: ImportDialogProps) {
         event.stopPropagation();
       }}
     >
-      <div className="import-dialog__head">
-        <h2 id={titleId} className="import-dialog__title">
+      <div className="modal-dialog__head">
+        <h2 id={titleId} className="modal-dialog__title">
           {t('import.title')}
         </h2>
         <CloseButton label={t('import.close')} onClick={close} />
