@@ -44,6 +44,8 @@ export const SPACING = 40;
 
 /** How close a placed node may come to another one. */
 const CLEARANCE = SPACING * 0.75;
+/** Points in one grid cell beyond which it counts as full (see SpotGrid.isFree). */
+const CROWDED = 6;
 
 /** ForceAtlas2 runs in this many steps, so a caller can show progress between them. */
 const PROGRESS_STEPS = 20;
@@ -247,13 +249,19 @@ class SpotGrid {
     else this.cells.set(key, [point]);
   }
 
-  /** Whether no point is closer than CLEARANCE (< SPACING, so the next cells are enough). */
+  /**
+   * Whether no point is closer than CLEARANCE (< SPACING, so the next cells are enough). Next to
+   * a cell holding CROWDED points or more (at CLEARANCE apart a cell holds about four) the answer
+   * is no at once, so a place where a large import piled nodes up stays cheap to ask about.
+   */
   isFree(spot: Point): boolean {
     const column = Math.floor(spot.x / SPACING);
     const row = Math.floor(spot.y / SPACING);
     for (let dx = -1; dx <= 1; dx += 1) {
       for (let dy = -1; dy <= 1; dy += 1) {
-        for (const point of this.cells.get(SpotGrid.key(column + dx, row + dy)) ?? []) {
+        const cell = this.cells.get(SpotGrid.key(column + dx, row + dy)) ?? [];
+        if (cell.length >= CROWDED) return false;
+        for (const point of cell) {
           if (Math.hypot(point.x - spot.x, point.y - spot.y) < CLEARANCE) return false;
         }
       }
