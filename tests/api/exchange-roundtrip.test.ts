@@ -120,3 +120,31 @@ describe.each(['gexf', 'graphml'])('a %s export imported into an empty store', (
     expect(ends(imported.links)).toEqual(ends(expectedLinks));
   });
 });
+
+describe.each([
+  { format: 'json', name: 'network.json' },
+  { format: 'xlsx', name: 'network.xlsx' },
+])('a $format export imported back into the same store', ({ format, name }) => {
+  it('changes nothing, and keeps the contact details the export left out', async () => {
+    const before = await source.app.store.snapshot();
+    const hidden = before.nodes.filter(
+      (node) => node.kind === 'person' && node.email !== null && node.email.visibility !== 'public',
+    );
+    expect(hidden.length).toBeGreaterThan(0);
+    const files = [{ name, bytes: await exported(format) }];
+    const preview = ImportPreviewSchema.parse(
+      (await source.request({ method: 'POST', url: '/api/import/preview', ...multipart(files) }))
+        .body,
+    );
+    expect(preview.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
+    expect([preview.nodes.create, preview.nodes.update]).toEqual([0, 0]);
+    expect([preview.links.create, preview.links.update]).toEqual([0, 0]);
+    const applied = await source.request({
+      method: 'POST',
+      url: '/api/import/apply',
+      ...multipart(files, { expectedRevision: String(preview.revision) }),
+    });
+    expect(applied.status).toBe(200);
+    expect(await source.app.store.snapshot()).toEqual(before);
+  });
+});

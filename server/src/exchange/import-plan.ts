@@ -583,9 +583,14 @@ class TablePlanner extends Planner {
             field === 'email' ? 'emailVisibility' : 'phoneVisibility',
           );
           const visibility = normalised(this.cell(row, visibilityHeader));
-          const before = existing?.kind === 'person' ? existing[field]?.visibility : undefined;
+          const before = existing?.kind === 'person' ? existing[field] : null;
+          // An empty cell keeps a stored detail: exports leave out the details their reader may
+          // not see, and importing such a file back must not erase them.
+          if (text === '' && before) break;
           fields[field] =
-            text === '' ? null : { value: text, visibility: visibility || before || 'private' };
+            text === ''
+              ? null
+              : { value: text, visibility: visibility || before?.visibility || 'private' };
           break;
         }
         default:
@@ -664,12 +669,9 @@ class TablePlanner extends Planner {
       this.line({ ...line, action: 'unchanged' });
       return;
     }
-    const body = { ...existing, ...patch };
-    const parsed = CreateNodeBodySchema.safeParse({
-      ...body,
-      createdAt: undefined,
-      updatedAt: undefined,
-    });
+    const { createdAt: _created, updatedAt: _updated, ...stored } = existing;
+    const body = { ...stored, ...patch };
+    const parsed = CreateNodeBodySchema.safeParse(body);
     if (!parsed.success) {
       this.locateIssues(row, headers, toFieldIssues(parsed.error.issues, undefined, body));
       return;
@@ -984,6 +986,9 @@ class NetworkPlanner extends Planner {
       const { createdAt: _c, updatedAt: _u, id: _i, ...fields } = node;
       const patch: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(fields)) {
+        // A contact detail the file leaves out (exports omit what their reader may not see)
+        // keeps the stored one.
+        if ((field === 'email' || field === 'phone') && value === null) continue;
         if (
           JSON.stringify((stored as unknown as Record<string, unknown>)[field]) !==
           JSON.stringify(value)
