@@ -204,10 +204,33 @@ const LINK_PATCH_FIELDS = [
   'role',
 ] as const;
 
-/** What a link as wanted by an import may say: any of its fields, and the consent choice. */
+/** What a link as wanted by an import may say: some of its fields, and the consent choice. */
 type WantedLink = Partial<Pick<Link, (typeof LINK_PATCH_FIELDS)[number]>> & {
   consent?: ConsentChoice | null | undefined;
 };
+
+/** Node fields holding contact details (see nodePatch). */
+const CONTACT_FIELDS: ReadonlySet<string> = new Set(['email', 'phone']);
+
+/**
+ * What must change in a stored node to match `wanted` (field → value). A contact detail wanted
+ * empty keeps the stored one: exports leave out the details their reader may not see, and
+ * importing such a file back must not erase them.
+ */
+function nodePatch(
+  existing: GraphNode,
+  wanted: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
+  const stored = existing as unknown as Readonly<Record<string, unknown>>;
+  const patch: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(wanted)) {
+    if (CONTACT_FIELDS.has(field) && value === null) continue;
+    if (JSON.stringify(stored[field] ?? null) !== JSON.stringify(value ?? null)) {
+      patch[field] = value;
+    }
+  }
+  return patch;
+}
 
 /** What must change in a stored link to match `wanted`; fields `wanted` leaves out stay. */
 function linkPatch(stored: Link, wanted: WantedLink): UpdateLinkBody {
@@ -584,9 +607,6 @@ class TablePlanner extends Planner {
           );
           const visibility = normalised(this.cell(row, visibilityHeader));
           const before = existing?.kind === 'person' ? existing[field] : null;
-          // An empty cell keeps a stored detail: exports leave out the details their reader may
-          // not see, and importing such a file back must not erase them.
-          if (text === '' && before) break;
           fields[field] =
             text === ''
               ? null
@@ -653,11 +673,7 @@ class TablePlanner extends Planner {
   ): void {
     const name = this.cell(row, headers.get('name'));
     const wanted: Record<string, unknown> = name === '' ? fields : { ...fields, name };
-    const patch: Record<string, unknown> = {};
-    for (const [field, value] of Object.entries(wanted)) {
-      const before = (existing as unknown as Record<string, unknown>)[field];
-      if (JSON.stringify(before ?? null) !== JSON.stringify(value ?? null)) patch[field] = value;
-    }
+    const patch = nodePatch(existing, wanted);
     const line = {
       what: 'node' as const,
       id: existing.id,
@@ -984,17 +1000,7 @@ class NetworkPlanner extends Planner {
         return;
       }
       const { createdAt: _c, updatedAt: _u, id: _i, ...fields } = node;
-      const patch: Record<string, unknown> = {};
-      for (const [field, value] of Object.entries(fields)) {
-        // A contact detail the file leaves out (exports omit what their reader may not see)
-        // keeps the stored one.
-        if ((field === 'email' || field === 'phone') && value === null) continue;
-        if (
-          JSON.stringify((stored as unknown as Record<string, unknown>)[field]) !==
-          JSON.stringify(value)
-        )
-          patch[field] = value;
-      }
+      const patch = nodePatch(stored, fields);
       if (Object.keys(patch).length === 0) this.line({ ...line, action: 'unchanged' });
       else {
         this.nodeOps.push({

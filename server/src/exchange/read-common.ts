@@ -78,7 +78,7 @@ export interface RawRow {
 /**
  * Turns rows into a table: the first row with any text is the header row; fully empty rows are
  * skipped. A header written twice (without case) is an error; text in a column without a header
- * is not read, with a warning. Null when no row has any text (the caller says why that matters).
+ * is not read, with a warning. Null when no row has text (the caller says why that matters).
  * `sheet` is null for a CSV file.
  */
 export function tableOf(

@@ -127,9 +127,7 @@ export class MeetingService {
         { path: 'shareEmail', message: 'is for people; an organisation shares no contact details' },
       ]);
     }
-    const existing = (await this.store.linksAmong([nodeId, id])).find(
-      (link) => link.kind === 'ATTENDED' && link.source === nodeId && link.target === id,
-    );
+    const existing = await this.attendanceOf(id, nodeId);
     // A flag the body leaves out keeps what was recorded (no for a new attendee).
     const consent =
       node.kind === 'person'
@@ -151,9 +149,7 @@ export class MeetingService {
   /** Takes a person or organisation off the attendee list (the links formed there stay). */
   async removeAttendee(id: string, nodeId: string): Promise<void> {
     await this.meeting(id);
-    const attendance = (await this.store.linksAmong([nodeId, id])).find(
-      (link) => link.kind === 'ATTENDED' && link.source === nodeId && link.target === id,
-    );
+    const attendance = await this.attendanceOf(id, nodeId);
     if (!attendance) {
       throw new NotAttendingError(nodeId, id);
     }
@@ -270,6 +266,13 @@ export class MeetingService {
   async organisationIds(id: string): Promise<string[]> {
     const { linkable } = await this.context(id);
     return [...linkable.values()].filter((node) => node.kind === 'organisation').map((n) => n.id);
+  }
+
+  /** The ATTENDED link of a node to the meeting, if it attended. */
+  private async attendanceOf(id: string, nodeId: string): Promise<Link | undefined> {
+    return (await this.store.linksAmong([nodeId, id])).find(
+      (link) => link.kind === 'ATTENDED' && link.source === nodeId && link.target === id,
+    );
   }
 
   private async context(id: string): Promise<MeetingContext> {
