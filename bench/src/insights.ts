@@ -4,7 +4,7 @@
  */
 import type { CreateLinkInput } from '@octograph/graph-schema';
 import { InsightsSummarySchema } from '@octograph/graph-schema';
-import { timedGet } from './sequential.js';
+import { postLink, timedGet } from './sequential.js';
 
 /** The insight timings of one run. */
 export interface InsightTimings {
@@ -29,15 +29,9 @@ export interface InsightPlan {
 }
 
 async function createLink(baseUrl: string, link: CreateLinkInput): Promise<void> {
-  const response = await fetch(`${baseUrl}/api/links`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(link),
-    signal: AbortSignal.timeout(10_000),
-  });
-  const text = await response.text();
-  if (response.status !== 201) {
-    throw new Error(`POST /api/links: HTTP ${response.status} ${text.slice(0, 200)}`);
+  const { status, text } = await postLink(baseUrl, link);
+  if (status !== 201) {
+    throw new Error(`POST /api/links: HTTP ${status} ${text.slice(0, 200)}`);
   }
 }
 

@@ -97,25 +97,33 @@ export function egoInProcess(
   });
 }
 
+/** One POST /api/links: the answer's status and body, read whole. */
+export async function postLink(
+  baseUrl: string,
+  link: CreateLinkInput,
+): Promise<{ status: number; text: string }> {
+  const response = await fetch(`${baseUrl}/api/links`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(link),
+    signal: AbortSignal.timeout(10_000),
+  });
+  return { status: response.status, text: await response.text() };
+}
+
 /** Creates links one POST at a time; each must answer 201. */
 export function createLinksOverHttp(
   baseUrl: string,
   plan: Plan<CreateLinkInput>,
 ): Promise<Timings> {
   return timeEach(plan, async (link) => {
-    const response = await fetch(`${baseUrl}/api/links`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(link),
-      signal: AbortSignal.timeout(10_000),
-    });
-    const text = await response.text();
-    return response.status === 201
+    const { status, text } = await postLink(baseUrl, link);
+    return status === 201
       ? { ok: true, size: text.length }
       : {
           ok: false,
           size: text.length,
-          problem: `POST /api/links ${link.source} → ${link.target}: HTTP ${response.status} ${text.slice(0, 200)}`,
+          problem: `POST /api/links ${link.source} → ${link.target}: HTTP ${status} ${text.slice(0, 200)}`,
         };
   });
 }
