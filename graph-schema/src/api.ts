@@ -32,7 +32,7 @@ function listParam<T extends z.ZodType<string>>(item: T) {
  * A whole number from a query string: digits only, so `0x10`, `1e2` or ` 7` are refused rather
  * than read as numbers; an empty value (`?limit=`) means the same as leaving it out.
  */
-function wholeNumberParam<T extends z.ZodType>(schema: T) {
+export function wholeNumberParam<T extends z.ZodType>(schema: T) {
   return z.preprocess((value: unknown) => {
     if (value === '') return undefined;
     return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;

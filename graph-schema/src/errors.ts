@@ -6,6 +6,9 @@ import { z } from 'zod';
 /** Stable machine-readable error codes. */
 export const ERROR_CODES = [
   'BAD_JSON',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'CSRF',
   'VALIDATION_FAILED',
   'LINK_NOT_ALLOWED',
   'NOT_FOUND',

@@ -15,3 +15,5 @@ export * from './insights.js';
 
 export * from './meetings.js';
 export * from './exchange.js';
+export * from './accounts.js';
+export * from './audit.js';

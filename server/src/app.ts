@@ -16,9 +16,12 @@ import {
 } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.js';
 import errorHandler, { errorBodyOf, notFoundReply, sendError } from './plugins/error-handler.js';
+import authPlugin from './plugins/auth.js';
 import securityPlugin from './plugins/security.js';
 import storePlugin from './plugins/store.js';
 import { validatorCompiler } from './plugins/validation.js';
+import accountRoutes from './routes/accounts.js';
+import auditRoutes from './routes/audit.js';
 import batchRoutes from './routes/batch.js';
 import exportRoutes from './routes/export.js';
 import healthRoutes from './routes/health.js';
@@ -29,6 +32,7 @@ import importRoutes from './routes/import.js';
 import linkRoutes from './routes/links.js';
 import mapRoutes from './routes/map.js';
 import nodeRoutes from './routes/nodes.js';
+import userRoutes from './routes/users.js';
 import { withPlacement } from './services/placing-store.js';
 import type { GraphStore } from './store/graph-store.js';
 import { openStore } from './store/open-store.js';
@@ -93,10 +97,23 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   await app.register(storePlugin, { store, ownsStore: options.store === undefined });
+  // Before the routes: it checks that each declares who may call it (plugins/auth.ts).
+  await app.register(authPlugin, {
+    publicRead: config.publicRead,
+    sessionDays: config.sessionDays,
+  });
+  if (config.firstAdmin && !(await store.hasAdmin())) {
+    const { email, name, password } = config.firstAdmin;
+    await app.accounts.ensureAdmin(email, name, password);
+    app.log.info({ email }, 'created the first admin from OCTOGRAPH_ADMIN_EMAIL');
+  }
 
   await app.register(
     async (api) => {
       await api.register(healthRoutes);
+      await api.register(accountRoutes, { signInLimitPerMinute: config.signInLimitPerMinute });
+      await api.register(userRoutes);
+      await api.register(auditRoutes);
       await api.register(nodeRoutes);
       await api.register(linkRoutes);
       await api.register(mapRoutes);

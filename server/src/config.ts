@@ -63,6 +63,18 @@ const EnvSchema = z
         )
         .optional(),
     ),
+    PUBLIC_READ: z.preprocess(
+      emptyAsUnset,
+      z
+        .enum(['true', 'false'], 'must be true or false')
+        .default('false')
+        .transform((value) => value === 'true'),
+    ),
+    SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+    OCTOGRAPH_ADMIN_EMAIL: z.preprocess(emptyAsUnset, z.string().optional()),
+    OCTOGRAPH_ADMIN_PASSWORD: z.preprocess(emptyAsUnset, z.string().optional()),
+    OCTOGRAPH_ADMIN_NAME: z.preprocess(emptyAsUnset, z.string().default('Administrator')),
     NEO4J_URI: z.preprocess(
       emptyAsUnset,
       z
@@ -81,6 +93,16 @@ const EnvSchema = z
   .superRefine((env, ctx) => {
     // Neo4j always asks for a password unless its authentication is switched off; saying so
     // here beats "authentication failed" from the server.
+    if (
+      (env.OCTOGRAPH_ADMIN_EMAIL === undefined) !==
+      (env.OCTOGRAPH_ADMIN_PASSWORD === undefined)
+    ) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['OCTOGRAPH_ADMIN_PASSWORD'],
+        message: 'OCTOGRAPH_ADMIN_EMAIL and OCTOGRAPH_ADMIN_PASSWORD go together',
+      });
+    }
     if (env.NEO4J_URI !== undefined && env.NEO4J_PASSWORD === undefined) {
       ctx.addIssue({
         code: 'custom',
@@ -121,6 +143,18 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Origins of other sites allowed to call the API (CORS_ORIGIN); empty: no CORS headers. */
   corsOrigins: string[];
+  /** Whether visitors who are not signed in may read the public map (PUBLIC_READ). */
+  publicRead: boolean;
+  /** Sign-in attempts one address may make per minute (SIGN_IN_LIMIT_PER_MINUTE). */
+  signInLimitPerMinute: number;
+  /** How long a session lasts without signing in again (SESSION_DAYS). */
+  sessionDays: number;
+  /**
+   * The first admin, created on start while no admin exists (OCTOGRAPH_ADMIN_EMAIL,
+   * OCTOGRAPH_ADMIN_PASSWORD, OCTOGRAPH_ADMIN_NAME); absent: `npm run create-admin` or the
+   * set-up page from this machine.
+   */
+  firstAdmin?: { email: string; password: string; name: string } | undefined;
 }
 
 /** A configuration value that cannot be used. */
@@ -158,6 +192,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           },
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
     corsOrigins: values.CORS_ORIGIN ?? [],
+    publicRead: values.PUBLIC_READ,
+    signInLimitPerMinute: values.SIGN_IN_LIMIT_PER_MINUTE,
+    sessionDays: values.SESSION_DAYS,
+    firstAdmin:
+      values.OCTOGRAPH_ADMIN_EMAIL === undefined
+        ? undefined
+        : {
+            email: values.OCTOGRAPH_ADMIN_EMAIL,
+            password: values.OCTOGRAPH_ADMIN_PASSWORD ?? '',
+            name: values.OCTOGRAPH_ADMIN_NAME,
+          },
   };
 }
 

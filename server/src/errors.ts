@@ -86,3 +86,49 @@ export class RateLimitedError extends AppError {
     super(429, 'RATE_LIMITED', `too many requests from this address; try again in ${retryIn}`);
   }
 }
+
+/** 409: an audit entry that cannot be undone, and why. */
+export class UndoRefusedError extends AppError {
+  constructor(entryId: number, reason: string) {
+    super(409, 'CONFLICT', `change #${entryId} cannot be undone: ${reason}`);
+  }
+}
+
+/** 404: no audit entry with this id. */
+export class AuditEntryNotFoundError extends AppError {
+  constructor(id: number) {
+    super(404, 'NOT_FOUND', `no change #${id} in the audit log`);
+  }
+}
+
+/** 404: no user with this id. */
+export class UserNotFoundError extends AppError {
+  constructor(id: string) {
+    super(404, 'NOT_FOUND', `no user with id '${id}'`);
+  }
+}
+
+/** 401: the caller must sign in first (or their session ended). */
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'sign in first') {
+    super(401, 'UNAUTHENTICATED', message);
+  }
+}
+
+/** 403: signed in, but the role may not do this. */
+export class ForbiddenError extends AppError {
+  constructor(message: string) {
+    super(403, 'FORBIDDEN', message);
+  }
+}
+
+/** 403: a cookie-authenticated write without the session's CSRF token. */
+export class CsrfError extends AppError {
+  constructor() {
+    super(
+      403,
+      'CSRF',
+      'this write needs the x-csrf-token header with the token from GET /api/session',
+    );
+  }
+}

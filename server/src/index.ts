@@ -10,6 +10,6 @@ export { EmbeddedGraphStore } from './store/embedded/embedded-store.js';
 export { openStore } from './store/open-store.js';
 export { seedStore, type SeedOutcome } from './seeding.js';
 export { computeLayout, placeNewNodes } from './services/layout.js';
-export { publicNode, publicSubgraph } from './services/visibility.js';
+export { PUBLIC_READER, visibleNode, visibleSubgraph, type Reader } from './services/privacy.js';
 export { exportNetwork } from './io/export-network.js';
 export { importNetwork, StoreNotEmptyError } from './io/import-network.js';

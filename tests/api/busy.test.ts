@@ -27,6 +27,7 @@ afterEach(async () => {
 describe('a write while another process holds the write lock', () => {
   it('is answered 503 BUSY with Retry-After, and stores nothing', async () => {
     const before = await api.app.store.snapshot();
+    await api.user('editor'); // signed in before the other writer takes the lock
     otherWriter.exec('BEGIN IMMEDIATE');
     const { status, body, response } = await api.request({
       method: 'POST',

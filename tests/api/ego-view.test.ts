@@ -5,7 +5,7 @@
  */
 import { SubgraphSchema, type Subgraph } from '@octograph/graph-schema';
 import { demoNetwork } from '@octograph/seed';
-import { publicSubgraph, seedStore } from '@octograph/server';
+import { seedStore, visibleSubgraph, type Reader } from '@octograph/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { link, organisation } from '../helpers/fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -28,17 +28,21 @@ function sorted(subgraph: Subgraph): Subgraph {
   };
 }
 
+/** A signed-in viewer without a person on the map: public and network details. */
+const VIEWER: Reader = { audience: 'viewer', personId: null, coAttendees: new Set() };
+
 async function overHttp(id: string, depth: number): Promise<Subgraph> {
   const { status, body } = await api.request({
     method: 'GET',
     url: `/api/nodes/${id}/neighbourhood?depth=${depth}`,
+    as: 'viewer',
   });
   expect(status).toBe(200);
   return sorted(SubgraphSchema.parse(body));
 }
 
 async function fromStore(id: string, depth: number): Promise<Subgraph> {
-  return sorted(publicSubgraph(await api.app.store.neighbourhood(id, depth)));
+  return sorted(visibleSubgraph(await api.app.store.neighbourhood(id, depth), VIEWER));
 }
 
 describe('GET /api/nodes/:id/neighbourhood', () => {

@@ -296,6 +296,7 @@ describe('API errors', () => {
       },
     });
     api = await startTestApp({ logStream });
+    await api.user('editor'); // signed in while the database is still there
     // The database going away under a running server is the unexpected case here.
     await api.app.store.close();
     const { status, body } = await api.request({ method: 'GET', url: '/api/nodes/org-food' });

@@ -11,7 +11,7 @@ import {
   type Link,
   type UnknownType,
 } from '@octograph/graph-schema';
-import { publicNode, seedStore } from '@octograph/server';
+import { seedStore } from '@octograph/server';
 import { demoNetwork } from '@octograph/seed';
 import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,7 +26,8 @@ beforeAll(async () => {
   source = await startTestApp();
   await seedStore(source.app.store, demoNetwork());
   const snapshot = await source.app.store.snapshot();
-  expectedNodes = snapshot.nodes.map(publicNode);
+  // An editor exports every detail (tests/api/export.test.ts checks what others receive).
+  expectedNodes = snapshot.nodes;
   expectedLinks = snapshot.links;
 });
 
@@ -35,7 +36,7 @@ afterAll(async () => {
 });
 
 async function exported(format: string): Promise<Buffer> {
-  const response = await source.app.inject({ method: 'GET', url: `/api/export?format=${format}` });
+  const response = await source.inject({ method: 'GET', url: `/api/export?format=${format}` });
   expect(response.statusCode).toBe(200);
   return response.rawPayload;
 }

@@ -198,10 +198,11 @@ describe('dismissing a suggested introduction', () => {
     });
     expect(status).toBe(201);
     const dismissal = DismissedIntroductionSchema.parse(body);
+    // Recorded as dismissed by the signed-in editor who asked.
     expect([dismissal.a.name, dismissal.b.name, dismissal.dismissedBy]).toEqual([
       'Alpha',
       'Delta',
-      null,
+      (await api.user('editor')).id,
     ]);
     expect(await suggestedPairs()).not.toContain('org-a–org-d');
     expect(await suggestedPairs('?for=org-d')).toEqual(['org-d–org-g']);

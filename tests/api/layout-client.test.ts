@@ -26,8 +26,16 @@ beforeAll(async () => {
     { op: 'createLink', link: link('ab', 'COLLABORATES_WITH', 'a', 'b') },
   ]);
   const base = new URL(await api.app.listen({ port: 0, host: '127.0.0.1' }));
-  globalThis.fetch = (input, init) =>
-    realFetch(typeof input === 'string' ? new URL(input, base) : input, init);
+  // The browser would send the editor's session cookie and CSRF token with each request.
+  const { headers: session } = await api.user('editor');
+  globalThis.fetch = (input, init) => {
+    const headers = new Headers(init?.headers);
+    for (const [name, value] of Object.entries(session)) headers.set(name, value);
+    return realFetch(typeof input === 'string' ? new URL(input, base) : input, {
+      ...init,
+      headers,
+    });
+  };
 });
 
 afterAll(async () => {

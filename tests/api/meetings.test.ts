@@ -103,7 +103,7 @@ async function get(url: string): Promise<{ status: number; body: unknown }> {
 
 /** The raw bytes of a response, as a string. */
 async function rawBody(url: string): Promise<{ status: number; type: string; text: string }> {
-  const response = await api.app.inject({ method: 'GET', url });
+  const response = await api.inject({ method: 'GET', url });
   return {
     status: response.statusCode,
     type: String(response.headers['content-type']),
@@ -184,7 +184,8 @@ describe('the attendee pack', () => {
     expect(AttendeeSchema.parse(agreed.body).consent).toMatchObject({
       shareEmail: true,
       sharePhone: true,
-      recordedBy: null,
+      // Recorded by the signed-in editor who took the consent.
+      recordedBy: (await api.user('editor')).id,
     });
     expect((await rawBody('/api/meetings/meet-1/attendee-pack?format=csv')).text).toContain(
       BOB_PHONE,

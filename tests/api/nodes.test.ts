@@ -227,8 +227,8 @@ describe('contact details', () => {
       (body: unknown) =>
         (body as { nodes: { id: string }[] }).nodes.find((node) => node.id === 'person-ann'),
     ],
-  ])('leave %s only where their owner made them public', async (url, pick) => {
-    const { body } = await api.request({ method: 'GET', url });
+  ])('leave %s only where their owner made them public (for a viewer)', async (url, pick) => {
+    const { body } = await api.request({ method: 'GET', url, as: 'viewer' });
     expect(pick(body)).toMatchObject({
       id: 'person-ann',
       email: null,
@@ -237,8 +237,16 @@ describe('contact details', () => {
     expect(JSON.stringify(body)).not.toContain('ann@example.org');
   });
 
-  it('are not shown to the public at the attendees level either', async () => {
-    const { body } = await api.request({ method: 'GET', url: '/api/nodes/person-bo' });
+  it('are not shown to a viewer at the attendees level either', async () => {
+    const { body } = await api.request({ method: 'GET', url: '/api/nodes/person-bo', as: 'viewer' });
     expect(body).toMatchObject({ email: null, phone: null });
+  });
+
+  it('are all shown to an editor, who keeps the map', async () => {
+    const { body } = await api.request({ method: 'GET', url: '/api/nodes/person-ann' });
+    expect(body).toMatchObject({
+      email: { value: 'ann@example.org', visibility: 'private' },
+      phone: { value: '+44 7700 900123', visibility: 'public' },
+    });
   });
 });

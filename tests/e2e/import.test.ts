@@ -64,6 +64,7 @@ async function apiPreview(bytes: Buffer, name: string): Promise<ImportPreview> {
   form.append('files', new Blob([new Uint8Array(bytes)], { type: XLSX_TYPE }), name);
   const response = await fetch(`${suite.baseUrl()}/api/import/preview`, {
     method: 'POST',
+    headers: await suite.adminHeaders(),
     body: form,
   });
   expect(response.status).toBe(200);
@@ -226,7 +227,7 @@ describe('importing after the network changed', () => {
         // Someone else adds a group meanwhile: the preview no longer describes the network.
         const response = await fetch(`${suite.baseUrl()}/api/nodes`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          headers: { ...(await suite.adminHeaders()), 'content-type': 'application/json' },
           body: JSON.stringify({
             kind: 'organisation',
             name: 'Beacon Men’s Shed',

@@ -5,6 +5,7 @@
  * Build first: `npm run build` (client and server).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -28,6 +29,8 @@ export interface AppProcess {
   baseUrl: string;
   /** Its temp data folder. */
   dataDir: string;
+  /** The admin created on start (OCTOGRAPH_ADMIN_EMAIL / OCTOGRAPH_ADMIN_PASSWORD). */
+  admin: { email: string; password: string };
   /** What the server has printed so far, stderr and stdout (for failure messages). */
   output: () => string;
   /** Stops the server and removes the data folder. Safe to call twice. */
@@ -122,8 +125,19 @@ async function waitUntilHealthy(
   );
 }
 
-/** Seeds a fresh data folder and starts the built server on a free port. */
-export async function startAppProcess(): Promise<AppProcess> {
+/** How a test app is started. */
+export interface AppProcessOptions {
+  /** PUBLIC_READ: whether visitors who are not signed in may read (true unless told). */
+  publicRead?: boolean;
+  /** More environment variables for the server. */
+  env?: Record<string, string>;
+}
+
+/**
+ * Seeds a fresh data folder and starts the built server on a free port, with an admin created
+ * from the environment on start (its e-mail and a random password are in `admin`).
+ */
+export async function startAppProcess(options: AppProcessOptions = {}): Promise<AppProcess> {
   for (const [file, hint] of [
     [SERVER_ENTRY, 'npm run build -w server'],
     [CLI_ENTRY, 'npm run build -w server'],
@@ -133,6 +147,10 @@ export async function startAppProcess(): Promise<AppProcess> {
   }
 
   const dataDir = await mkdtemp(join(tmpdir(), 'octograph-e2e-'));
+  const admin = {
+    email: 'admin@octograph.test',
+    password: `test-${randomBytes(12).toString('hex')}`,
+  };
   let child: ChildProcess | undefined;
   let outputText = '';
   const output = () => outputText;
@@ -155,6 +173,11 @@ export async function startAppProcess(): Promise<AppProcess> {
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '1000000',
+      SIGN_IN_LIMIT_PER_MINUTE: '1000000',
+      OCTOGRAPH_ADMIN_EMAIL: admin.email,
+      OCTOGRAPH_ADMIN_PASSWORD: admin.password,
+      PUBLIC_READ: options.publicRead === false ? 'false' : 'true',
+      ...options.env,
     };
     await runToCompletion([CLI_ENTRY, 'seed'], baseEnv, SEED_TIMEOUT_MS);
 
@@ -172,9 +195,27 @@ export async function startAppProcess(): Promise<AppProcess> {
     child.stdout?.on('data', collect);
     child.stderr?.on('data', collect);
     await waitUntilHealthy(baseUrl, child, output);
-    return { baseUrl, dataDir, output, stop };
+    return { baseUrl, dataDir, admin, output, stop };
   } catch (error: unknown) {
     await stop();
     throw error;
   }
+}
+
+/** A signed-in session over HTTP: the headers a browser would send with each request. */
+export async function signIn(
+  baseUrl: string,
+  credentials: { email: string; password: string },
+): Promise<Record<string, string>> {
+  const response = await fetch(`${baseUrl}/api/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  if (response.status !== 200) {
+    throw new Error(`sign-in answered ${String(response.status)}: ${await response.text()}`);
+  }
+  const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const session = (await response.json()) as { csrfToken: string | null };
+  return { cookie, 'x-csrf-token': session.csrfToken ?? '' };
 }

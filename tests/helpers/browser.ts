@@ -9,7 +9,7 @@ import { MapResponseSchema, type MapResponse } from '@octograph/graph-schema';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import type { OctographTestHandle } from '../../client/src/map/test-handle';
-import { REPO_ROOT, startAppProcess, type AppProcess } from './app-process';
+import { REPO_ROOT, signIn, startAppProcess, type AppProcess } from './app-process';
 
 // Never `npx playwright install`: downloads are blocked here, and Debian's Chromium is the one
 // the machines have. The network flags keep it from calling out at every start.
@@ -75,10 +75,17 @@ export async function withPage(
   body: (page: Page) => Promise<void>,
   url?: string,
   device: BrowserContextOptions = { viewport: VIEWPORT },
+  signIn?: { baseUrl: string; email: string; password: string },
 ): Promise<void> {
   if (!browser) throw new Error('the browser did not start');
   const page = await browser.newPage(device);
   page.setDefaultTimeout(15_000);
+  if (signIn) {
+    // The page's own request context shares its cookies: the page opens signed in.
+    const { baseUrl, ...credentials } = signIn;
+    const response = await page.request.post(`${baseUrl}/api/session`, { data: credentials });
+    expect(response.status()).toBe(200);
+  }
   const pageErrors: string[] = [];
   page.on('pageerror', (error) => pageErrors.push(error.message));
   try {
@@ -136,6 +143,8 @@ export interface PageOptions {
   path?: string | null;
   /** The device (a 1280×800 desktop window unless told), e.g. PHONE. */
   device?: BrowserContextOptions;
+  /** Open the page signed in as the app's admin (true unless told), or as a visitor. */
+  signedIn?: boolean;
 }
 
 /** A test file's app and browser (see browserSuite). */
@@ -146,6 +155,10 @@ export interface BrowserSuite {
   map(query?: string): Promise<MapResponse>;
   /** GET this path (with its query) on the app, expecting 200: the body, for a schema to parse. */
   getJson(path: string): Promise<unknown>;
+  /** The app's admin, created on start. */
+  admin(): { email: string; password: string };
+  /** Headers of a signed-in admin session, for requests a test sends itself (cached). */
+  adminHeaders(): Promise<Record<string, string>>;
   /** Runs `body` with a fresh page on the app (see withPage and PageOptions). */
   withPage(name: string, body: (page: Page) => Promise<void>, options?: PageOptions): Promise<void>;
   /** A test named `name` that runs `body` with a fresh page on the app: `it(...inPage(…))`. */
@@ -184,14 +197,26 @@ export function browserSuite(): BrowserSuite {
   function pageOnApp(
     name: string,
     body: (page: Page) => Promise<void>,
-    { path = '/', device }: PageOptions = {},
+    { path = '/', device, signedIn = true }: PageOptions = {},
   ): Promise<void> {
     const url = path === null ? undefined : `${baseUrl()}${path}`;
-    return withPage(browser, name, body, url, device);
+    const signIn = signedIn ? { baseUrl: baseUrl(), ...admin() } : undefined;
+    return withPage(browser, name, body, url, device, signIn);
+  }
+
+  function admin(): { email: string; password: string } {
+    if (!app) throw new Error('the app did not start');
+    return app.admin;
+  }
+
+  let headers: Promise<Record<string, string>> | undefined;
+  function adminHeaders(): Promise<Record<string, string>> {
+    headers ??= signIn(baseUrl(), admin());
+    return headers;
   }
 
   async function getJson(path: string): Promise<unknown> {
-    const response = await fetch(`${baseUrl()}${path}`);
+    const response = await fetch(`${baseUrl()}${path}`, { headers: await adminHeaders() });
     expect(response.status).toBe(200);
     return response.json();
   }
@@ -200,6 +225,8 @@ export function browserSuite(): BrowserSuite {
     baseUrl,
     map: (query = '') => fetchMap(baseUrl(), query),
     getJson,
+    admin,
+    adminHeaders,
     withPage: pageOnApp,
     inPage: (name, body, options) => [name, () => pageOnApp(name, body, options)],
   };

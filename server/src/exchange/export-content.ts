@@ -11,7 +11,7 @@ import {
   type Link,
 } from '@octograph/graph-schema';
 import { z } from 'zod';
-import { publicNode } from '../services/visibility.js';
+import { visibleNode, type Reader } from '../services/privacy.js';
 import type { GraphStore, MapFilter, NetworkContent } from '../store/graph-store.js';
 import { CONNECTION_COLUMNS, ELEMENT_COLUMNS, linkedNames, typeLabelOf } from './columns.js';
 
@@ -30,14 +30,14 @@ export function isFilteredView(filter: MapFilter): boolean {
 }
 
 /**
- * Content as a public viewer may see it, made self-contained: a person's contact details only
- * where their owner made them public (services/visibility.ts), and a link's meeting only when
- * that meeting is in the content too, so a filtered view still imports into an empty store.
+ * Content as `reader` may see it, made self-contained: a person's contact details only where
+ * the reader may see them (services/privacy.ts), and a link's meeting only when that meeting is
+ * in the content too, so a filtered view still imports into an empty store.
  */
-export function visibleContent(content: NetworkContent): NetworkContent {
+export function visibleContent(content: NetworkContent, reader: Reader): NetworkContent {
   const ids = new Set(content.nodes.map((node) => node.id));
   return {
-    nodes: content.nodes.map(publicNode),
+    nodes: content.nodes.map((node) => visibleNode(node, reader)),
     links: content.links.map((link) =>
       link.meetingId === null || ids.has(link.meetingId) ? link : { ...link, meetingId: null },
     ),
@@ -46,17 +46,24 @@ export function visibleContent(content: NetworkContent): NetworkContent {
 }
 
 /**
- * What an export of `filter` holds: everything in the store when the filter narrows nothing,
- * otherwise the map's subgraph for it (the nodes that pass and the links among them). Until
- * accounts exist every caller is a public viewer; the caller's rights go here when they do.
+ * What an export of `filter` holds for `reader`: everything in the store when the filter
+ * narrows nothing, otherwise the map's subgraph for it (the nodes that pass and the links among
+ * them), with only the contact details the reader may see.
  */
-export async function exportContent(store: GraphStore, filter: MapFilter): Promise<NetworkContent> {
+export async function exportContent(
+  store: GraphStore,
+  filter: MapFilter,
+  reader: Reader,
+): Promise<NetworkContent> {
   const content = isFilteredView(filter) ? await store.mapSubgraph(filter) : await store.snapshot();
-  return visibleContent({
-    nodes: content.nodes,
-    links: content.links,
-    positions: content.positions,
-  });
+  return visibleContent(
+    {
+      nodes: content.nodes,
+      links: content.links,
+      positions: content.positions,
+    },
+    reader,
+  );
 }
 
 /** One table of an export: the headers in column order and one row of cell texts per record. */

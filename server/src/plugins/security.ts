@@ -10,15 +10,12 @@
  * - CORS (@fastify/cors) only when origins are configured; otherwise no CORS headers at all, so
  *   browsers keep other sites from reading the API.
  *
- * A tighter limit for one route (sign-in, when accounts come) goes in that route's options:
- * `config: { rateLimit: { max: 10, timeWindow: '1 minute' } }`. Give both: the route then has
- * its own counter per address instead of the global one, and keeps it even when the global
- * limit is off (RATE_LIMIT_PER_MINUTE=0), because the plugin stays registered.
+ * A tighter limit for one route (sign-in: routes/accounts.ts) goes in that route's options:
+ * `config: { rateLimit: { max: 10, timeWindow: '1 minute' } }`. The route then has its own
+ * counter per address instead of the global one, and keeps it even when the global limit is off
+ * (RATE_LIMIT_PER_MINUTE=0), because the plugin stays registered.
  *
- * CSRF: nothing to protect yet, since no request is authenticated by a cookie. When accounts
- * add a session cookie (issue 8), register @fastify/cookie and @fastify/csrf-protection here,
- * after the rate limit, and check the token on every POST, PUT, PATCH and DELETE that a cookie
- * authenticates (the client sends it in a header); set the cookie SameSite=Strict as well.
+ * Sessions, access checks and CSRF protection for cookie-authenticated writes are in auth.ts.
  */
 import { createHash } from 'node:crypto';
 import fastifyCors from '@fastify/cors';

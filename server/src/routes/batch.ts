@@ -1,4 +1,5 @@
 import { BatchBodySchema, BatchResponseSchema } from '@octograph/graph-schema';
+import { writerOf } from '../plugins/auth.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from './responses.js';
 
@@ -7,6 +8,7 @@ const batchRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/batch',
     {
+      config: { access: 'edit' },
       schema: {
         summary: 'Apply writes in order, all or nothing',
         description: 'Later writes may refer to nodes created earlier in the same batch.',
@@ -15,7 +17,7 @@ const batchRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: BatchResponseSchema, ...errorResponses(400, 404, 409, 413) },
       },
     },
-    async (request) => app.store.applyBatch(request.body.ops),
+    async (request) => app.store.applyBatch(request.body.ops, writerOf(request)),
   );
   await Promise.resolve();
 };

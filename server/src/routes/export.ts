@@ -4,6 +4,7 @@
  * files in a zip, GEXF or GraphML. Every format holds only what the caller may see.
  */
 import { NetworkFileSchema } from '@octograph/graph-schema';
+import { readerOf } from '../plugins/auth.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
@@ -55,6 +56,7 @@ const exportRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/export',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Download the network, or the filtered map view, as a file',
         description:
@@ -78,7 +80,10 @@ const exportRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request, reply) => {
       const { format, ...filter } = request.query;
-      const file = await fileOf(format, await exportContent(app.store, filter));
+      const file = await fileOf(
+        format,
+        await exportContent(app.store, filter, await readerOf(app, request)),
+      );
       const { extension, contentType } = FILE_TYPES[format];
       const date = new Date().toISOString().slice(0, 10);
       return reply

@@ -7,6 +7,7 @@ const healthRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/health',
     {
+      config: { access: 'open' },
       schema: {
         summary: 'Whether the server and its store answer',
         tags: ['health'],

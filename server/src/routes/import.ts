@@ -12,6 +12,7 @@ import {
   toFieldIssues,
 } from '@octograph/graph-schema';
 import type { FastifyRequest } from 'fastify';
+import { writerOf } from '../plugins/auth.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { AppError, ValidationError } from '../errors.js';
@@ -82,6 +83,7 @@ const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, opt
   app.post(
     '/import/preview',
     {
+      config: { access: 'edit' },
       schema: {
         summary: 'What importing these files would do, and every problem with its place',
         description:
@@ -101,6 +103,7 @@ const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, opt
   app.post(
     '/import/apply',
     {
+      config: { access: 'edit' },
       schema: {
         summary: 'Import the files previewed, all or nothing',
         description:
@@ -110,11 +113,16 @@ const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, opt
         response: { 200: ImportResultSchema, ...errorResponses(400, 409, 413, 415) },
       },
     },
-    // Editors only once accounts exist (issue 8): the check goes here.
     async (request) => {
       const upload = await readUploadParts(request, limit);
       const form = parseForm(ApplyImportFormSchema, upload.fields);
-      return applyImport(app.store, upload.files, form.unknownType, form.expectedRevision);
+      return applyImport(
+        app.store,
+        upload.files,
+        form.unknownType,
+        form.expectedRevision,
+        writerOf(request),
+      );
     },
   );
 };

@@ -19,6 +19,7 @@ import {
   NotConnectedPageSchema,
   SiloedThemesPageSchema,
 } from '@octograph/graph-schema';
+import { writerOf } from '../plugins/auth.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { pageOf } from '../insights/insights-view.js';
@@ -34,6 +35,7 @@ const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/insights',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'How many items each insight finding has',
         description:
@@ -48,6 +50,7 @@ const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/insights/notConnected',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Organisations and projects with no collaboration, partnership or membership link',
         description: paging,
@@ -65,6 +68,7 @@ const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/insights/islands',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Groups linked to each other but cut off from the main network',
         description: paging,
@@ -82,6 +86,7 @@ const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/insights/bridges',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Organisations and links whose removal would cut part of the network off',
         description: `Articulation points (\`type: organisation\`) and bridges (\`type: link\`), the ones cutting most off first. ${paging}`,
@@ -99,6 +104,7 @@ const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/insights/brokers',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Organisations most often on the shortest paths between others',
         description: `Ranked by betweenness centrality; \`approximate\` is true when it was estimated from \`sampleSize\` sources. ${paging}`,
@@ -120,6 +126,7 @@ const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/insights/siloedThemes',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Themes many organisations work on with few links among them',
         description: paging,
@@ -137,6 +144,7 @@ const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/insights/introductions',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Organisations not yet linked that might want to meet, with the reasons',
         description: `The best pairs of the whole network, or with \`for\` every suggestion for that organisation (404 for an unknown id, 400 for a node that is not an organisation). ${paging}`,
@@ -159,6 +167,7 @@ const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/insights/introductions/accept',
     {
+      config: { access: 'edit' },
       schema: {
         summary: 'Accept a suggested introduction: link the two organisations',
         description:
@@ -168,13 +177,14 @@ const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: LinkSchema, ...errorResponses(400, 404, 409) },
       },
     },
-    // Editors only once accounts exist (issue 8): the check goes here.
-    async (request, reply) => reply.status(201).send(await view.accept(request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await view.accept(request.body, writerOf(request))),
   );
 
   app.post(
     '/insights/introductions/dismissals',
     {
+      config: { access: 'edit' },
       schema: {
         summary: 'Dismiss a suggested introduction: never suggest the pair again',
         description:
@@ -188,11 +198,11 @@ const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    // Editors only once accounts exist (issue 8): the check goes here.
     async (request, reply) => {
       const { dismissal, created } = await app.store.dismissIntroduction(
         request.body.a,
         request.body.b,
+        writerOf(request),
       );
       return reply.status(created ? 201 : 200).send(await view.named(dismissal));
     },
@@ -201,6 +211,7 @@ const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/insights/introductions/dismissals',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Dismissed introductions, newest first',
         description: paging,
@@ -215,6 +226,7 @@ const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/insights/introductions/dismissals/:a/:b',
     {
+      config: { access: 'edit' },
       schema: {
         summary: 'Undo a dismissal: the pair may be suggested again',
         description: 'Either order. 404 when the pair has not been dismissed.',
@@ -223,9 +235,8 @@ const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 204: z.null(), ...errorResponses(400, 404) },
       },
     },
-    // Editors only once accounts exist (issue 8): the check goes here.
     async (request, reply) => {
-      await app.store.undoDismissal(request.params.a, request.params.b);
+      await app.store.undoDismissal(request.params.a, request.params.b, writerOf(request));
       return reply.status(204).send(null);
     },
   );
@@ -233,6 +244,7 @@ const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/insights/communities',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Louvain communities of the collaboration network',
         description: `Largest first; \`modularity\` says how clearly the network divides. ${paging}`,

@@ -3,6 +3,7 @@ import {
   SavePositionsBodySchema,
   SavePositionsResponseSchema,
 } from '@octograph/graph-schema';
+import { writerOf } from '../plugins/auth.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { LayoutJob } from '../services/layout-job.js';
 import { errorResponses } from './responses.js';
@@ -20,6 +21,7 @@ const layoutRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/positions',
     {
+      config: { access: 'edit' },
       schema: {
         summary: 'Save where some nodes are on the map (all or none)',
         description:
@@ -30,8 +32,7 @@ const layoutRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request) => {
-      // Editors only, once accounts arrive (issue 8): the ForbiddenError check goes here.
-      await app.store.savePositions(request.body.positions);
+      await app.store.savePositions(request.body.positions, writerOf(request));
       return { saved: request.body.positions.length, revision: await app.store.revision() };
     },
   );
@@ -39,6 +40,7 @@ const layoutRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/layout',
     {
+      config: { access: 'edit' },
       schema: {
         summary: 'Re-arrange the whole map (runs in the background)',
         description:
@@ -48,7 +50,6 @@ const layoutRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (_request, reply) => {
-      // Editors only, once accounts arrive (issue 8): the ForbiddenError check goes here.
       return reply.status(202).send(job.start());
     },
   );
@@ -56,6 +57,7 @@ const layoutRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/layout',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'How the latest re-arrange of the map stands',
         tags: ['layout'],

@@ -4,6 +4,7 @@ import {
   LinkSchema,
   UpdateLinkBodySchema,
 } from '@octograph/graph-schema';
+import { writerOf } from '../plugins/auth.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../errors.js';
@@ -14,6 +15,7 @@ const linkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/links',
     {
+      config: { access: 'edit' },
       schema: {
         summary: 'Create a link (since defaults to today, strength to 2)',
         tags: ['links'],
@@ -21,12 +23,14 @@ const linkRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: LinkSchema, ...errorResponses(400, 404, 409, 413) },
       },
     },
-    async (request, reply) => reply.status(201).send(await app.store.createLink(request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await app.store.createLink(request.body, writerOf(request))),
   );
 
   app.get(
     '/links/:id',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'One link',
         tags: ['links'],
@@ -44,6 +48,7 @@ const linkRoutes: FastifyPluginAsyncZod = async (app) => {
   app.patch(
     '/links/:id',
     {
+      config: { access: 'edit' },
       schema: {
         summary: "Change some of a link's fields",
         tags: ['links'],
@@ -52,12 +57,13 @@ const linkRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: LinkSchema, ...errorResponses(400, 404, 413) },
       },
     },
-    async (request) => app.store.updateLink(request.params.id, request.body),
+    async (request) => app.store.updateLink(request.params.id, request.body, writerOf(request)),
   );
 
   app.delete(
     '/links/:id',
     {
+      config: { access: 'edit' },
       schema: {
         summary: 'Delete a link',
         tags: ['links'],
@@ -66,7 +72,7 @@ const linkRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      await app.store.deleteLink(request.params.id);
+      await app.store.deleteLink(request.params.id, writerOf(request));
       return reply.status(204).send(null);
     },
   );

@@ -8,6 +8,7 @@ const mapRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/map',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Nodes and links for the map, with positions',
         description:

@@ -5,6 +5,7 @@
  * edited as a node (POST/PATCH /api/nodes, kind `meeting`).
  */
 import {
+  roleAtLeast,
   AttendeeBodySchema,
   AttendeePackQuerySchema,
   AttendeePackSchema,
@@ -21,6 +22,8 @@ import {
 } from '@octograph/graph-schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { ForbiddenError } from '../errors.js';
+import { writerOf } from '../plugins/auth.js';
 import { contentSecurityPolicy, cspHash } from '../plugins/security.js';
 import {
   ATTENDEE_PACK_STYLE,
@@ -42,6 +45,7 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/meetings',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Every meeting, the latest first',
         tags,
@@ -54,6 +58,7 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/meetings/:id',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'A meeting: who came, what can be linked, and the links formed there',
         description:
@@ -69,6 +74,7 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.put(
     '/meetings/:id/attendees/:nodeId',
     {
+      config: { access: 'edit' },
       schema: {
         summary: 'Add an attendee, or change what a person shares with the other attendees',
         description:
@@ -79,12 +85,12 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: AttendeeSchema, 201: AttendeeSchema, ...errorResponses(400, 404) },
       },
     },
-    // Editors only once accounts exist (issue 8): the check goes here.
     async (request, reply) => {
       const { attendee, created } = await meetings.setAttendee(
         request.params.id,
         request.params.nodeId,
         request.body,
+        writerOf(request),
       );
       return reply.status(created ? 201 : 200).send(attendee);
     },
@@ -93,6 +99,7 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.delete(
     '/meetings/:id/attendees/:nodeId',
     {
+      config: { access: 'edit' },
       schema: {
         summary: 'Take an attendee off the list (links formed at the meeting stay)',
         tags,
@@ -100,9 +107,8 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 204: z.null(), ...errorResponses(400, 404) },
       },
     },
-    // Editors only once accounts exist (issue 8): the check goes here.
     async (request, reply) => {
-      await meetings.removeAttendee(request.params.id, request.params.nodeId);
+      await meetings.removeAttendee(request.params.id, request.params.nodeId, writerOf(request));
       return reply.status(204).send(null);
     },
   );
@@ -110,6 +116,7 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
     '/meetings/:id/links',
     {
+      config: { access: 'edit' },
       schema: {
         summary: 'Add the links that formed at a meeting, all or nothing',
         description:
@@ -124,9 +131,12 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         },
       },
     },
-    // Editors only once accounts exist (issue 8): the check goes here.
     async (request, reply) => {
-      const result = await meetings.addLinks(request.params.id, request.body.links);
+      const result = await meetings.addLinks(
+        request.params.id,
+        request.body.links,
+        writerOf(request),
+      );
       return reply.status(result.created.length > 0 ? 201 : 200).send(result);
     },
   );
@@ -134,6 +144,7 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/meetings/:id/suggestions',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Attendee organisations not linked yet that might work together, with reasons',
         tags,
@@ -150,6 +161,7 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/meetings/:id/attendee-pack',
     {
+      config: { access: 'signedIn' },
       schema: {
         summary: 'Who came, with the contact details each attendee agreed to share',
         description:
@@ -159,11 +171,20 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         querystring: AttendeePackQuerySchema,
         response: {
           200: AttendeePackSchema.or(z.string()),
-          ...errorResponses(400, 404),
+          ...errorResponses(400, 401, 403, 404),
         },
       },
     },
     async (request, reply) => {
+      const { audience, user } = request.viewer;
+      const attended =
+        user?.personId != null && (await meetings.isAttendee(request.params.id, user.personId));
+      // The pack holds what attendees shared with each other: for editors and those attendees.
+      if (!roleAtLeast(audience, 'editor') && !attended) {
+        throw new ForbiddenError(
+          "a meeting's attendee list is for its attendees and editors; your account is not linked to anyone who attended",
+        );
+      }
       const pack = await meetings.pack(request.params.id);
       switch (request.query.format) {
         case 'json':
@@ -188,6 +209,7 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/similar-nodes',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'Names like this one already in the directory ("did you mean …?")',
         description:

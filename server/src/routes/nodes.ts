@@ -9,10 +9,11 @@ import {
   SubgraphSchema,
   UpdateNodeBodySchema,
 } from '@octograph/graph-schema';
+import { readerOf, writerOf } from '../plugins/auth.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { NotFoundError } from '../errors.js';
-import { publicNode } from '../services/visibility.js';
+import { visibleNode } from '../services/privacy.js';
 import { JSON_CONTENT_TYPE } from '../json.js';
 import { errorResponses } from './responses.js';
 
@@ -27,6 +28,7 @@ const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/nodes',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'List nodes by name, with filters, text search and cursor pagination',
         tags: ['nodes'],
@@ -36,13 +38,15 @@ const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => {
       const page = await app.store.listNodes(request.query);
-      return { ...page, items: page.items.map(publicNode) };
+      const reader = await readerOf(app, request);
+      return { ...page, items: page.items.map((node) => visibleNode(node, reader)) };
     },
   );
 
   app.post(
     '/nodes',
     {
+      config: { access: 'edit' },
       schema: {
         summary: 'Create a node',
         tags: ['nodes'],
@@ -50,12 +54,14 @@ const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: GraphNodeSchema, ...errorResponses(400, 409, 413) },
       },
     },
-    async (request, reply) => reply.status(201).send(await app.store.createNode(request.body)),
+    async (request, reply) =>
+      reply.status(201).send(await app.store.createNode(request.body, writerOf(request))),
   );
 
   app.get(
     '/nodes/:id',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'One node',
         tags: ['nodes'],
@@ -66,13 +72,14 @@ const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const node = await app.store.getNode(request.params.id);
       if (!node) throw new NotFoundError('node', request.params.id);
-      return publicNode(node);
+      return visibleNode(node, await readerOf(app, request));
     },
   );
 
   app.patch(
     '/nodes/:id',
     {
+      config: { access: 'edit' },
       schema: {
         summary: "Change some of a node's fields (kind names its kind, which cannot change)",
         tags: ['nodes'],
@@ -81,12 +88,13 @@ const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: GraphNodeSchema, ...errorResponses(400, 404, 413) },
       },
     },
-    async (request) => app.store.updateNode(request.params.id, request.body),
+    async (request) => app.store.updateNode(request.params.id, request.body, writerOf(request)),
   );
 
   app.delete(
     '/nodes/:id',
     {
+      config: { access: 'edit' },
       schema: {
         summary: 'Delete a node and every link that touches it',
         tags: ['nodes'],
@@ -96,13 +104,14 @@ const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (request) => ({
       id: request.params.id,
-      ...(await app.store.deleteNode(request.params.id)),
+      ...(await app.store.deleteNode(request.params.id, writerOf(request))),
     }),
   );
 
   app.get(
     '/nodes/:id/neighbourhood',
     {
+      config: { access: 'read' },
       schema: {
         summary: 'A node and everything within 1 to 3 steps of it',
         tags: ['nodes'],
@@ -112,7 +121,11 @@ const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (request, reply) => {
-      const subgraph = await app.egoView.subgraph(request.params.id, request.query.depth);
+      const subgraph = await app.egoView.subgraph(
+        request.params.id,
+        request.query.depth,
+        await readerOf(app, request),
+      );
       return reply.type(JSON_CONTENT_TYPE).send(subgraph);
     },
   );

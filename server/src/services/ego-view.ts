@@ -8,14 +8,21 @@
  * (themes and places are reached, never crossed), so it answers exactly what
  * GraphStore.neighbourhood answers (tests/api/ego-view.test.ts compares them node by node).
  */
-import { isWalkThrough, type NodeKind, type Subgraph } from '@octograph/graph-schema';
+import {
+  isWalkThrough,
+  type GraphNode,
+  type LinkKind,
+  type NodeKind,
+  type Subgraph,
+} from '@octograph/graph-schema';
 import { NotFoundError } from '../errors.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { publicNode } from './visibility.js';
+import { visibleNode, type Reader } from './privacy.js';
 
-/** One link of a node: the link's id and the node at its other end. */
+/** One link of a node: the link's id and kind, and the node at its other end. */
 interface Touch {
   link: string;
+  kind: LinkKind;
   other: string;
 }
 
@@ -24,8 +31,10 @@ interface EgoModel {
   revision: number;
   kinds: Map<string, NodeKind>;
   touches: Map<string, Touch[]>;
-  /** Each node as a public viewer may see it, serialised. */
+  /** Each node without contact details, serialised. */
   nodeJson: Map<string, string>;
+  /** People with an e-mail or phone: serialised per reader, after privacy.ts removes details. */
+  people: Map<string, GraphNode>;
   linkJson: Map<string, string>;
 }
 
@@ -37,10 +46,10 @@ export class EgoView {
   constructor(private readonly store: GraphStore) {}
 
   /**
-   * A node and everything within `depth` steps of it, with the links among them, as a public
-   * viewer may see it; already serialised (see json.ts).
+   * A node and everything within `depth` steps of it, with the links among them, as `reader`
+   * may see it; already serialised (see json.ts).
    */
-  async subgraph(id: string, depth: number): Promise<Subgraph> {
+  async subgraph(id: string, depth: number, reader: Reader): Promise<Subgraph> {
     const model = await this.current();
     const startKind = model.kinds.get(id);
     if (startKind === undefined) throw new NotFoundError('node', id);
@@ -68,11 +77,28 @@ export class EgoView {
         if (reached.has(other)) links.add(link);
       }
     }
-    const nodes = [...reached].map((node) => model.nodeJson.get(node) ?? 'null');
+    const nodes = [...reached].map((node) => {
+      const person = model.people.get(node);
+      if (person) return JSON.stringify(visibleNode(person, reader));
+      return model.nodeJson.get(node) ?? 'null';
+    });
     const linkTexts = [...links].map((link) => model.linkJson.get(link) ?? 'null');
     // JSON text joined from the serialised nodes and links of a Subgraph, sent as it is (json.ts).
     const text = `{"nodes":[${nodes.join(',')}],"links":[${linkTexts.join(',')}]}`;
     return text as unknown as Subgraph;
+  }
+
+  /** The people who attended any meeting `personId` attended (themself excluded). */
+  async coAttendees(personId: string): Promise<Set<string>> {
+    const model = await this.current();
+    const found = new Set<string>();
+    for (const meeting of model.touches.get(personId) ?? []) {
+      if (meeting.kind !== 'ATTENDED') continue;
+      for (const attendee of model.touches.get(meeting.other) ?? []) {
+        if (attendee.kind === 'ATTENDED' && attendee.other !== personId) found.add(attendee.other);
+      }
+    }
+    return found;
   }
 
   private async current(): Promise<EgoModel> {
@@ -93,18 +119,23 @@ export class EgoView {
     const snapshot = await this.store.snapshot();
     const kinds = new Map<string, NodeKind>();
     const nodeJson = new Map<string, string>();
+    const people = new Map<string, GraphNode>();
     const touches = new Map<string, Touch[]>();
     const linkJson = new Map<string, string>();
     for (const node of snapshot.nodes) {
       kinds.set(node.id, node.kind);
-      nodeJson.set(node.id, JSON.stringify(publicNode(node)));
+      if (node.kind === 'person' && (node.email !== null || node.phone !== null)) {
+        people.set(node.id, node);
+      } else {
+        nodeJson.set(node.id, JSON.stringify(node));
+      }
       touches.set(node.id, []);
     }
     for (const link of snapshot.links) {
       linkJson.set(link.id, JSON.stringify(link));
-      touches.get(link.source)?.push({ link: link.id, other: link.target });
-      touches.get(link.target)?.push({ link: link.id, other: link.source });
+      touches.get(link.source)?.push({ link: link.id, kind: link.kind, other: link.target });
+      touches.get(link.target)?.push({ link: link.id, kind: link.kind, other: link.source });
     }
-    return { revision: snapshot.revision, kinds, touches, nodeJson, linkJson };
+    return { revision: snapshot.revision, kinds, touches, nodeJson, people, linkJson };
   }
 }

@@ -147,13 +147,13 @@ export class MeetingService {
   }
 
   /** Takes a person or organisation off the attendee list (the links formed there stay). */
-  async removeAttendee(id: string, nodeId: string): Promise<void> {
+  async removeAttendee(id: string, nodeId: string, context: WriteContext = {}): Promise<void> {
     await this.meeting(id);
     const attendance = await this.attendanceOf(id, nodeId);
     if (!attendance) {
       throw new NotAttendingError(nodeId, id);
     }
-    await this.store.deleteLink(attendance.id);
+    await this.store.deleteLink(attendance.id, context);
   }
 
   /**
@@ -269,6 +269,11 @@ export class MeetingService {
   }
 
   /** The ATTENDED link of a node to the meeting, if it attended. */
+  /** Whether `nodeId` is on the meeting's attendee list. */
+  async isAttendee(id: string, nodeId: string): Promise<boolean> {
+    return (await this.attendanceOf(id, nodeId)) !== undefined;
+  }
+
   private async attendanceOf(id: string, nodeId: string): Promise<Link | undefined> {
     return (await this.store.linksAmong([nodeId, id])).find(
       (link) => link.kind === 'ATTENDED' && link.source === nodeId && link.target === id,

@@ -23,7 +23,7 @@
  * read again from a snapshot before it is next needed.
  */
 import type { BatchOpInput, Position } from '@octograph/graph-schema';
-import type { BatchResult, GraphStore, Snapshot } from '../store/graph-store.js';
+import type { BatchResult, GraphStore, Snapshot, WriteContext } from '../store/graph-store.js';
 import { placeNodes, type Point } from './layout.js';
 
 /** Options of withPlacement. */
@@ -203,11 +203,15 @@ class Placer {
    * Runs a write, then places what it added. Writes through this store run one at a time, so
    * the index follows them in order.
    */
-  write<T>(run: () => Promise<T>, edits: (result: T) => Edit[]): Promise<T> {
+  write<T>(
+    run: () => Promise<T>,
+    edits: (result: T) => Edit[],
+    context: WriteContext | undefined,
+  ): Promise<T> {
     const task = async () => {
       const result = await run();
       try {
-        await this.afterWrite(edits(result));
+        await this.afterWrite(edits(result), context);
       } catch (error: unknown) {
         // The write itself succeeded; only the placement did not. See the file comment.
         this.index = null;
@@ -225,7 +229,11 @@ class Placer {
     await this.tail;
   }
 
-  private async afterWrite(edits: readonly Edit[]): Promise<void> {
+  /** Places what a write added; the positions are saved (and audited) as its writer's. */
+  private async afterWrite(
+    edits: readonly Edit[],
+    context: WriteContext | undefined,
+  ): Promise<void> {
     const revision = await this.store.revision();
     let index = this.index;
     this.index = null;
@@ -251,7 +259,7 @@ class Placer {
     );
     const positions = placementAfter(index, createdLinks);
     if (positions.length > 0) {
-      await this.store.savePositions(positions);
+      await this.store.savePositions(positions, context);
       const after = await this.store.revision();
       if (after !== index.revision + 1) return;
       for (const position of positions) index.apply({ kind: 'position', position });
@@ -286,46 +294,55 @@ export function withPlacement(store: GraphStore, options: PlacementOptions = {})
       placer.write(
         () => store.createNode(input, context),
         (node) => [{ kind: 'addNode', id: node.id }],
+        context,
       ),
     deleteNode: (id, context) =>
       placer.write(
         () => store.deleteNode(id, context),
         () => [{ kind: 'removeNode', id }],
+        context,
       ),
     createLink: (input, context) =>
       placer.write(
         () => store.createLink(input, context),
         (link) => [{ kind: 'addLink', id: link.id, source: link.source, target: link.target }],
+        context,
       ),
     deleteLink: (id, context) =>
       placer.write(
         () => store.deleteLink(id, context),
         () => [{ kind: 'removeLink', id }],
+        context,
       ),
     updateNode: (id, patch, context) =>
       placer.write(
         () => store.updateNode(id, patch, context),
         () => [],
+        context,
       ),
     updateLink: (id, patch, context) =>
       placer.write(
         () => store.updateLink(id, patch, context),
         () => [],
+        context,
       ),
-    savePositions: (positions) =>
+    savePositions: (positions, context) =>
       placer.write(
-        () => store.savePositions(positions),
+        () => store.savePositions(positions, context),
         () => positions.map((position) => ({ kind: 'position', position })),
+        context,
       ),
     applyBatch: (ops, context) =>
       placer.write(
         () => store.applyBatch(ops, context),
         (result) => batchEdits(ops, result),
+        context,
       ),
-    restore: (content, restoreOptions) =>
+    restore: (content, restoreOptions, context) =>
       placer.write(
-        () => store.restore(content, restoreOptions),
+        () => store.restore(content, restoreOptions, context),
         () => [{ kind: 'unknown' }],
+        context,
       ),
     close: async () => {
       await placer.idle();

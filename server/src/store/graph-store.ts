@@ -7,6 +7,8 @@
  * ../errors.ts (NotFoundError, ConflictError, ValidationError, LinkNotAllowedError).
  */
 import type {
+  AuditEntry,
+  AuditQuery,
   BatchOpInput,
   BatchOpName,
   CreateLinkInput,
@@ -17,6 +19,7 @@ import type {
   NodeFilter,
   NodePage,
   Position,
+  Role,
   Subgraph,
   UpdateLinkBody,
   UpdateNodeBody,
@@ -75,10 +78,65 @@ export interface Snapshot extends NetworkContent {
   revision: number;
 }
 
-/** Who is writing, recorded on links (`createdBy`). */
+/** Who is writing: a user id, recorded on links (`createdBy`) and in the audit log. */
 export interface WriteContext {
   actor?: string | null;
 }
+
+/**
+ * An account as stored. The store never sees a password, only its scrypt hash
+ * (services/passwords.ts), and never an invitation or session token, only its SHA-256.
+ */
+export interface StoredUser {
+  id: string;
+  /** Lower case; unique. */
+  email: string;
+  name: string;
+  role: Role;
+  /** Null while an invitation is pending. */
+  passwordHash: string | null;
+  personId: string | null;
+  disabled: boolean;
+  createdAt: string;
+  /** SHA-256 of the invitation token while the invitation is pending, else null. */
+  invitationHash: string | null;
+  /** When the pending invitation stops working. */
+  invitationExpiresAt: string | null;
+}
+
+/** What an admin (or the user themself) may change on an account. */
+export type UserChange = Partial<
+  Pick<
+    StoredUser,
+    | 'name'
+    | 'role'
+    | 'passwordHash'
+    | 'personId'
+    | 'disabled'
+    | 'invitationHash'
+    | 'invitationExpiresAt'
+  >
+>;
+
+/** A signed-in session as stored. */
+export interface StoredSession {
+  /** SHA-256 of the cookie's token. */
+  tokenHash: string;
+  userId: string;
+  /** Sent back in `x-csrf-token` on writes. */
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+/** A page of the audit log, newest first. */
+export interface AuditLogPage {
+  items: AuditEntry[];
+  nextCursor: number | null;
+}
+
+/** The filters and paging of the audit log (see graph-schema's AuditQuery). */
+export type AuditFilter = AuditQuery;
 
 /** What one write of a batch did. */
 export interface BatchResult {
@@ -149,7 +207,7 @@ export interface GraphStore {
   /** The subgraph the map shows for these filters. */
   mapSubgraph(filter: MapFilter): Promise<MapSubgraph>;
   /** Saves layout positions of existing nodes (unknown ids: NotFoundError). */
-  savePositions(positions: Position[]): Promise<void>;
+  savePositions(positions: Position[], context?: WriteContext): Promise<void>;
 
   /**
    * Records that two organisations should not be suggested to each other again (either order).
@@ -158,9 +216,55 @@ export interface GraphStore {
    */
   dismissIntroduction(a: string, b: string, context?: WriteContext): Promise<DismissResult>;
   /** Forgets a dismissal (either order); NotDismissedError when the pair was not dismissed. */
-  undoDismissal(a: string, b: string): Promise<void>;
+  undoDismissal(a: string, b: string, context?: WriteContext): Promise<void>;
   /** Every dismissal, newest first. */
   listDismissals(): Promise<Dismissal[]>;
+
+  // --- accounts (issue 8): users and sessions live in the same database as the graph ---
+
+  /** Creates a user; ConflictError when the e-mail is taken. */
+  createUser(user: StoredUser): Promise<void>;
+  /**
+   * Creates the first admin, only while no admin exists (checked in the same transaction, so two
+   * racing set-ups cannot both win); ConflictError otherwise.
+   */
+  createFirstAdmin(user: StoredUser): Promise<void>;
+  /**
+   * Changes a user; NotFoundError when absent. Refuses (ConflictError) a change that would leave
+   * no enabled admin with a password. Disabling a user or changing their password hash ends all
+   * their sessions in the same transaction.
+   */
+  updateUser(id: string, change: UserChange): Promise<StoredUser>;
+  getUser(id: string): Promise<StoredUser | null>;
+  findUserByEmail(email: string): Promise<StoredUser | null>;
+  findUserByInvitation(invitationHash: string): Promise<StoredUser | null>;
+  /** Every user, by e-mail. */
+  listUsers(): Promise<StoredUser[]>;
+  /** Whether an enabled admin with a password exists. */
+  hasAdmin(): Promise<boolean>;
+
+  createSession(session: StoredSession): Promise<void>;
+  /** The session and its user, or null when unknown or expired (an expired one is deleted). */
+  findSession(
+    tokenHash: string,
+    now: string,
+  ): Promise<{ session: StoredSession; user: StoredUser } | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  /** Ends every session of a user except `keep` (the one changing their password). */
+  deleteSessionsOf(userId: string, keep?: string): Promise<void>;
+
+  // --- the audit log (issue 8): one entry per graph write, written in the write's transaction ---
+
+  /** Entries passing the filters, newest first. */
+  listAudit(filter: AuditFilter): Promise<AuditLogPage>;
+  getAuditEntry(id: number): Promise<AuditEntry | null>;
+  /**
+   * Undoes an entry: one new audited write (action `undo`) that puts back every `before` value.
+   * NotFoundError for an unknown entry; UndoRefusedError (409, with the reason) when it was undone
+   * already, when it is a restore, or when something it changed was changed again later (the
+   * current value differs from its `after`, or a node it created now has other links).
+   */
+  undo(id: number, context?: WriteContext): Promise<AuditEntry>;
 
   /** Applies writes in order, all or nothing. */
   applyBatch(ops: BatchOpInput[], context?: WriteContext): Promise<BatchResult>;
@@ -172,7 +276,7 @@ export interface GraphStore {
    * link is validated and the link rules apply; an id that already exists is a ConflictError.
    * With `replace`, everything the store held is deleted first, in the same transaction.
    */
-  restore(content: NetworkContent, options?: RestoreOptions): Promise<void>;
+  restore(content: NetworkContent, options?: RestoreOptions, context?: WriteContext): Promise<void>;
   /** Releases the database. */
   close(): Promise<void>;
 }

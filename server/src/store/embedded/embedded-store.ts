@@ -11,8 +11,12 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import {
+  AUDIT_PAGE_CHANGES,
   isWalkThrough,
   orgKindOf,
+  type AuditAction,
+  type AuditChange,
+  type AuditEntry,
   type BatchOp,
   type BatchOpInput,
   type CreateLinkInput,
@@ -27,10 +31,28 @@ import {
   type UpdateLinkBody,
   type UpdateNodeBody,
 } from '@octograph/graph-schema';
-import { ConflictError, NotDismissedError, NotFoundError, StoreBusyError } from '../../errors.js';
+import {
+  AppError,
+  AuditEntryNotFoundError,
+  ConflictError,
+  NotDismissedError,
+  NotFoundError,
+  StoreBusyError,
+  UndoRefusedError,
+} from '../../errors.js';
+import {
+  auditTargets,
+  checkUnchangedSince,
+  dismissalId,
+  lastValues,
+  nodeHasLaterLinks,
+  undoChanges,
+} from '../audit-rules.js';
 import { decodeCursor, encodeCursor } from '../cursor.js';
 import { focusOn } from '../graph-walk.js';
 import type {
+  AuditFilter,
+  AuditLogPage,
   BatchResult,
   DeleteNodeResult,
   DismissResult,
@@ -42,8 +64,12 @@ import type {
   NodeQuery,
   RestoreOptions,
   Snapshot,
+  StoredSession,
+  StoredUser,
+  UserChange,
   WriteContext,
 } from '../graph-store.js';
+import { EmbeddedAccounts } from './accounts.js';
 import { searchKey } from '../search-key.js';
 import {
   checkExpectedRevision,
@@ -155,12 +181,64 @@ const SQL = {
   allDismissals: `SELECT a_id AS a, b_id AS b, dismissed_at AS dismissedAt, dismissed_by AS dismissedBy
     FROM dismissals ORDER BY dismissed_at DESC, a_id, b_id`,
   ping: `SELECT 1 AS ok`,
+  dismissalsOf: `SELECT a_id AS a, b_id AS b, dismissed_at AS dismissedAt, dismissed_by AS dismissedBy
+    FROM dismissals WHERE a_id = @id OR b_id = @id`,
+  linksOfMeeting: `SELECT doc FROM links WHERE meeting_id = ?`,
+  deletePosition: `DELETE FROM positions WHERE node_id = ?`,
+  insertAudit: `INSERT INTO audit_entries (revision, at, actor, action, changes, undoes)
+    VALUES (@revision, @at, @actor, @action, @changes, @undoes) RETURNING id`,
+  insertAuditTarget: `INSERT OR IGNORE INTO audit_targets (entry_id, target_id) VALUES (?, ?)`,
+  markUndone: `UPDATE audit_entries SET undone_by = ? WHERE id = ?`,
+  auditById: `SELECT * FROM audit_entries WHERE id = ?`,
+  listAudit: `SELECT * FROM audit_entries e
+    WHERE (@actor IS NULL OR e.actor = @actor)
+      AND (@node IS NULL OR EXISTS (
+        SELECT 1 FROM audit_targets t WHERE t.target_id = @node AND t.entry_id = e.id))
+      AND (@from IS NULL OR e.at >= @from)
+      AND (@to IS NULL OR e.at < @to)
+      AND (@before IS NULL OR e.id < @before)
+    ORDER BY e.id DESC LIMIT @limit`,
+  laterEntry: `SELECT min(entry_id) AS id FROM audit_targets WHERE target_id = ? AND entry_id > ?`,
   deleteAllLinks: `DELETE FROM links`,
   deleteAllNodes: `DELETE FROM nodes`,
 } as const;
 
 interface DocRow {
   doc: string;
+}
+
+interface AuditRow {
+  id: number;
+  revision: number;
+  at: string;
+  actor: string | null;
+  action: AuditAction;
+  changes: string;
+  undoes: number | null;
+  undone_by: number | null;
+}
+
+/** An audit row as the API shows it; `keep` caps the changes (a page of the log). */
+function auditEntryOf(row: AuditRow, keep = Number.POSITIVE_INFINITY): AuditEntry {
+  const changes = JSON.parse(row.changes) as AuditChange[];
+  return {
+    id: row.id,
+    revision: row.revision,
+    at: row.at,
+    actor: row.actor,
+    action: row.action,
+    changes: changes.length > keep ? changes.slice(0, keep) : changes,
+    changeCount: changes.length,
+    undoes: row.undoes,
+    undoneBy: row.undone_by,
+  };
+}
+
+/** The day after a YYYY-MM-DD date, for an inclusive "to" filter over timestamps. */
+function dayAfter(date: string): string {
+  const next = new Date(`${date}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
 }
 
 // Rows hold only what write-rules.ts validated, so reading them back needs no second check.
@@ -228,13 +306,17 @@ function storeError(error: unknown): Error {
 export class EmbeddedGraphStore implements GraphStore {
   readonly kind = 'embedded';
   private readonly statements: { [K in keyof typeof SQL]: Database.Statement };
+  private readonly accounts: EmbeddedAccounts;
   private closed = false;
+  /** What the write in progress has changed so far, for its audit entry (null between writes). */
+  private changes: AuditChange[] | null = null;
 
   private constructor(private readonly db: Database.Database) {
     const entries = Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)] as const);
     this.statements = Object.fromEntries(entries) as {
       [K in keyof typeof SQL]: Database.Statement;
     };
+    this.accounts = new EmbeddedAccounts(db);
   }
 
   /** Opens (creating if needed) the database file and brings its schema up to date. */
@@ -269,16 +351,16 @@ export class EmbeddedGraphStore implements GraphStore {
     return Promise.resolve(this.findNode(id));
   }
 
-  createNode(input: CreateNodeInput): Promise<GraphNode> {
-    return this.write(() => this.insertNode(input));
+  createNode(input: CreateNodeInput, context?: WriteContext): Promise<GraphNode> {
+    return this.write('createNode', context, () => this.insertNode(input));
   }
 
-  updateNode(id: string, patch: UpdateNodeBody): Promise<GraphNode> {
-    return this.write(() => this.changeNode(id, patch));
+  updateNode(id: string, patch: UpdateNodeBody, context?: WriteContext): Promise<GraphNode> {
+    return this.write('updateNode', context, () => this.changeNode(id, patch));
   }
 
-  deleteNode(id: string): Promise<DeleteNodeResult> {
-    return this.write(() => this.removeNode(id));
+  deleteNode(id: string, context?: WriteContext): Promise<DeleteNodeResult> {
+    return this.write('deleteNode', context, () => this.removeNode(id));
   }
 
   listNodes(query: NodeQuery): Promise<NodePage> {
@@ -307,15 +389,15 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   createLink(input: CreateLinkInput, context?: WriteContext): Promise<Link> {
-    return this.write(() => this.insertLink(input, context));
+    return this.write('createLink', context, () => this.insertLink(input, context));
   }
 
   updateLink(id: string, patch: UpdateLinkBody, context?: WriteContext): Promise<Link> {
-    return this.write(() => this.changeLink(id, patch, context));
+    return this.write('updateLink', context, () => this.changeLink(id, patch, context));
   }
 
-  deleteLink(id: string): Promise<void> {
-    return this.write(() => {
+  deleteLink(id: string, context?: WriteContext): Promise<void> {
+    return this.write('deleteLink', context, () => {
       this.removeLink(id);
     });
   }
@@ -405,13 +487,9 @@ export class EmbeddedGraphStore implements GraphStore {
     });
   }
 
-  savePositions(positions: Position[]): Promise<void> {
-    return this.write(() => {
-      for (const position of positions) {
-        if (!this.statements.nodeExists.get(position.id))
-          throw new NotFoundError('node', position.id);
-        this.statements.upsertPosition.run(position);
-      }
+  savePositions(positions: Position[], context?: WriteContext): Promise<void> {
+    return this.write('savePositions', context, () => {
+      for (const position of positions) this.placeNode(position);
     });
   }
 
@@ -422,21 +500,21 @@ export class EmbeddedGraphStore implements GraphStore {
       return this.findDismissal(a, b);
     });
     if (existing) return { dismissal: existing, created: false };
-    return this.write(() => {
+    return this.write('dismissIntroduction', context, () => {
       checkIntroductionPair(a, b, this.findNode(a), this.findNode(b));
       const raced = this.findDismissal(a, b);
       if (raced) return { dismissal: raced, created: false };
       const dismissal = newDismissal(a, b, context);
-      this.statements.insertDismissal.run(dismissal);
+      this.storeDismissal(dismissal);
       return { dismissal, created: true };
     });
   }
 
-  undoDismissal(a: string, b: string): Promise<void> {
-    return this.write(() => {
-      if (this.statements.deleteDismissal.run(...orderedPair(a, b)).changes === 0) {
-        throw new NotDismissedError(a, b);
-      }
+  undoDismissal(a: string, b: string, context?: WriteContext): Promise<void> {
+    return this.write('undoDismissal', context, () => {
+      const existing = this.findDismissal(a, b);
+      if (!existing) throw new NotDismissedError(a, b);
+      this.forgetDismissal(existing);
     });
   }
 
@@ -445,7 +523,7 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   applyBatch(ops: BatchOpInput[], context?: WriteContext): Promise<BatchResult> {
-    return this.write(() => {
+    return this.write('batch', context, () => {
       const results: BatchResult['results'] = [];
       for (const [index, op] of parseBatchOps(ops).entries()) {
         try {
@@ -469,11 +547,30 @@ export class EmbeddedGraphStore implements GraphStore {
     }));
   }
 
-  restore(content: NetworkContent, options: RestoreOptions = {}): Promise<void> {
-    return this.write(() => {
+  restore(
+    content: NetworkContent,
+    options: RestoreOptions = {},
+    context?: WriteContext,
+  ): Promise<void> {
+    return this.write('restore', context, () => {
       checkExpectedRevision(options.expectedRevision, this.currentRevision());
       if (options.replace === true) {
-        // Links first: a link's meeting reference would otherwise hold its meeting back.
+        // Recorded one by one for the audit log (links first: a link's meeting reference would
+        // otherwise hold its meeting back), then deleted in two statements.
+        for (const row of this.statements.allLinks.all() as DocRow[]) {
+          this.record({ entity: 'link', id: linkOf(row).id, before: linkOf(row), after: null });
+        }
+        for (const row of this.statements.allNodes.all() as DocRow[]) {
+          const node = nodeOf(row);
+          for (const dismissal of this.statements.dismissalsOf.all({
+            id: node.id,
+          }) as Dismissal[]) {
+            if (dismissal.a === node.id) this.recordDismissal(dismissal, null);
+          }
+          const at = this.positionOf(node.id);
+          if (at) this.record({ entity: 'position', id: node.id, before: at, after: null });
+          this.record({ entity: 'node', id: node.id, before: node, after: null });
+        }
         this.statements.deleteAllLinks.run();
         this.statements.deleteAllNodes.run();
       }
@@ -493,11 +590,126 @@ export class EmbeddedGraphStore implements GraphStore {
         this.storeLink(storedLink(input));
       });
       each('positions', content.positions, (position) => {
-        if (!this.statements.nodeExists.get(position.id))
-          throw new NotFoundError('node', position.id);
-        this.statements.upsertPosition.run(position);
+        this.placeNode(position);
       });
     });
+  }
+
+  // --- accounts ---
+
+  createUser(user: StoredUser): Promise<void> {
+    return this.run(() => {
+      this.accounts.createUser(user);
+    });
+  }
+
+  createFirstAdmin(user: StoredUser): Promise<void> {
+    return this.run(() => {
+      this.accounts.createFirstAdmin(user);
+    });
+  }
+
+  updateUser(id: string, change: UserChange): Promise<StoredUser> {
+    return this.run(() => this.accounts.updateUser(id, change));
+  }
+
+  getUser(id: string): Promise<StoredUser | null> {
+    return this.run(() => this.accounts.getUser(id));
+  }
+
+  findUserByEmail(email: string): Promise<StoredUser | null> {
+    return this.run(() => this.accounts.findUserByEmail(email));
+  }
+
+  findUserByInvitation(invitationHash: string): Promise<StoredUser | null> {
+    return this.run(() => this.accounts.findUserByInvitation(invitationHash));
+  }
+
+  listUsers(): Promise<StoredUser[]> {
+    return this.run(() => this.accounts.listUsers());
+  }
+
+  hasAdmin(): Promise<boolean> {
+    return this.run(() => this.accounts.hasAdmin());
+  }
+
+  createSession(session: StoredSession): Promise<void> {
+    return this.run(() => {
+      this.accounts.createSession(session);
+    });
+  }
+
+  findSession(
+    tokenHash: string,
+    now: string,
+  ): Promise<{ session: StoredSession; user: StoredUser } | null> {
+    return this.run(() => this.accounts.findSession(tokenHash, now));
+  }
+
+  deleteSession(tokenHash: string): Promise<void> {
+    return this.run(() => {
+      this.accounts.deleteSession(tokenHash);
+    });
+  }
+
+  deleteSessionsOf(userId: string, keep?: string): Promise<void> {
+    return this.run(() => {
+      this.accounts.deleteSessionsOf(userId, keep);
+    });
+  }
+
+  // --- the audit log ---
+
+  listAudit(filter: AuditFilter): Promise<AuditLogPage> {
+    return this.read(() => {
+      const rows = this.statements.listAudit.all({
+        actor: filter.user ?? null,
+        node: filter.node ?? null,
+        from: filter.from ?? null,
+        to: filter.to === undefined ? null : dayAfter(filter.to),
+        before: filter.before ?? null,
+        limit: filter.limit + 1,
+      }) as AuditRow[];
+      const page = rows.slice(0, filter.limit);
+      return {
+        items: page.map((row) => auditEntryOf(row, AUDIT_PAGE_CHANGES)),
+        nextCursor: rows.length > filter.limit ? (page.at(-1)?.id ?? null) : null,
+      };
+    });
+  }
+
+  getAuditEntry(id: number): Promise<AuditEntry | null> {
+    return this.read(() => this.findAuditEntry(id));
+  }
+
+  undo(id: number, context?: WriteContext): Promise<AuditEntry> {
+    return this.run(() =>
+      this.audited(
+        'undo',
+        context,
+        () => {
+          const entry = this.findAuditEntry(id);
+          if (!entry) throw new AuditEntryNotFoundError(id);
+          const reversed = undoChanges(entry);
+          for (const change of lastValues(entry)) {
+            const later = this.statements.laterEntry.get(
+              change.entity === 'dismissal' ? (change.after ?? change.before)?.a : change.id,
+              id,
+            ) as { id: number | null };
+            checkUnchangedSince(entry, change, this.currentValue(change), later.id);
+          }
+          try {
+            for (const change of reversed) this.putBack(entry, change);
+          } catch (error: unknown) {
+            if (error instanceof AppError && !(error instanceof UndoRefusedError)) {
+              throw new UndoRefusedError(id, error.message);
+            }
+            throw error;
+          }
+        },
+        id,
+      ),
+    ).then(({ entry }) => entry);
   }
 
   /** SQLite's own consistency check of the file: 'ok', or what is wrong. */
@@ -520,17 +732,182 @@ export class EmbeddedGraphStore implements GraphStore {
     return (this.statements.revision.get() as { value: number }).value;
   }
 
-  /** Runs `work` and raises the revision in one IMMEDIATE transaction. */
-  private write<T>(work: () => T): Promise<T> {
+  /**
+   * Runs `work`, raises the revision and writes the audit entry of everything `work` changed, in
+   * one IMMEDIATE transaction: the write and its entry exist together or not at all.
+   */
+  private write<T>(
+    action: AuditAction,
+    context: WriteContext | undefined,
+    work: () => T,
+  ): Promise<T> {
+    return this.run(() => this.audited(action, context, work, null).result);
+  }
+
+  private audited<T>(
+    action: AuditAction,
+    context: WriteContext | undefined,
+    work: () => T,
+    undoes: number | null,
+  ): { result: T; entry: AuditEntry } {
+    return this.db
+      .transaction(() => {
+        this.changes = [];
+        try {
+          const result = work();
+          const { value: revision } = this.statements.bumpRevision.get() as { value: number };
+          const changes = this.changes;
+          const row = {
+            revision,
+            at: new Date().toISOString(),
+            actor: context?.actor ?? null,
+            action,
+            changes: JSON.stringify(changes),
+            undoes,
+          };
+          const { id } = this.statements.insertAudit.get(row) as { id: number };
+          for (const target of auditTargets(changes)) {
+            this.statements.insertAuditTarget.run(id, target);
+          }
+          if (undoes !== null) this.statements.markUndone.run(id, undoes);
+          const entry: AuditEntry = {
+            ...row,
+            id,
+            changes,
+            changeCount: changes.length,
+            undoneBy: null,
+          };
+          return { result, entry };
+        } finally {
+          this.changes = null;
+        }
+      })
+      .immediate();
+  }
+
+  /** Runs synchronous database work, turning SQLite's errors into the app's. */
+  private run<T>(work: () => T): Promise<T> {
     try {
-      const run = this.db.transaction(() => {
-        const result = work();
-        this.statements.bumpRevision.run();
-        return result;
-      });
-      return Promise.resolve(run.immediate());
+      return Promise.resolve(work());
     } catch (error: unknown) {
       return Promise.reject(storeError(error));
+    }
+  }
+
+  /** Notes a change of the write in progress. */
+  private record(change: AuditChange): void {
+    this.changes?.push(change);
+  }
+
+  private recordDismissal(before: Dismissal | null, after: Dismissal | null): void {
+    const pair = before ?? after;
+    if (pair) this.record({ entity: 'dismissal', id: dismissalId(pair), before, after });
+  }
+
+  private positionOf(id: string): { x: number; y: number } | null {
+    const at = this.statements.positionOf.get(id) as { x: number; y: number } | undefined;
+    return at ? { x: at.x, y: at.y } : null;
+  }
+
+  /** Saves one position of an existing node. */
+  private placeNode(position: Position): void {
+    if (!this.statements.nodeExists.get(position.id)) throw new NotFoundError('node', position.id);
+    this.record({
+      entity: 'position',
+      id: position.id,
+      before: this.positionOf(position.id),
+      after: { x: position.x, y: position.y },
+    });
+    this.statements.upsertPosition.run(position);
+  }
+
+  private storeDismissal(dismissal: Dismissal): void {
+    this.recordDismissal(null, dismissal);
+    this.statements.insertDismissal.run(dismissal);
+  }
+
+  private forgetDismissal(dismissal: Dismissal): void {
+    this.recordDismissal(dismissal, null);
+    this.statements.deleteDismissal.run(dismissal.a, dismissal.b);
+  }
+
+  private findAuditEntry(id: number): AuditEntry | null {
+    const row = this.statements.auditById.get(id) as AuditRow | undefined;
+    return row ? auditEntryOf(row) : null;
+  }
+
+  /** What the store holds now of a thing an audit change is about. */
+  private currentValue(change: AuditChange): unknown {
+    switch (change.entity) {
+      case 'node':
+        return this.findNode(change.id);
+      case 'link':
+        return this.findLink(change.id);
+      case 'position':
+        return this.positionOf(change.id);
+      case 'dismissal': {
+        const pair = change.before ?? change.after;
+        return pair ? this.findDismissal(pair.a, pair.b) : null;
+      }
+    }
+  }
+
+  /** Makes the store hold `change.after` for the thing (one step of an undo), recorded. */
+  private putBack(entry: AuditEntry, change: AuditChange): void {
+    switch (change.entity) {
+      case 'node': {
+        const current = this.findNode(change.id);
+        if (change.after === null) {
+          const links = (this.statements.linksOfNode.all({ id: change.id }) as DocRow[]).map(
+            (row) => linkOf(row).id,
+          );
+          if (links.length > 0) nodeHasLaterLinks(entry, change, links);
+          this.removeNode(change.id);
+        } else if (current === null) {
+          this.storeNode(change.after);
+        } else {
+          this.checkLinksAllowed(change.id, current, change.after);
+          this.record({ entity: 'node', id: change.id, before: current, after: change.after });
+          this.statements.updateNode.run(nodeRow(change.after));
+        }
+        return;
+      }
+      case 'link': {
+        const current = this.findLink(change.id);
+        if (change.after === null) this.removeLink(change.id);
+        else if (current === null) this.storeLink(change.after);
+        else {
+          const link = change.after;
+          if (link.meetingId !== null) {
+            checkLinkEnds(
+              link,
+              this.findNode(link.source),
+              this.findNode(link.target),
+              this.findNode(link.meetingId),
+            );
+          }
+          this.record({ entity: 'link', id: change.id, before: current, after: link });
+          this.statements.updateLink.run(linkRow(link));
+        }
+        return;
+      }
+      case 'position':
+        if (change.after === null) {
+          this.record({ ...change, before: this.positionOf(change.id) });
+          this.statements.deletePosition.run(change.id);
+        } else this.placeNode({ id: change.id, ...change.after });
+        return;
+      case 'dismissal': {
+        if (change.after === null) {
+          const current = change.before && this.findDismissal(change.before.a, change.before.b);
+          if (current) this.forgetDismissal(current);
+        } else {
+          const { a, b } = change.after;
+          checkIntroductionPair(a, b, this.findNode(a), this.findNode(b));
+          this.storeDismissal(change.after);
+        }
+        return;
+      }
     }
   }
 
@@ -584,6 +961,7 @@ export class EmbeddedGraphStore implements GraphStore {
   private storeNode(node: GraphNode): GraphNode {
     if (this.findNode(node.id))
       throw new ConflictError(`a node with id '${node.id}' already exists`);
+    this.record({ entity: 'node', id: node.id, before: null, after: node });
     this.statements.insertNode.run(nodeRow(node));
     return node;
   }
@@ -592,26 +970,50 @@ export class EmbeddedGraphStore implements GraphStore {
     const existing = this.findNode(id);
     if (!existing) throw new NotFoundError('node', id);
     const next = patchedNode(existing, patch);
-    if (orgKindOf(next) !== orgKindOf(existing)) {
-      // A new organisation kind can break links it already has (MEMBER_OF needs a network).
-      for (const row of this.statements.linksOfNode.all({ id }) as DocRow[]) {
-        const link = linkOf(row);
-        const other = this.findNode(link.source === id ? link.target : link.source);
-        const [source, target] = link.source === id ? [next, other] : [other, next];
-        checkLinkEnds(link, source, target, link.meetingId ? this.findNode(link.meetingId) : null);
-      }
-    }
+    this.checkLinksAllowed(id, existing, next);
+    this.record({ entity: 'node', id, before: existing, after: next });
     this.statements.updateNode.run(nodeRow(next));
     return next;
+  }
+
+  /** A new organisation kind can break links a node already has (MEMBER_OF needs a network). */
+  private checkLinksAllowed(id: string, existing: GraphNode, next: GraphNode): void {
+    if (orgKindOf(next) === orgKindOf(existing)) return;
+    for (const row of this.statements.linksOfNode.all({ id }) as DocRow[]) {
+      const link = linkOf(row);
+      const other = this.findNode(link.source === id ? link.target : link.source);
+      const [source, target] = link.source === id ? [next, other] : [other, next];
+      checkLinkEnds(link, source, target, link.meetingId ? this.findNode(link.meetingId) : null);
+    }
   }
 
   private removeNode(id: string): DeleteNodeResult {
     const existing = this.findNode(id);
     if (!existing) throw new NotFoundError('node', id);
-    const deletedLinkIds = (this.statements.linksOfNode.all({ id }) as DocRow[]).map(
-      (row) => linkOf(row).id,
-    );
-    if (existing.kind === 'meeting') this.statements.forgetMeeting.run(id);
+    const links = (this.statements.linksOfNode.all({ id }) as DocRow[]).map(linkOf);
+    const deletedLinkIds = links.map((link) => link.id);
+    // Everything the delete takes with it is recorded first, so an undo (newest change first)
+    // brings the node back before its links, dismissals and position.
+    if (existing.kind === 'meeting') {
+      for (const link of (this.statements.linksOfMeeting.all(id) as DocRow[]).map(linkOf)) {
+        if (link.source === id || link.target === id) continue;
+        this.record({
+          entity: 'link',
+          id: link.id,
+          before: link,
+          after: { ...link, meetingId: null },
+        });
+      }
+      this.statements.forgetMeeting.run(id);
+    }
+    for (const link of links)
+      this.record({ entity: 'link', id: link.id, before: link, after: null });
+    for (const dismissal of this.statements.dismissalsOf.all({ id }) as Dismissal[]) {
+      this.recordDismissal(dismissal, null);
+    }
+    const at = this.positionOf(id);
+    if (at) this.record({ entity: 'position', id, before: at, after: null });
+    this.record({ entity: 'node', id, before: existing, after: null });
     this.statements.deleteNode.run(id);
     return { deletedLinkIds };
   }
@@ -641,6 +1043,7 @@ export class EmbeddedGraphStore implements GraphStore {
         `a ${link.kind} link between '${link.source}' and '${link.target}' already exists (link '${same.id}')`,
       );
     }
+    this.record({ entity: 'link', id: link.id, before: null, after: link });
     this.statements.insertLink.run(linkRow(link));
     return link;
   }
@@ -657,11 +1060,15 @@ export class EmbeddedGraphStore implements GraphStore {
         this.findNode(next.meetingId),
       );
     }
+    this.record({ entity: 'link', id, before: existing, after: next });
     this.statements.updateLink.run(linkRow(next));
     return next;
   }
 
   private removeLink(id: string): void {
-    if (this.statements.deleteLink.run(id).changes === 0) throw new NotFoundError('link', id);
+    const existing = this.findLink(id);
+    if (!existing) throw new NotFoundError('link', id);
+    this.record({ entity: 'link', id, before: existing, after: null });
+    this.statements.deleteLink.run(id);
   }
 }

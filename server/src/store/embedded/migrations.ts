@@ -92,6 +92,49 @@ const MIGRATIONS: readonly Migration[] = [
       WHERE json_type(doc, '$.sharingConsent') IS NOT NULL;
     `,
   },
+  {
+    version: 4,
+    description: 'accounts, sessions and the audit log',
+    sql: `
+      CREATE TABLE users (
+        id TEXT PRIMARY KEY,
+        email TEXT NOT NULL UNIQUE,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+        password_hash TEXT,
+        person_id TEXT REFERENCES nodes (id) ON DELETE SET NULL,
+        disabled INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        invitation_hash TEXT UNIQUE,
+        invitation_expires_at TEXT
+      ) STRICT;
+      CREATE TABLE sessions (
+        token_hash TEXT PRIMARY KEY,
+        user_id TEXT NOT NULL REFERENCES users (id) ON DELETE CASCADE,
+        csrf_token TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        expires_at TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX sessions_by_user ON sessions (user_id);
+      CREATE TABLE audit_entries (
+        id INTEGER PRIMARY KEY,
+        revision INTEGER NOT NULL,
+        at TEXT NOT NULL,
+        actor TEXT,
+        action TEXT NOT NULL,
+        changes TEXT NOT NULL,
+        undoes INTEGER,
+        undone_by INTEGER
+      ) STRICT;
+      CREATE INDEX audit_by_actor ON audit_entries (actor, id);
+      CREATE INDEX audit_by_time ON audit_entries (at);
+      CREATE TABLE audit_targets (
+        entry_id INTEGER NOT NULL REFERENCES audit_entries (id),
+        target_id TEXT NOT NULL,
+        PRIMARY KEY (target_id, entry_id)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
 ];
 
 /** The newest schema version this code knows. */
