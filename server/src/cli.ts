@@ -6,13 +6,14 @@
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { NetworkFile } from '@octograph/graph-schema';
+import { AccountEmailSchema, PasswordSchema, type NetworkFile } from '@octograph/graph-schema';
 import { demoNetwork } from '@octograph/seed';
 import { loadConfig, type AppConfig } from './config.js';
 import { ValidationError } from './errors.js';
 import { exportNetwork } from './io/export-network.js';
 import { importNetwork, parseNetworkFile, StoreNotEmptyError } from './io/import-network.js';
 import { seedStore } from './seeding.js';
+import { AccountService } from './services/accounts.js';
 import type { GraphStore } from './store/graph-store.js';
 import { openStore } from './store/open-store.js';
 
@@ -27,7 +28,11 @@ const USAGE = `usage: octograph <command>
   import <file> [--replace]
                read a network file into the store, which must be empty
     --replace    delete everything in the store first (a copy is saved under
-                 DATA_DIR/backups; if the import fails, the store is left as it was)`;
+                 DATA_DIR/backups; if the import fails, the store is left as it was)
+  create-admin --email <address> [--name <name>]
+               create an admin (or make this user an admin) with a new password,
+               typed without echo, or read from standard input when it is not a
+               terminal (e.g. echo "$PASSWORD" | npm run create-admin -- --email …)`;
 
 /** A mistake on the command line: the message and the usage, exit code 2. */
 class UsageError extends Error {
@@ -237,10 +242,82 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Reads a password: typed without echo at a terminal, else the first line of standard input. */
+async function readPassword(prompt: string): Promise<string> {
+  const input = process.stdin;
+  if (!input.isTTY) {
+    let text = '';
+    for await (const chunk of input) text += String(chunk);
+    return text.split(/\r?\n/)[0] ?? '';
+  }
+  process.stderr.write(prompt);
+  input.setRawMode(true);
+  input.resume();
+  input.setEncoding('utf8');
+  try {
+    return await new Promise<string>((done, fail) => {
+      let typed = '';
+      const onData = (key: string) => {
+        for (const character of key) {
+          if (character === '\r' || character === '\n') {
+            input.off('data', onData);
+            process.stderr.write('\n');
+            done(typed);
+            return;
+          }
+          if (character === '\u0003') {
+            input.off('data', onData);
+            fail(new Error('cancelled'));
+            return;
+          }
+          typed = character === '\u007f' ? typed.slice(0, -1) : typed + character;
+        }
+      };
+      input.on('data', onData);
+    });
+  } finally {
+    input.setRawMode(false);
+    input.pause();
+  }
+}
+
+async function createAdmin(args: string[]): Promise<void> {
+  const { values } = usageErrors(() =>
+    parseArgs({
+      args,
+      options: { email: { type: 'string' }, name: { type: 'string', default: 'Administrator' } },
+      strict: true,
+    }),
+  );
+  if (values.email === undefined) throw new UsageError('create-admin needs --email <address>');
+  const email = AccountEmailSchema.safeParse(values.email);
+  if (!email.success) throw new UsageError(`--email ${values.email} is not an e-mail address`);
+  const typed = await readPassword('New password (10 characters or more): ');
+  const password = PasswordSchema.safeParse(typed);
+  if (!password.success) {
+    throw new Error(`the password ${password.error.issues[0]?.message ?? 'is not accepted'}`);
+  }
+  if (process.stdin.isTTY && (await readPassword('Same password again: ')) !== typed) {
+    throw new Error('the two passwords differ; nothing was changed');
+  }
+  await withStore(async (store, config) => {
+    const outcome = await new AccountService(store, config.sessionDays).ensureAdmin(
+      email.data,
+      values.name,
+      password.data,
+    );
+    process.stdout.write(
+      `create-admin: ${outcome === 'created' ? 'created the admin' : 'made'} ${email.data}` +
+        `${outcome === 'created' ? '' : ' an admin with the new password'} in ${describeStore(store, config)}\n`,
+    );
+  });
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   seed,
   export: exportCommand,
   import: importCommand,
+  'create-admin': createAdmin,
 };
 
 async function main(argv: string[]): Promise<void> {

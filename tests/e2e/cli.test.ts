@@ -10,7 +10,12 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EmbeddedGraphStore, databaseFile, type NetworkContent } from '@octograph/server';
+import {
+  AccountService,
+  EmbeddedGraphStore,
+  databaseFile,
+  type NetworkContent,
+} from '@octograph/server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../helpers/app-process.js';
 
@@ -46,7 +51,7 @@ async function checkBuild(): Promise<void> {
 }
 
 /** Runs the built CLI on the store in `dataDir` and collects its exit code and output. */
-function runCli(args: string[], dataDir: string): Promise<CliRun> {
+function runCli(args: string[], dataDir: string, stdin?: string): Promise<CliRun> {
   // The environment's own Neo4j settings, if any, must not send the CLI to another store.
   const env = Object.fromEntries(
     Object.entries(process.env).filter(([name]) => !name.startsWith('NEO4J_')),
@@ -55,8 +60,9 @@ function runCli(args: string[], dataDir: string): Promise<CliRun> {
     const child = spawn(process.execPath, [CLI, ...args], {
       cwd: REPO_ROOT,
       env: { ...env, DATA_DIR: dataDir },
-      stdio: ['ignore', 'pipe', 'pipe'],
+      stdio: [stdin === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
     });
+    if (stdin !== undefined) child.stdin?.end(stdin);
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
@@ -227,5 +233,41 @@ describe('octograph export and import', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^octograph import: import needs the network file to read\n/);
     expect(run.stderr).toMatch(/import <file> \[--replace\]/);
+  });
+});
+
+describe('create-admin', () => {
+  it('creates an admin who can then sign in, with the password read from standard input', async () => {
+    const dataDir = join(workDir, 'admin');
+    const run = await runCli(
+      ['create-admin', '--email', 'Coordinator@Example.org', '--name', 'Ada'],
+      dataDir,
+      'a long enough secret\n',
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('created the admin coordinator@example.org');
+    const store = EmbeddedGraphStore.open(databaseFile({ dataDir }));
+    try {
+      const accounts = new AccountService(store, 1);
+      const signedIn = await accounts.signIn('coordinator@example.org', 'a long enough secret');
+      expect([signedIn.user.role, signedIn.user.name]).toEqual(['admin', 'Ada']);
+      await expect(accounts.signIn('coordinator@example.org', 'another secret')).rejects.toThrow(
+        'the e-mail or password is wrong',
+      );
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('refuses a short password and a missing e-mail, creating nobody', async () => {
+    const dataDir = join(workDir, 'no-admin');
+    const short = await runCli(['create-admin', '--email', 'a@example.org'], dataDir, 'short\n');
+    expect(short.code).toBe(1);
+    expect(short.stderr).toContain('must be at least 10 characters');
+    const missing = await runCli(['create-admin'], dataDir, 'a long enough secret\n');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toContain('create-admin needs --email');
+    expect(existsSync(databaseFile({ dataDir }))).toBe(false);
   });
 });
