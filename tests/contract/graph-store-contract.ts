@@ -31,6 +31,7 @@ import {
   type UpdateNodeBody,
 } from '@octograph/graph-schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describeAccountsAuditContract } from './accounts-audit-contract.js';
 
 /** What an adapter's test file hands the contract: a fresh empty store and how to dispose of it. */
 export type OpenStore = () => Promise<{ store: GraphStore; cleanup: () => Promise<void> }>;
@@ -256,6 +257,8 @@ export function describeGraphStoreContract(adapterName: string, openStore: OpenS
       await store.close();
       await cleanup();
     });
+
+    describeAccountsAuditContract(() => store);
 
     describe('a fresh store', () => {
       it('answers ping with true', async () => {

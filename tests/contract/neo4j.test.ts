@@ -128,6 +128,10 @@ describe.skipIf(neo4j === undefined)('Neo4j server', () => {
         );
         const revisions = results.map((result) => result.revision).sort((a, b) => a - b);
         expect(revisions).toEqual(Array.from({ length: 12 }, (_, index) => before + index + 1));
+        // Each write left its entry, and entry ids follow the order the writes committed in.
+        const log = (await store.listAudit({ limit: 50 })).items.reverse();
+        expect(log.map((entry) => entry.revision)).toEqual(revisions);
+        expect(log.map((entry) => entry.action)).toEqual(revisions.map(() => 'batch'));
       } finally {
         await store.close();
       }

@@ -34,6 +34,9 @@ const LABELS = [
   queries.NODE_LABEL,
   queries.COUNTER_LABEL,
   queries.DISMISSAL_LABEL,
+  queries.USER_LABEL,
+  queries.SESSION_LABEL,
+  queries.AUDIT_ENTRY_LABEL,
   ...NODE_KINDS.map((kind) => queries.NODE_LABELS[kind]),
 ];
 
@@ -51,6 +54,7 @@ const SAMPLE_VALUES: Record<ParamType, unknown> = {
   'LIST<STRING>': ['larder'],
   'LIST<STRING>?': null,
   INTEGER: 1,
+  'INTEGER?': null,
   BOOLEAN: true,
   'DATE?': null,
   MAP: { id: 'larder' },
@@ -163,6 +167,13 @@ describe('Cypher of the Neo4j adapter', () => {
         ...NODE_KINDS.map((kind) => `CREATE_NODE.${kind}`),
         ...LINK_KINDS.map((kind) => `CREATE_LINK.${kind}`),
         'SCHEMA.node_id_unique',
+        'SCHEMA.user_email_unique',
+        'SCHEMA.session_token_unique',
+        'SCHEMA.audit_entry_id_unique',
+        'LOCK_ACCOUNTS',
+        'CREATE_AUDIT_ENTRY',
+        'LIST_AUDIT',
+        'LATER_AUDIT_ENTRY',
       ]) as unknown,
     );
     expect(new Set(names).size).toBe(names.length);

@@ -9,6 +9,8 @@
  * then creates the schema (idempotent) before returning.
  */
 import {
+  type AuditAction,
+  type AuditEntry,
   type BatchOpInput,
   type CreateLinkInput,
   type CreateNodeInput,
@@ -26,12 +28,15 @@ import {
   session as sessionMode,
   type BookmarkManager,
   type Driver,
+  type ManagedTransaction,
   type Session,
   type SessionMode,
 } from 'neo4j-driver';
 import type { Neo4jConfig } from '../../config.js';
 import { AppError, ConflictError } from '../../errors.js';
 import type {
+  AuditFilter,
+  AuditLogPage,
   BatchResult,
   DeleteNodeResult,
   DismissResult,
@@ -43,9 +48,13 @@ import type {
   NodeQuery,
   RestoreOptions,
   Snapshot,
+  StoredSession,
+  StoredUser,
+  UserChange,
   WriteContext,
 } from '../graph-store.js';
 import { checkExpectedRevision, locateError, parseBatchOps } from '../write-rules.js';
+import { AccountsTx } from './accounts.js';
 import { checkServer, closeDriver, createDriver, createSchema } from './connection.js';
 import { GraphReader, GraphWriter } from './graph-tx.js';
 import { PING } from './queries.js';
@@ -65,7 +74,8 @@ function storeError(error: unknown): Error {
     error instanceof Neo4jError &&
     error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed'
   ) {
-    // Another client wrote the same node id between our check and our write.
+    // Another client wrote the same node id (or user e-mail, invitation, session token) between
+    // our check and our write.
     return new ConflictError('another write stored the same id first; try again');
   }
   return error instanceof Error ? error : new Error(String(error));
@@ -121,16 +131,16 @@ export class Neo4jGraphStore implements GraphStore {
     return this.read((reader) => reader.node(id));
   }
 
-  async createNode(input: CreateNodeInput): Promise<GraphNode> {
-    return this.write((writer) => writer.insertNode(input));
+  async createNode(input: CreateNodeInput, context?: WriteContext): Promise<GraphNode> {
+    return this.write('createNode', context, (writer) => writer.insertNode(input));
   }
 
-  async updateNode(id: string, patch: UpdateNodeBody): Promise<GraphNode> {
-    return this.write((writer) => writer.changeNode(id, patch));
+  async updateNode(id: string, patch: UpdateNodeBody, context?: WriteContext): Promise<GraphNode> {
+    return this.write('updateNode', context, (writer) => writer.changeNode(id, patch));
   }
 
-  async deleteNode(id: string): Promise<DeleteNodeResult> {
-    return this.write((writer) => writer.removeNode(id));
+  async deleteNode(id: string, context?: WriteContext): Promise<DeleteNodeResult> {
+    return this.write('deleteNode', context, (writer) => writer.removeNode(id));
   }
 
   async listNodes(query: NodeQuery): Promise<NodePage> {
@@ -142,15 +152,15 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async createLink(input: CreateLinkInput, context?: WriteContext): Promise<Link> {
-    return this.write((writer) => writer.insertLink(input, context));
+    return this.write('createLink', context, (writer) => writer.insertLink(input, context));
   }
 
   async updateLink(id: string, patch: UpdateLinkBody, context?: WriteContext): Promise<Link> {
-    return this.write((writer) => writer.changeLink(id, patch, context));
+    return this.write('updateLink', context, (writer) => writer.changeLink(id, patch, context));
   }
 
-  async deleteLink(id: string): Promise<void> {
-    await this.write((writer) => writer.removeLink(id));
+  async deleteLink(id: string, context?: WriteContext): Promise<void> {
+    await this.write('deleteLink', context, (writer) => writer.removeLink(id));
   }
 
   async linksAmong(ids: readonly string[]): Promise<Link[]> {
@@ -166,19 +176,19 @@ export class Neo4jGraphStore implements GraphStore {
     return { revision, ...value };
   }
 
-  async savePositions(positions: Position[]): Promise<void> {
-    await this.write((writer) => writer.savePositions(positions));
+  async savePositions(positions: Position[], context?: WriteContext): Promise<void> {
+    await this.write('savePositions', context, (writer) => writer.savePositions(positions));
   }
 
   async dismissIntroduction(a: string, b: string, context?: WriteContext): Promise<DismissResult> {
     // A pair already dismissed is answered without a write, so the revision stays.
     const existing = await this.read((reader) => reader.dismissal(a, b));
     if (existing) return { dismissal: existing, created: false };
-    return this.write((writer) => writer.dismiss(a, b, context));
+    return this.write('dismissIntroduction', context, (writer) => writer.dismiss(a, b, context));
   }
 
-  async undoDismissal(a: string, b: string): Promise<void> {
-    await this.write((writer) => writer.undoDismissal(a, b));
+  async undoDismissal(a: string, b: string, context?: WriteContext): Promise<void> {
+    await this.write('undoDismissal', context, (writer) => writer.undoDismissal(a, b));
   }
 
   async listDismissals(): Promise<Dismissal[]> {
@@ -188,7 +198,7 @@ export class Neo4jGraphStore implements GraphStore {
   async applyBatch(ops: BatchOpInput[], context?: WriteContext): Promise<BatchResult> {
     // Validated before the transaction begins: a malformed batch need not wait for the lock.
     const parsed = parseBatchOps(ops);
-    return this.write(async (writer, revision) => {
+    return this.write('batch', context, async (writer, revision) => {
       const results: BatchResult['results'] = [];
       for (const [index, op] of parsed.entries()) {
         try {
@@ -207,8 +217,12 @@ export class Neo4jGraphStore implements GraphStore {
     return { revision, ...value };
   }
 
-  async restore(content: NetworkContent, options: RestoreOptions = {}): Promise<void> {
-    await this.write(async (writer, revision) => {
+  async restore(
+    content: NetworkContent,
+    options: RestoreOptions = {},
+    context?: WriteContext,
+  ): Promise<void> {
+    await this.write('restore', context, async (writer, revision) => {
       // write() has already raised the revision by one for this transaction.
       checkExpectedRevision(options.expectedRevision, revision - 1);
       if (options.replace === true) await writer.deleteEverything();
@@ -230,6 +244,84 @@ export class Neo4jGraphStore implements GraphStore {
     });
   }
 
+  // --- accounts ---
+
+  async createUser(user: StoredUser): Promise<void> {
+    await this.accountWrite((accounts) => accounts.createUser(user));
+  }
+
+  async createFirstAdmin(user: StoredUser): Promise<void> {
+    await this.accountWrite((accounts) => accounts.createFirstAdmin(user));
+  }
+
+  async updateUser(id: string, change: UserChange): Promise<StoredUser> {
+    return this.accountWrite((accounts) => accounts.updateUser(id, change));
+  }
+
+  async getUser(id: string): Promise<StoredUser | null> {
+    return this.accountRead((accounts) => accounts.getUser(id));
+  }
+
+  async findUserByEmail(email: string): Promise<StoredUser | null> {
+    return this.accountRead((accounts) => accounts.findUserByEmail(email));
+  }
+
+  async findUserByInvitation(invitationHash: string): Promise<StoredUser | null> {
+    return this.accountRead((accounts) => accounts.findUserByInvitation(invitationHash));
+  }
+
+  async listUsers(): Promise<StoredUser[]> {
+    return this.accountRead((accounts) => accounts.listUsers());
+  }
+
+  async hasAdmin(): Promise<boolean> {
+    return this.accountRead((accounts) => accounts.hasAdmin());
+  }
+
+  async createSession(session: StoredSession): Promise<void> {
+    // No lock: a session names its user, and findSession checks that user on every use.
+    await this.transaction(sessionMode.WRITE, (tx) => new AccountsTx(tx).createSession(session));
+  }
+
+  async findSession(
+    tokenHash: string,
+    now: string,
+  ): Promise<{ session: StoredSession; user: StoredUser } | null> {
+    // Asked on every request, so a read; only a session found stale costs a write.
+    const found = await this.accountRead((accounts) => accounts.findSession(tokenHash, now));
+    if (!found) return null;
+    if (!found.valid || found.user === null) {
+      await this.deleteSession(tokenHash);
+      return null;
+    }
+    return { session: found.session, user: found.user };
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.transaction(sessionMode.WRITE, (tx) => new AccountsTx(tx).deleteSession(tokenHash));
+  }
+
+  async deleteSessionsOf(userId: string, keep?: string): Promise<void> {
+    await this.transaction(sessionMode.WRITE, (tx) =>
+      new AccountsTx(tx).deleteSessionsOf(userId, keep),
+    );
+  }
+
+  // --- the audit log ---
+
+  async listAudit(filter: AuditFilter): Promise<AuditLogPage> {
+    return this.read((reader) => reader.listAudit(filter));
+  }
+
+  async getAuditEntry(id: number): Promise<AuditEntry | null> {
+    return this.read((reader) => reader.auditEntry(id));
+  }
+
+  async undo(id: number, context?: WriteContext): Promise<AuditEntry> {
+    const { entry } = await this.audited('undo', context, (writer) => writer.undo(id), id);
+    return entry;
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -245,16 +337,39 @@ export class Neo4jGraphStore implements GraphStore {
     });
   }
 
-  /** Runs `work` in one read transaction. */
-  private async read<T>(work: (reader: GraphReader) => Promise<T>): Promise<T> {
-    const session = this.session(sessionMode.READ);
+  /** Runs `work` in one managed transaction of this mode. */
+  private async transaction<T>(
+    mode: SessionMode,
+    work: (tx: ManagedTransaction) => Promise<T>,
+  ): Promise<T> {
+    const session = this.session(mode);
     try {
-      return await session.executeRead((tx) => work(new GraphReader(tx)));
+      return mode === sessionMode.READ
+        ? await session.executeRead(work)
+        : await session.executeWrite(work);
     } catch (error: unknown) {
       throw storeError(error);
     } finally {
       await session.close();
     }
+  }
+
+  /** Runs `work` in one read transaction. */
+  private async read<T>(work: (reader: GraphReader) => Promise<T>): Promise<T> {
+    return this.transaction(sessionMode.READ, (tx) => work(new GraphReader(tx)));
+  }
+
+  private async accountRead<T>(work: (accounts: AccountsTx) => Promise<T>): Promise<T> {
+    return this.transaction(sessionMode.READ, (tx) => work(new AccountsTx(tx)));
+  }
+
+  /** Runs `work` in one write transaction that first takes the accounts lock (LOCK_ACCOUNTS). */
+  private async accountWrite<T>(work: (accounts: AccountsTx) => Promise<T>): Promise<T> {
+    return this.transaction(sessionMode.WRITE, async (tx) => {
+      const accounts = new AccountsTx(tx);
+      await accounts.lock();
+      return work(accounts);
+    });
   }
 
   /** Runs `work` in one read transaction, at one revision (see MAX_READ_ATTEMPTS). */
@@ -271,22 +386,33 @@ export class Neo4jGraphStore implements GraphStore {
     });
   }
 
+  /** A graph write with its audit entry (see audited); answers what `work` returned. */
+  private async write<T>(
+    action: AuditAction,
+    context: WriteContext | undefined,
+    work: (writer: GraphWriter, revision: number) => Promise<T>,
+  ): Promise<T> {
+    return (await this.audited(action, context, work, null)).result;
+  }
+
   /**
    * Runs `work` in one write transaction that first raises the revision (and so waits for every
-   * other write to finish: see BUMP_REVISION). Any error rolls everything back, the revision too.
+   * other write to finish: see BUMP_REVISION) and last writes the audit entry of what `work`
+   * changed. Any error rolls everything back, the revision and the entry too. A retried
+   * transaction starts again with a new GraphWriter, so no change is noted twice.
    */
-  private async write<T>(work: (writer: GraphWriter, revision: number) => Promise<T>): Promise<T> {
-    const session = this.session(sessionMode.WRITE);
-    try {
-      return await session.executeWrite(async (tx) => {
-        const writer = new GraphWriter(tx);
-        const revision = await writer.bumpRevision();
-        return work(writer, revision);
-      });
-    } catch (error: unknown) {
-      throw storeError(error);
-    } finally {
-      await session.close();
-    }
+  private async audited<T>(
+    action: AuditAction,
+    context: WriteContext | undefined,
+    work: (writer: GraphWriter, revision: number) => Promise<T>,
+    undoes: number | null,
+  ): Promise<{ result: T; entry: AuditEntry }> {
+    return this.transaction(sessionMode.WRITE, async (tx) => {
+      const writer = new GraphWriter(tx);
+      const revision = await writer.bumpRevision();
+      const result = await work(writer, revision);
+      const entry = await writer.writeAuditEntry(revision, action, context, undoes);
+      return { result, entry };
+    });
   }
 }

@@ -64,6 +64,29 @@ export const ADAPTER_PROPERTY_KEYS = [
   'b',
   'dismissedAt',
   'dismissedBy',
+  // Accounts (accounts.ts): (:User {id, email, name, role, passwordHash, personId, disabled,
+  // createdAt, invitationHash, invitationExpiresAt}) and (:Session {tokenHash, userId, csrfToken,
+  // createdAt, expiresAt}).
+  'email',
+  'passwordHash',
+  'personId',
+  'disabled',
+  'invitationHash',
+  'invitationExpiresAt',
+  'tokenHash',
+  'userId',
+  'csrfToken',
+  'expiresAt',
+  // The audit log: (:AuditEntry {id, revision, at, actor, action, changes, targets, undoes,
+  // undoneBy}).
+  'revision',
+  'at',
+  'actor',
+  'action',
+  'changes',
+  'targets',
+  'undoes',
+  'undoneBy',
 ] as const;
 
 function tags(values: readonly string[]): readonly string[] | null {

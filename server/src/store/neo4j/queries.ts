@@ -35,6 +35,16 @@ export const COUNTER_LABEL = 'Counter';
  * between two `:Node`s) can mistake it for one.
  */
 export const DISMISSAL_LABEL = 'Dismissal';
+/** The label of an account, `(:User {id, email, name, role, passwordHash, personId, …})`. */
+export const USER_LABEL = 'User';
+/** The label of a signed-in session, `(:Session {tokenHash, userId, csrfToken, …})`. */
+export const SESSION_LABEL = 'Session';
+/**
+ * The label of an audit log entry, `(:AuditEntry {id, revision, at, actor, action, changes,
+ * targets, undoes, undoneBy})`: `changes` is the JSON of the entry's changes, `targets` the node
+ * and link ids they touch (audit-rules' auditTargets), what the `node` filter looks in.
+ */
+export const AUDIT_ENTRY_LABEL = 'AuditEntry';
 
 /** The Cypher type of a parameter, as the adapter sends it ('?': may be null). */
 export type ParamType =
@@ -43,6 +53,7 @@ export type ParamType =
   | 'LIST<STRING>'
   | 'LIST<STRING>?'
   | 'INTEGER'
+  | 'INTEGER?'
   | 'BOOLEAN'
   | 'DATE?'
   | 'MAP'
@@ -55,6 +66,7 @@ export interface ParamValues {
   'LIST<STRING>': readonly string[];
   'LIST<STRING>?': readonly string[] | null;
   INTEGER: Integer;
+  'INTEGER?': Integer | null;
   BOOLEAN: boolean;
   'DATE?': StoredDate | null;
   MAP: PropertyMap;
@@ -156,6 +168,42 @@ export const SCHEMA: Readonly<Record<string, CypherQuery<typeof NO_PARAMS>>> = {
      FOR (n:${NODE_KINDS.map((kind) => NODE_LABELS[kind]).join('|')})
      ON EACH [n.name, n.description]`,
   ),
+  user_id_unique: cypher(
+    NO_PARAMS,
+    `CREATE CONSTRAINT user_id_unique IF NOT EXISTS FOR (u:${USER_LABEL}) REQUIRE u.id IS UNIQUE`,
+  ),
+  user_email_unique: cypher(
+    NO_PARAMS,
+    `CREATE CONSTRAINT user_email_unique IF NOT EXISTS FOR (u:${USER_LABEL}) REQUIRE u.email IS UNIQUE`,
+  ),
+  user_invitation_unique: cypher(
+    NO_PARAMS,
+    `CREATE CONSTRAINT user_invitation_unique IF NOT EXISTS FOR (u:${USER_LABEL}) REQUIRE u.invitationHash IS UNIQUE`,
+  ),
+  user_person: cypher(
+    NO_PARAMS,
+    `CREATE RANGE INDEX user_person IF NOT EXISTS FOR (u:${USER_LABEL}) ON (u.personId)`,
+  ),
+  session_token_unique: cypher(
+    NO_PARAMS,
+    `CREATE CONSTRAINT session_token_unique IF NOT EXISTS FOR (s:${SESSION_LABEL}) REQUIRE s.tokenHash IS UNIQUE`,
+  ),
+  session_user: cypher(
+    NO_PARAMS,
+    `CREATE RANGE INDEX session_user IF NOT EXISTS FOR (s:${SESSION_LABEL}) ON (s.userId)`,
+  ),
+  audit_entry_id_unique: cypher(
+    NO_PARAMS,
+    `CREATE CONSTRAINT audit_entry_id_unique IF NOT EXISTS FOR (e:${AUDIT_ENTRY_LABEL}) REQUIRE e.id IS UNIQUE`,
+  ),
+  audit_entry_actor: cypher(
+    NO_PARAMS,
+    `CREATE RANGE INDEX audit_entry_actor IF NOT EXISTS FOR (e:${AUDIT_ENTRY_LABEL}) ON (e.actor)`,
+  ),
+  audit_entry_at: cypher(
+    NO_PARAMS,
+    `CREATE RANGE INDEX audit_entry_at IF NOT EXISTS FOR (e:${AUDIT_ENTRY_LABEL}) ON (e.at)`,
+  ),
   ...Object.fromEntries(
     LINK_KINDS.map((kind) => [
       `${snake(kind)}_id`,
@@ -239,7 +287,20 @@ export const LINKS_OF_NODE = cypher(
   { id: 'STRING' },
   `MATCH (n:${NODE_LABEL} {id: $id})-[r]-(:${NODE_LABEL})
    WITH r, startNode(r) AS s, endNode(r) AS t
-   RETURN ${LINK_COLUMNS}`,
+   RETURN ${LINK_COLUMNS} ORDER BY r.id`,
+);
+
+/** The links that came from a meeting (their meetingId), by id. */
+export const LINKS_OF_MEETING = cypher(
+  { id: 'STRING' },
+  `MATCH (s:${NODE_LABEL})-[r]->(t:${NODE_LABEL}) WHERE r.meetingId = $id
+   RETURN ${LINK_COLUMNS} ORDER BY r.id`,
+);
+
+/** Forgets the saved layout position of a node (an undo of its first placing). */
+export const DELETE_POSITION = cypher(
+  { id: 'STRING' },
+  `MATCH (n:${NODE_LABEL} {id: $id}) SET n.x = null, n.y = null`,
 );
 
 /**
@@ -429,6 +490,13 @@ export const DELETE_DISMISSALS_OF_NODE = cypher(
   `MATCH (d:${DISMISSAL_LABEL}) WHERE d.a = $id OR d.b = $id DELETE d`,
 );
 
+/** Every dismissal naming a node. */
+export const DISMISSALS_OF_NODE = cypher(
+  { id: 'STRING' },
+  `MATCH (d:${DISMISSAL_LABEL}) WHERE d.a = $id OR d.b = $id
+   RETURN d {.*} AS dismissal ORDER BY d.a, d.b`,
+);
+
 /** Every dismissal, newest first. */
 export const ALL_DISMISSALS = cypher(
   NO_PARAMS,
@@ -437,6 +505,167 @@ export const ALL_DISMISSALS = cypher(
 
 /** Forgets every dismissal (a restore that replaces everything). */
 export const DELETE_ALL_DISMISSALS = cypher(NO_PARAMS, `MATCH (d:${DISMISSAL_LABEL}) DELETE d`);
+
+// --- accounts (not graph writes: they neither raise the revision nor enter the audit log) ---
+
+/**
+ * Takes the accounts lock: every account write runs this first, and, as BUMP_REVISION does for
+ * graph writes, the SET that reads the value it changes holds the counter's write lock to commit.
+ * So "is there an admin?" and "is this e-mail taken?" are answered with no other account write in
+ * between, and two racing set-ups cannot both create the first admin. MERGE is safe to race on
+ * `counter_name_unique`: the loser waits for the winner's node instead of making a second one.
+ */
+export const LOCK_ACCOUNTS = cypher(
+  NO_PARAMS,
+  `MERGE (c:${COUNTER_LABEL} {name: 'accounts'}) ON CREATE SET c.value = 0
+   SET c.value = c.value + 1
+   RETURN c.value AS value`,
+);
+
+/** Creates a user with these properties. */
+export const CREATE_USER = cypher({ props: 'MAP' }, `CREATE (u:${USER_LABEL}) SET u = $props`);
+
+/** Replaces a user's properties (`props` names every one; null removes it). */
+export const UPDATE_USER = cypher(
+  { id: 'STRING', props: 'MAP' },
+  `MATCH (u:${USER_LABEL} {id: $id}) SET u = $props`,
+);
+
+/** A user by id. */
+export const USER_BY_ID = cypher(
+  { id: 'STRING' },
+  `MATCH (u:${USER_LABEL} {id: $id}) RETURN u {.*} AS user`,
+);
+
+/** A user by (lower-case) e-mail. */
+export const USER_BY_EMAIL = cypher(
+  { email: 'STRING' },
+  `MATCH (u:${USER_LABEL} {email: $email}) RETURN u {.*} AS user`,
+);
+
+/** The user whose pending invitation has this hash. */
+export const USER_BY_INVITATION = cypher(
+  { invitationHash: 'STRING' },
+  `MATCH (u:${USER_LABEL} {invitationHash: $invitationHash}) RETURN u {.*} AS user`,
+);
+
+/** Every user, by e-mail. */
+export const ALL_USERS = cypher(
+  NO_PARAMS,
+  `MATCH (u:${USER_LABEL}) RETURN u {.*} AS user ORDER BY u.email`,
+);
+
+/** How many users of this role are enabled and have a password (those who can sign in). */
+export const COUNT_ACTIVE_USERS = cypher(
+  { role: 'STRING' },
+  `MATCH (u:${USER_LABEL} {role: $role})
+   WHERE u.passwordHash IS NOT NULL AND u.disabled = false
+   RETURN count(u) AS users`,
+);
+
+/** Unlinks the users who are this (deleted) person on the map. */
+export const FORGET_PERSON = cypher(
+  { id: 'STRING' },
+  `MATCH (u:${USER_LABEL} {personId: $id}) SET u.personId = null`,
+);
+
+/** Unlinks every user from their person (a restore that replaces every node). */
+export const FORGET_ALL_PERSONS = cypher(
+  NO_PARAMS,
+  `MATCH (u:${USER_LABEL}) WHERE u.personId IS NOT NULL SET u.personId = null`,
+);
+
+/** Creates a session with these properties. */
+export const CREATE_SESSION = cypher(
+  { props: 'MAP' },
+  `CREATE (s:${SESSION_LABEL}) SET s = $props`,
+);
+
+/** A session by the hash of its token. */
+export const SESSION_BY_HASH = cypher(
+  { tokenHash: 'STRING' },
+  `MATCH (s:${SESSION_LABEL} {tokenHash: $tokenHash}) RETURN s {.*} AS session`,
+);
+
+/** Ends a session. */
+export const DELETE_SESSION = cypher(
+  { tokenHash: 'STRING' },
+  `MATCH (s:${SESSION_LABEL} {tokenHash: $tokenHash}) DELETE s`,
+);
+
+/** Ends every session of a user except `keep` (null: all of them). */
+export const DELETE_SESSIONS_OF = cypher(
+  { userId: 'STRING', keep: 'STRING?' },
+  `MATCH (s:${SESSION_LABEL} {userId: $userId})
+   WHERE $keep IS NULL OR s.tokenHash <> $keep
+   DELETE s`,
+);
+
+// --- the audit log ---
+
+/**
+ * The next audit entry id. Only graph writes add entries, and they hold the revision lock
+ * (BUMP_REVISION) to commit, so ids follow the order of the writes, one apart.
+ */
+export const NEXT_AUDIT_ID = cypher(
+  NO_PARAMS,
+  `MERGE (c:${COUNTER_LABEL} {name: 'audit'}) ON CREATE SET c.value = 0
+   SET c.value = c.value + 1
+   RETURN c.value AS id`,
+);
+
+/** Writes an audit entry with these properties. */
+export const CREATE_AUDIT_ENTRY = cypher(
+  { props: 'MAP' },
+  `CREATE (e:${AUDIT_ENTRY_LABEL}) SET e = $props`,
+);
+
+/** Notes on an entry the later entry that undid it. */
+export const MARK_UNDONE = cypher(
+  { id: 'INTEGER', undoneBy: 'INTEGER' },
+  `MATCH (e:${AUDIT_ENTRY_LABEL} {id: $id}) SET e.undoneBy = $undoneBy`,
+);
+
+/** One entry by id. */
+export const AUDIT_ENTRY_BY_ID = cypher(
+  { id: 'INTEGER' },
+  `MATCH (e:${AUDIT_ENTRY_LABEL} {id: $id}) RETURN e {.*} AS entry`,
+);
+
+/**
+ * A page of the log, newest first; each filter is off when its parameter is null. `at` is the
+ * ISO timestamp as a string, so a YYYY-MM-DD bound compares as the embedded store's does
+ * (`to` is the day after the last one asked for). The node filter looks in `targets`.
+ */
+export const LIST_AUDIT = cypher(
+  {
+    actor: 'STRING?',
+    node: 'STRING?',
+    from: 'STRING?',
+    to: 'STRING?',
+    before: 'INTEGER?',
+    limit: 'INTEGER',
+  },
+  `MATCH (e:${AUDIT_ENTRY_LABEL})
+   WHERE ($actor IS NULL OR e.actor = $actor)
+     AND ($node IS NULL OR $node IN e.targets)
+     AND ($from IS NULL OR e.at >= $from)
+     AND ($to IS NULL OR e.at < $to)
+     AND ($before IS NULL OR e.id < $before)
+   RETURN e {.*} AS entry
+   ORDER BY e.id DESC
+   LIMIT $limit`,
+);
+
+/** The first entry after `after` that touched this node or link id, if any (an undo's refusal). */
+export const LATER_AUDIT_ENTRY = cypher(
+  { target: 'STRING', after: 'INTEGER' },
+  `MATCH (e:${AUDIT_ENTRY_LABEL})
+   WHERE e.id > $after AND $target IN e.targets
+   RETURN e.id AS id
+   ORDER BY e.id
+   LIMIT 1`,
+);
 
 // --- everything ---
 
