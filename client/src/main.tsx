@@ -9,6 +9,7 @@ import { createRoot } from 'react-dom/client';
 import { isRetryable } from './api/api-error';
 import { App } from './app/App';
 import { RootErrorBoundary } from './app/RootErrorBoundary';
+import { AccountGate } from './features/account/AccountGate';
 import { parseViewUrl } from './features/filters/filter-url';
 import { FiltersProvider } from './features/filters/FiltersProvider';
 import { FocusProvider } from './features/focus/FocusProvider';
@@ -34,13 +35,16 @@ createRoot(root).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <RootErrorBoundary>
-        <FiltersProvider initial={initialView.filters}>
-          <SelectionProvider initialId={initialView.node}>
-            <FocusProvider initialDepth={initialView.depth}>
-              <App />
-            </FocusProvider>
-          </SelectionProvider>
-        </FiltersProvider>
+        {/* Who is signed in decides what shows: the app, the sign-in screen or an invitation. */}
+        <AccountGate>
+          <FiltersProvider initial={initialView.filters}>
+            <SelectionProvider initialId={initialView.node}>
+              <FocusProvider initialDepth={initialView.depth}>
+                <App />
+              </FocusProvider>
+            </SelectionProvider>
+          </FiltersProvider>
+        </AccountGate>
       </RootErrorBoundary>
     </QueryClientProvider>
   </StrictMode>,

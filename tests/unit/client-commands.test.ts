@@ -41,6 +41,7 @@ function context(state: CommandState): CommandContext {
     openExport: vi.fn(),
     showShortcuts: vi.fn(),
     focusSearch: vi.fn(),
+    openHistory: vi.fn(),
   };
 }
 

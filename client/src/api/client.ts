@@ -5,7 +5,14 @@
  */
 import {
   AttendeeSchema,
+  AuditEntrySchema,
+  AuditPageSchema,
   BridgesPageSchema,
+  InvitationInfoSchema,
+  InvitationSchema,
+  SessionInfoSchema,
+  UserListSchema,
+  UserSchema,
   DismissedIntroductionSchema,
   MeetingDetailsSchema,
   MeetingLinksResultSchema,
@@ -34,6 +41,17 @@ import {
   toFieldIssues,
   type AcceptIntroductionBody,
   type Attendee,
+  type AuditEntry,
+  type AuditPage,
+  type ChangePasswordBody,
+  type InviteBody,
+  type Invitation,
+  type InvitationInfo,
+  type SessionInfo,
+  type SetupBody,
+  type SignInBody,
+  type User,
+  type UserPatch,
   type AttendeeBody,
   type CreateNodeInput,
   type MeetingDetails,
@@ -115,6 +133,55 @@ export function toQueryString(params: Readonly<Record<string, QueryValue>>): str
   return text === '' ? '' : `?${text}`;
 }
 
+/**
+ * The session the client writes under. The server refuses a write from a signed-in browser that
+ * does not carry the session's CSRF token in `x-csrf-token` (a page on another site can make the
+ * browser send the cookie, but cannot read the token); it comes with every SessionInfo answer,
+ * so the functions below that receive one keep it here, and every write sends it.
+ */
+let csrfToken: string | null = null;
+
+/**
+ * Told when an answer says the page's idea of the session is out of date: a 401 (it ended:
+ * expired, signed out elsewhere, the password changed), or a 403 FORBIDDEN or CSRF (the role
+ * changed meanwhile, or the token is not the session's).
+ */
+const staleSessionListeners = new Set<() => void>();
+
+/** Calls `listener` whenever an answer shows the session is stale; returns the unsubscribe. */
+export function onSessionStale(listener: () => void): () => void {
+  staleSessionListeners.add(listener);
+  return () => {
+    staleSessionListeners.delete(listener);
+  };
+}
+
+function isStaleSession(error: ApiError): boolean {
+  return error.statusCode === 401 || error.code === 'FORBIDDEN' || error.code === 'CSRF';
+}
+
+/** Keeps the CSRF token of a session answer for the writes that follow. */
+function remember(session: SessionInfo): SessionInfo {
+  csrfToken = session.csrfToken;
+  return session;
+}
+
+/** The headers of every write: the one place the CSRF token is added. */
+function writeHeaders(withJsonBody: boolean): Record<string, string> {
+  return {
+    accept: 'application/json',
+    ...(withJsonBody ? { 'content-type': 'application/json' } : {}),
+    ...(csrfToken === null ? {} : { 'x-csrf-token': csrfToken }),
+  };
+}
+
+/** The ApiError a failed response carries; a stale session also tells the session listeners. */
+async function failure(response: Response): Promise<ApiError> {
+  const error = new ApiError(await readErrorBody(response));
+  if (isStaleSession(error)) for (const listener of [...staleSessionListeners]) listener();
+  return error;
+}
+
 /** The error body of a failed response; a made-up one when the body is not ours (a proxy page). */
 async function readErrorBody(response: Response): Promise<ErrorBody> {
   const text = await response.text();
@@ -138,7 +205,7 @@ async function getJson<T>(
   signal?: AbortSignal,
 ): Promise<T> {
   const response = await fetch(path, { headers: { accept: 'application/json' }, signal });
-  if (!response.ok) throw new ApiError(await readErrorBody(response));
+  if (!response.ok) throw await failure(response);
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) {
     throw new UnexpectedResponseError(
@@ -197,13 +264,10 @@ async function sendJson<T>(
 ): Promise<T> {
   const response = await fetch(path, {
     method,
-    headers:
-      body === undefined
-        ? { accept: 'application/json' }
-        : { accept: 'application/json', 'content-type': 'application/json' },
+    headers: writeHeaders(body !== undefined),
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  if (!response.ok) throw new ApiError(await readErrorBody(response));
+  if (!response.ok) throw await failure(response);
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) {
     throw new UnexpectedResponseError(
@@ -273,10 +337,23 @@ export function getInsightPage<F extends InsightFinding>(
   return getJson(`/api/insights/${finding}${toQueryString({ ...params })}`, schema, signal);
 }
 
+/** A write whose answer (204) has no body: a DELETE, or a POST such as a password change. */
+async function sendNoContent(
+  method: 'POST' | 'DELETE',
+  path: string,
+  body?: unknown,
+): Promise<void> {
+  const response = await fetch(path, {
+    method,
+    headers: writeHeaders(body !== undefined),
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  if (!response.ok) throw await failure(response);
+}
+
 /** DELETE a resource; the answer (204) has no body. */
-async function sendDelete(path: string): Promise<void> {
-  const response = await fetch(path, { method: 'DELETE', headers: { accept: 'application/json' } });
-  if (!response.ok) throw new ApiError(await readErrorBody(response));
+function sendDelete(path: string): Promise<void> {
+  return sendNoContent('DELETE', path);
 }
 
 /** DELETE /api/links/:id. */
@@ -425,7 +502,9 @@ function postForm<T>(
   return new Promise<T>((resolve, reject) => {
     const request = new XMLHttpRequest();
     request.open('POST', path);
-    request.setRequestHeader('accept', 'application/json');
+    for (const [name, value] of Object.entries(writeHeaders(false))) {
+      request.setRequestHeader(name, value);
+    }
     if (onUploadProgress) {
       request.upload.onprogress = (event) => {
         if (event.lengthComputable && event.total > 0) onUploadProgress(event.loaded / event.total);
@@ -452,7 +531,7 @@ async function parseAnswer<T>(
   response: Response,
   schema: ResponseSchema<T>,
 ): Promise<T> {
-  if (!response.ok) throw new ApiError(await readErrorBody(response));
+  if (!response.ok) throw await failure(response);
   const parsed = schema.safeParse(await response.json());
   if (!parsed.success) {
     throw new UnexpectedResponseError(request, summariseIssues(toFieldIssues(parsed.error.issues)));
@@ -496,4 +575,94 @@ export function applyImport(
  */
 export function exportUrl(format: ExportFormat, params: MapParams = {}): string {
   return `/api/export${toQueryString({ format, ...params })}`;
+}
+
+/** GET /api/session: who is signed in (if anyone), and what the sign-in screen offers. */
+export async function getSession(signal?: AbortSignal): Promise<SessionInfo> {
+  return remember(await getJson('/api/session', SessionInfoSchema, signal));
+}
+
+/** POST /api/session: signs in (the server sets the session cookie); 401 on a wrong password. */
+export async function signIn(body: SignInBody): Promise<SessionInfo> {
+  return remember(await sendJson('POST', '/api/session', body, SessionInfoSchema));
+}
+
+/** DELETE /api/session: signs out. */
+export async function signOut(): Promise<void> {
+  await sendDelete('/api/session');
+  csrfToken = null;
+}
+
+/** POST /api/session/password: changes one's own password (the user's other sessions end). */
+export function changePassword(body: ChangePasswordBody): Promise<void> {
+  return sendNoContent('POST', '/api/session/password', body);
+}
+
+/** POST /api/setup: creates the first administrator (from this machine, while there is none). */
+export async function setupFirstAdmin(body: SetupBody): Promise<SessionInfo> {
+  return remember(await sendJson('POST', '/api/setup', body, SessionInfoSchema));
+}
+
+function invitationPath(token: string): string {
+  return `/api/invitations/${encodeURIComponent(token)}`;
+}
+
+/** GET /api/invitations/:token: whom an invitation link is for. */
+export function getInvitation(token: string, signal?: AbortSignal): Promise<InvitationInfo> {
+  return getJson(invitationPath(token), InvitationInfoSchema, signal);
+}
+
+/** POST /api/invitations/:token: accepts it with a password of one's own, and signs in. */
+export async function acceptInvitation(token: string, password: string): Promise<SessionInfo> {
+  return remember(await sendJson('POST', invitationPath(token), { password }, SessionInfoSchema));
+}
+
+/** GET /api/users (admins): every account. */
+export async function getUsers(signal?: AbortSignal): Promise<User[]> {
+  return (await getJson('/api/users', UserListSchema, signal)).items;
+}
+
+/** POST /api/users (admins): invites someone; the answer carries the link's token, once. */
+export function inviteUser(body: InviteBody): Promise<Invitation> {
+  return sendJson('POST', '/api/users', body, InvitationSchema);
+}
+
+/** PATCH /api/users/:id (admins): name, role, person or access; 409 if no admin would be left. */
+export function updateUser(id: string, patch: UserPatch): Promise<User> {
+  return sendJson('PATCH', `/api/users/${encodeURIComponent(id)}`, patch, UserSchema);
+}
+
+/** POST /api/users/:id/invitation (admins): a new link, also how a forgotten password is reset. */
+export function reinviteUser(id: string): Promise<Invitation> {
+  return sendJson(
+    'POST',
+    `/api/users/${encodeURIComponent(id)}/invitation`,
+    undefined,
+    InvitationSchema,
+  );
+}
+
+/** Filters and paging of GET /api/audit (all optional; dates are `YYYY-MM-DD`). */
+export interface AuditParams {
+  user?: string;
+  node?: string;
+  from?: string;
+  to?: string;
+  limit?: number;
+  before?: number;
+}
+
+/** GET /api/audit: a page of the audit log, newest first (an editor gets only their own). */
+export function getAuditPage(params: AuditParams, signal?: AbortSignal): Promise<AuditPage> {
+  return getJson(`/api/audit${toQueryString({ ...params })}`, AuditPageSchema, signal);
+}
+
+/** GET /api/audit/:id: one entry. */
+export function getAuditEntry(id: number, signal?: AbortSignal): Promise<AuditEntry> {
+  return getJson(`/api/audit/${String(id)}`, AuditEntrySchema, signal);
+}
+
+/** POST /api/audit/:id/undo: restores what the entry changed; 409 with the reason if it cannot. */
+export function undoAuditEntry(id: number): Promise<AuditEntry> {
+  return sendJson('POST', `/api/audit/${String(id)}/undo`, undefined, AuditEntrySchema);
 }

@@ -26,11 +26,15 @@ import {
   savePositions,
   searchNodes,
   startRearrange,
+  type AuditParams,
   type InsightPageParams,
   type MapParams,
   type NodeSearchParams,
   type SimilarKind,
 } from './client';
+
+/** The audit log's filters (its paging is the query's own). */
+export type AuditFilters = Omit<AuditParams, 'limit' | 'before'>;
 
 export const queryKeys = {
   /** Every map query (the map and the focus), for invalidation after positions change. */
@@ -60,13 +64,20 @@ export const queryKeys = {
   meetingSuggestions: (id: string | null) => ['meetings', 'suggestions', id] as const,
   similarNodes: (name: string, kind: SimilarKind | undefined) =>
     ['nodes', 'similar', name, kind ?? null] as const,
+  /** Who is signed in; every other query is read again when that changes. */
+  session: () => ['session'] as const,
+  users: () => ['users'] as const,
+  invitation: (token: string) => ['invitation', token] as const,
+  /** Every page of the audit log, for reading again after a write or an undo. */
+  audit: () => ['audit'] as const,
+  auditPages: (params: AuditFilters) => ['audit', params] as const,
 };
 
 /**
  * Reads again everything a write to the graph changes (it moves the store's revision): the maps
  * and the status line's counts, every insight finding and its counts, the selected node's
- * details and neighbours, and the meetings (attendees, links, suggestions). Name search and
- * filter choices stay.
+ * details and neighbours, the meetings (attendees, links, suggestions) and the audit log. Name
+ * search and filter choices stay.
  */
 export function invalidateAfterWrite(queryClient: QueryClient): Promise<void> {
   return Promise.all([
@@ -75,6 +86,7 @@ export function invalidateAfterWrite(queryClient: QueryClient): Promise<void> {
     queryClient.invalidateQueries({ queryKey: queryKeys.nodes() }),
     queryClient.invalidateQueries({ queryKey: queryKeys.neighbourhoods() }),
     queryClient.invalidateQueries({ queryKey: queryKeys.meetings() }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.audit() }),
   ]).then(() => undefined);
 }
 

@@ -1,6 +1,9 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ShortcutsOverlay } from '../commands/ShortcutsOverlay';
+import { AccountDialogs } from '../features/account/AccountDialogs';
+import { AccountMenu } from '../features/account/AccountMenu';
+import { SetupBanner } from '../features/account/SetupBanner';
 import { Toolbar } from '../commands/Toolbar';
 import { DetailsPanel } from '../features/details/DetailsPanel';
 import { DirectoryButton } from '../features/directory/DirectoryButton';
@@ -29,10 +32,11 @@ import { Logo } from './Logo';
 import { PageCommands } from './PageCommands';
 
 /**
- * The page: header (name, search, Filters, Directory, Meetings, Insights, status), the map with
- * its toolbar, legend, timeline, meeting filter and side sheets (or the directory or the meetings
- * in its place), details on the right (a bottom sheet on a phone), all inside the command
- * registry (PageCommands).
+ * The page: header (name, search, Filters, Directory, Meetings, Insights, status, the account
+ * menu), the map with its toolbar, legend, timeline, meeting filter, the first-administrator
+ * banner and side sheets (or the directory or the meetings in its place), details on the right
+ * (a bottom sheet on a phone), and the account dialogs, all inside the command registry
+ * (PageCommands).
  */
 export function App() {
   const { t } = useTranslation();
@@ -102,6 +106,7 @@ export function App() {
             }}
           />
           <StatusLine />
+          <AccountMenu />
         </header>
         <main
           className={
@@ -123,6 +128,7 @@ export function App() {
           <Legend />
           <TimelineBar />
           <MeetingFilterBar />
+          <SetupBanner />
           {filtersOpen && (
             <FiltersPanel
               id={filtersId}
@@ -143,6 +149,7 @@ export function App() {
         <UrlStateController />
         <DetailsPanel />
         <ShortcutsOverlay />
+        <AccountDialogs />
       </div>
     </PageCommands>
   );

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { CommandsProvider } from '../commands/CommandsProvider';
 import { ExportDialog } from '../features/export/ExportDialog';
 import { useViewExport } from '../features/export/use-view-export';
+import { openAccountDialog } from '../features/account/account-store';
 import { ImportDialog } from '../features/import/ImportDialog';
 import { ImportedNotice } from '../features/import/ImportedNotice';
 import { RearrangeProgress } from '../features/layout/RearrangeProgress';
@@ -35,6 +36,9 @@ export function PageCommands({ children }: { children: ReactNode }) {
       }}
       openExport={() => {
         setDialog('export');
+      }}
+      openHistory={() => {
+        openAccountDialog('history');
       }}
     >
       {children}

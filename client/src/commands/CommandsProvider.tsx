@@ -1,5 +1,6 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useAudience } from '../features/account/session';
 import { useFilteredMap } from '../features/filters/use-filtered-map';
 import { useFocusMode } from '../features/focus/focus-context';
 import { dispatchInsightsMap, useInsightsMap } from '../features/insights/insights-store';
@@ -10,7 +11,13 @@ import { fitAnimated } from '../map/fit-view';
 import { MapHandleContext, type MapHandle } from '../map/map-handle';
 import { isTyping } from '../ui/is-typing';
 import { CommandsContext, type CommandsValue } from './commands-context';
-import { commandForKey, type Command, type CommandEffects, type CommandState } from './registry';
+import {
+  commandForKey,
+  isOffered,
+  type Command,
+  type CommandEffects,
+  type CommandState,
+} from './registry';
 
 const ANIMATION = { duration: 250, easing: 'ease-out' } as const;
 
@@ -22,6 +29,7 @@ export interface CommandsProviderProps {
   exportView: (format: 'png' | 'svg') => void;
   openImport: () => void;
   openExport: () => void;
+  openHistory: () => void;
   children: ReactNode;
 }
 
@@ -37,6 +45,7 @@ export function CommandsProvider({
   exportView,
   openImport,
   openExport,
+  openHistory,
   children,
 }: CommandsProviderProps) {
   const { t } = useTranslation();
@@ -44,6 +53,7 @@ export function CommandsProvider({
   const { state: focus, dispatch: focusDispatch } = useFocusMode();
   const map = useFilteredMap().data;
   const insightsMap = useInsightsMap();
+  const audience = useAudience();
   const mapRef = useMemo<MapHandle>(() => ({ current: null }), []);
   const [labelsShown, setLabelsShown] = useState(true);
   const [shortcutsOpen, setShortcutsOpen] = useState(false);
@@ -91,6 +101,7 @@ export function CommandsProvider({
     exportView,
     openImport,
     openExport,
+    openHistory,
     showShortcuts: () => {
       setShortcutsOpen(true);
     },
@@ -99,8 +110,9 @@ export function CommandsProvider({
     },
   };
 
+  const offered = (command: Command) => isOffered(command, audience);
   const run = (command: Command) => {
-    if (command.isEnabled(state)) command.run({ ...state, ...effects });
+    if (offered(command) && command.isEnabled(state)) command.run({ ...state, ...effects });
   };
 
   const onKey = useEffectEvent((event: KeyboardEvent) => {
@@ -114,7 +126,7 @@ export function CommandsProvider({
       },
       state,
     );
-    if (command === null) return;
+    if (command === null || !offered(command)) return;
     // `/` would otherwise be typed into the search box it focuses.
     event.preventDefault();
     run(command);
@@ -150,6 +162,7 @@ export function CommandsProvider({
   const value: CommandsValue = {
     state,
     run,
+    offered,
     shortcutsOpen,
     closeShortcuts: () => {
       setShortcutsOpen(false);

@@ -25,7 +25,7 @@ interface OpenMenu {
 export function ContextMenuController({ onSelect }: { onSelect: (id: string) => void }) {
   const { t } = useTranslation();
   const cyRef = useCyRef();
-  const { state, run } = useCommands();
+  const { state, run, offered } = useCommands();
   const [menu, setMenu] = useState<OpenMenu | null>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const menuId = useId();
@@ -73,7 +73,7 @@ export function ContextMenuController({ onSelect }: { onSelect: (id: string) => 
   }, [menu]);
 
   if (menu === null) return null;
-  const commands = menu.node === null ? MAP_MENU : NODE_MENU;
+  const commands = (menu.node === null ? MAP_MENU : NODE_MENU).filter(offered);
   const choose = (command: Command) => {
     setMenu(null);
     run(command);

@@ -9,7 +9,7 @@ const WITH_KEYS = COMMANDS.filter((command) => command.keys.length > 0);
 /** The `?` overlay: every keyboard shortcut in the registry, by group. A modal dialog. */
 export function ShortcutsOverlay() {
   const { t } = useTranslation();
-  const { shortcutsOpen, closeShortcuts } = useCommands();
+  const { shortcutsOpen, closeShortcuts, offered } = useCommands();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -40,7 +40,9 @@ export function ShortcutsOverlay() {
           {t('commands.shortcutsTitle')}
         </h2>
         {COMMAND_GROUPS.map((group) => {
-          const commands = WITH_KEYS.filter((command) => command.group === group);
+          const commands = WITH_KEYS.filter(
+            (command) => command.group === group && offered(command),
+          );
           if (commands.length === 0) return null;
           return (
             <section key={group} className="shortcuts__group">

@@ -5,6 +5,8 @@ import type { Command, CommandState } from './registry';
 export interface CommandsValue {
   state: CommandState;
   run: (command: Command) => void;
+  /** Whether the command is offered to the person using the page (see isOffered). */
+  offered: (command: Command) => boolean;
   /** The `?` overlay. */
   shortcutsOpen: boolean;
   closeShortcuts: () => void;

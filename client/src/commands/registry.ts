@@ -4,6 +4,7 @@
  * place it says it belongs. Descriptors are plain data plus two functions of the page's state,
  * which keeps them testable without React or a canvas.
  */
+import { roleAtLeast, type Audience, type Role } from '@octograph/graph-schema';
 import { FOCUS_DEPTHS, type FocusAction, type FocusDepth } from '../features/focus/focus-state';
 import type { SelectionAction } from '../features/selection/selection-state';
 
@@ -38,6 +39,8 @@ export interface CommandEffects {
   openExport: () => void;
   showShortcuts: () => void;
   focusSearch: () => void;
+  /** Opens the History dialog (the audit log). */
+  openHistory: () => void;
 }
 
 export type CommandContext = CommandState & CommandEffects;
@@ -46,7 +49,15 @@ export type CommandContext = CommandState & CommandEffects;
 export type Placement = 'toolbar' | 'nodeMenu' | 'mapMenu';
 
 /** Toolbar groups, in order; the overlay lists shortcuts under the same headings. */
-export const COMMAND_GROUPS = ['focus', 'view', 'layout', 'export', 'data', 'help'] as const;
+export const COMMAND_GROUPS = [
+  'focus',
+  'view',
+  'layout',
+  'export',
+  'data',
+  'account',
+  'help',
+] as const;
 export type CommandGroup = (typeof COMMAND_GROUPS)[number];
 
 export const COMMAND_IDS = [
@@ -65,6 +76,7 @@ export const COMMAND_IDS = [
   'exportData',
   'search',
   'shortcuts',
+  'history',
 ] as const;
 export type CommandId = (typeof COMMAND_IDS)[number];
 
@@ -74,6 +86,11 @@ export interface Command {
   /** `KeyboardEvent.key` values that run it (without Ctrl, Alt or Meta). */
   keys: readonly string[];
   placements: readonly Placement[];
+  /**
+   * The weakest role it is offered to (see isOffered); left out, it is offered to everyone who
+   * can see the map. A command that writes says 'editor'.
+   */
+  requires?: Role;
   isEnabled(state: CommandState): boolean;
   /** For toggles and choices: whether it is on now (aria-pressed). */
   isPressed?(state: CommandState): boolean;
@@ -166,6 +183,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'layout',
     keys: [],
     placements: ['toolbar', 'mapMenu'],
+    requires: 'editor',
     isEnabled: (state) => state.mapReady && !state.rearranging,
     run: (context) => {
       context.rearrange();
@@ -196,6 +214,7 @@ export const COMMANDS: readonly Command[] = [
     group: 'data',
     keys: [],
     placements: ['toolbar', 'mapMenu'],
+    requires: 'editor',
     // Also (above all) with an empty map: importing is how a network's first groups arrive.
     isEnabled: always,
     run: (context) => {
@@ -232,7 +251,27 @@ export const COMMANDS: readonly Command[] = [
       context.showShortcuts();
     },
   },
+  {
+    id: 'history',
+    group: 'account',
+    keys: ['h'],
+    placements: ['mapMenu'],
+    // Editors see their own changes, admins everyone's (the server decides which).
+    requires: 'editor',
+    isEnabled: always,
+    run: (context) => {
+      context.openHistory();
+    },
+  },
 ];
+
+/**
+ * Whether a command is offered at all to someone of `audience`: a viewer (or a visitor who is
+ * not signed in) is not shown the commands that write, anywhere, nor can run them by key.
+ */
+export function isOffered(command: Command, audience: Audience): boolean {
+  return command.requires === undefined || roleAtLeast(audience, command.requires);
+}
 
 /** One command by its id. */
 export function commandById(id: CommandId): Command {

@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { useCanEdit } from '../introductions/can-edit';
+import { useCanEdit } from '../account/session';
 import {
   useDismissedIntroductions,
   type IntroductionActions,

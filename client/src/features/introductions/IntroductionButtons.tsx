@@ -1,6 +1,6 @@
 import './introductions.css';
 import { useTranslation } from 'react-i18next';
-import { useCanEdit } from './can-edit';
+import { useCanEdit } from '../account/session';
 import type { IntroductionActions } from './introduction-queries';
 import type { NamedPair } from './introductions-state';
 

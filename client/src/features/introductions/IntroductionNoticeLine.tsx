@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { CloseButton } from '../../ui/CloseButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { useCanEdit } from './can-edit';
+import { useCanEdit } from '../account/session';
 import type { IntroductionActions } from './introduction-queries';
 import { undoCommand, type IntroductionCommand } from './introductions-state';
 

@@ -2,7 +2,7 @@ import type { Attendee, MeetingDetails } from '@octograph/graph-schema';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { useCanEdit } from '../introductions/can-edit';
+import { useCanEdit } from '../account/session';
 import { AddAttendee } from './AddAttendee';
 import { useRemoveAttendee, useSetAttendee } from './meeting-mutations';
 

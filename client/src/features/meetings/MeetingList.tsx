@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useMeetings } from '../../api/queries';
 import { formatDate } from '../../i18n/format';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { useCanEdit } from '../introductions/can-edit';
+import { useCanEdit } from '../account/session';
 import { MeetingEditor } from './MeetingEditor';
 import { MeetingsPage } from './MeetingsPage';
 import { dispatchMeetingsScreen } from './meetings-screen-store';

@@ -5,7 +5,7 @@ import { useMeeting } from '../../api/queries';
 import { formatDate } from '../../i18n/format';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFilters } from '../filters/filters-context';
-import { useCanEdit } from '../introductions/can-edit';
+import { useCanEdit } from '../account/session';
 import { AttendeeList } from './AttendeeList';
 import { MeetingEditor } from './MeetingEditor';
 import { MeetingSuggestions } from './MeetingSuggestions';

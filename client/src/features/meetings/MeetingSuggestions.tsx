@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMeetingSuggestions } from '../../api/queries';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { useCanEdit } from '../introductions/can-edit';
+import { useCanEdit } from '../account/session';
 import { IntroductionReasons } from '../introductions/IntroductionReasons';
 import { useAddMeetingLinks } from './meeting-mutations';
 import type { LinkSessionAction } from './quick-link-state';

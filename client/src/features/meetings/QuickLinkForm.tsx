@@ -2,7 +2,7 @@ import type { Link, MeetingDetails } from '@octograph/graph-schema';
 import { useId, useReducer, useRef, useState, type Dispatch, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../ui/ErrorNotice';
-import { useCanEdit } from '../introductions/can-edit';
+import { useCanEdit } from '../account/session';
 import { useAddMeetingLinks, useUndoLink } from './meeting-mutations';
 import {
   EMPTY_QUICK_LINK,
