@@ -12,6 +12,7 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Credentials } from './session.js';
 import { since } from './stats.js';
 
 // As in tests/helpers/browser.ts: never `npx playwright install` (downloads are blocked here and
@@ -50,6 +51,8 @@ export interface Counts {
 export interface BrowserPlan {
   /** The app's address. */
   url: string;
+  /** Every page signs in as this user before it opens the app, so the app opens on the map. */
+  admin: Credentials;
   /** What GET /api/map returns: the canvas must hold this many nodes and links. */
   expected: Counts;
   /** Measured page loads, each in a fresh browser context (no cache, no cookies). */
@@ -234,7 +237,11 @@ interface OpenPage {
   page: Page;
 }
 
-/** A page in a fresh context with the probe installed; its uncaught errors go to `errors`. */
+/**
+ * A page in a fresh context with the probe installed, signed in; its uncaught errors go to
+ * `errors`. The sign-in goes through the page's own request context, whose cookies are the
+ * page's, so the measured load opens the map and not the sign-in screen.
+ */
 async function openPage(browser: Browser, plan: BrowserPlan, errors: string[]): Promise<OpenPage> {
   const context = await browser.newContext({ viewport: VIEWPORT });
   await context.addInitScript({
@@ -242,6 +249,15 @@ async function openPage(browser: Browser, plan: BrowserPlan, errors: string[]): 
   });
   const page = await context.newPage();
   page.on('pageerror', (error) => errors.push(error.message));
+  const signedIn = await page.request.post(`${plan.url}/api/session`, {
+    data: plan.admin,
+    timeout: plan.loadTimeoutMs,
+  });
+  if (signedIn.status() !== 200) {
+    const answer = (await signedIn.text()).slice(0, 200);
+    await context.close();
+    throw new Error(`signing the page in: HTTP ${signedIn.status()} ${answer}`);
+  }
   return { context, page };
 }
 

@@ -4,6 +4,7 @@
  * an empty store. Each request is timed from sending until the whole answer has arrived.
  */
 import { ImportPreviewSchema, ImportResultSchema } from '@octograph/graph-schema';
+import type { Session } from './session.js';
 import { since } from './stats.js';
 
 /** What one preview + apply took, and what it imported. */
@@ -23,8 +24,14 @@ function form(workbook: Buffer, fields: Record<string, string>): FormData {
   return body;
 }
 
-async function post(url: string, body: FormData): Promise<unknown> {
-  const response = await fetch(url, { method: 'POST', body, signal: AbortSignal.timeout(120_000) });
+async function post(url: string, session: Session, body: FormData): Promise<unknown> {
+  // No content-type here: fetch sets multipart/form-data with the form's boundary itself.
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: session.writeHeaders,
+    body,
+    signal: AbortSignal.timeout(120_000),
+  });
   const text = await response.text();
   if (response.status !== 200) {
     throw new Error(`POST ${url}: HTTP ${response.status} ${text.slice(0, 300)}`);
@@ -32,17 +39,22 @@ async function post(url: string, body: FormData): Promise<unknown> {
   return JSON.parse(text) as unknown;
 }
 
-/** Previews and applies `workbook` on the (empty) server at `baseUrl`. */
-export async function importWorkbook(baseUrl: string, workbook: Buffer): Promise<ImportRun> {
+/** Previews and applies `workbook` on the (empty) server at `baseUrl`, signed in. */
+export async function importWorkbook(
+  baseUrl: string,
+  session: Session,
+  workbook: Buffer,
+): Promise<ImportRun> {
   const previewStarted = performance.now();
   const preview = ImportPreviewSchema.parse(
-    await post(`${baseUrl}/api/import/preview`, form(workbook, {})),
+    await post(`${baseUrl}/api/import/preview`, session, form(workbook, {})),
   );
   const previewMs = since(previewStarted);
   const applyStarted = performance.now();
   const result = ImportResultSchema.parse(
     await post(
       `${baseUrl}/api/import/apply`,
+      session,
       form(workbook, { expectedRevision: String(preview.revision) }),
     ),
   );

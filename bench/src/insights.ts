@@ -5,6 +5,7 @@
 import type { CreateLinkInput } from '@octograph/graph-schema';
 import { InsightsSummarySchema } from '@octograph/graph-schema';
 import { postLink, timedGet } from './sequential.js';
+import type { Session } from './session.js';
 
 /** The insight timings of one run. */
 export interface InsightTimings {
@@ -28,32 +29,36 @@ export interface InsightPlan {
   findingPath: string;
 }
 
-async function createLink(baseUrl: string, link: CreateLinkInput): Promise<void> {
-  const { status, text } = await postLink(baseUrl, link);
+async function createLink(baseUrl: string, session: Session, link: CreateLinkInput): Promise<void> {
+  const { status, text } = await postLink(baseUrl, session, link);
   if (status !== 201) {
     throw new Error(`POST /api/links: HTTP ${status} ${text.slice(0, 200)}`);
   }
 }
 
 /** One GET that must answer 200; its time in ms and its body. */
-async function timedOk(url: string): Promise<{ ms: number; body: string }> {
-  const result = await timedGet(url);
+async function timedOk(url: string, session: Session): Promise<{ ms: number; body: string }> {
+  const result = await timedGet(url, session);
   if (result.status !== 200) {
     throw new Error(`GET ${url}: HTTP ${result.status} ${result.body.slice(0, 200)}`);
   }
   return result;
 }
 
-/** Runs the cold rounds, then the cached requests, against a server at `baseUrl`. */
-export async function measureInsights(baseUrl: string, plan: InsightPlan): Promise<InsightTimings> {
+/** Runs the cold rounds, then the cached requests, against a server at `baseUrl`, signed in. */
+export async function measureInsights(
+  baseUrl: string,
+  session: Session,
+  plan: InsightPlan,
+): Promise<InsightTimings> {
   const summaryUrl = `${baseUrl}/api/insights`;
   const findingUrl = `${baseUrl}${plan.findingPath}`;
-  const first = await timedOk(summaryUrl);
+  const first = await timedOk(summaryUrl, session);
   const coldMs: number[] = [];
   const revisions: number[] = [];
   for (const link of plan.writes) {
-    await createLink(baseUrl, link);
-    const cold = await timedOk(summaryUrl);
+    await createLink(baseUrl, session, link);
+    const cold = await timedOk(summaryUrl, session);
     coldMs.push(cold.ms);
     revisions.push(InsightsSummarySchema.parse(JSON.parse(cold.body)).revision);
   }
@@ -64,8 +69,8 @@ export async function measureInsights(baseUrl: string, plan: InsightPlan): Promi
   const cachedSummaryMs: number[] = [];
   const cachedFindingMs: number[] = [];
   for (let index = 0; index < plan.cachedRequests; index += 1) {
-    cachedSummaryMs.push((await timedOk(summaryUrl)).ms);
-    cachedFindingMs.push((await timedOk(findingUrl)).ms);
+    cachedSummaryMs.push((await timedOk(summaryUrl, session)).ms);
+    cachedFindingMs.push((await timedOk(findingUrl, session)).ms);
   }
   return { firstMs: first.ms, coldMs, cachedSummaryMs, cachedFindingMs, revisions };
 }

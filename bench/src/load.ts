@@ -41,11 +41,15 @@ export interface LoadResult {
   machineCores: number;
 }
 
-/** Runs autocannon against `url`; stops it if it overruns its duration by 15 s. */
+/**
+ * Runs autocannon against `url`, sending `headers` (the session cookie) with every request; stops
+ * it if it overruns its duration by 15 s.
+ */
 export async function runLoad(
   url: string,
   serverPid: number,
   options: LoadOptions,
+  headers: Record<string, string>,
 ): Promise<LoadResult> {
   const serverCpuBefore = cpuTimeMs(serverPid);
   const clientCpuBefore = process.cpuUsage();
@@ -61,6 +65,7 @@ export async function runLoad(
     const instance = autocannon(
       {
         url,
+        headers,
         connections: options.connections,
         duration: options.durationSeconds,
         timeout: 10,

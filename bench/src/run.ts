@@ -50,6 +50,7 @@ import {
   timedGet,
   type Timings,
 } from './sequential.js';
+import { adminEnv, benchAdmin, signIn, type Session } from './session.js';
 import { databaseBytes, setUp } from './setup.js';
 import { count, mib, ms, summarise, type Summary } from './stats.js';
 import { egoTargets, newCollaborations } from './workload.js';
@@ -107,6 +108,8 @@ const CLIENT_SOURCE = join(rootDir, 'client', 'src');
 const CLIENT_INDEX = join(rootDir, 'client', 'dist', 'index.html');
 const BARE_SERVER = join(benchDir, 'src', 'bare-server.ts');
 const RESULTS_FILE = join(benchDir, 'RESULTS.md');
+/** Every server of the run creates this admin on start; every request is made signed in as it. */
+const ADMIN = benchAdmin();
 
 // Undone in reverse order at the end, on error, on Ctrl-C and at the time limit.
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -160,6 +163,21 @@ async function startChild(
   const baseUrl = `http://${HOST}:${port}`;
   await waitUntilReady(`${baseUrl}${readyPath}`, child, 60_000);
   return { child, baseUrl };
+}
+
+/** The built server, with the run's admin, and a session signed in as that admin. */
+async function startServer(
+  name: string,
+  env: Record<string, string>,
+): Promise<{ child: Child; baseUrl: string; session: Session }> {
+  const started = await startChild(
+    name,
+    [SERVER_ENTRY],
+    rootDir,
+    { ...adminEnv(ADMIN), ...env },
+    '/api/health',
+  );
+  return { ...started, session: await signIn(started.baseUrl, ADMIN) };
 }
 
 function latencyText(timings: Timings): string {
@@ -247,29 +265,27 @@ async function apiSteps(dataDir: string): Promise<StepReport> {
   step(`ego networks in-process: p50 / p95 / max ${latencyText(egoLocal)}`);
 
   // 2. The built server on that store.
-  const { child: server, baseUrl } = await startChild(
-    'server',
-    [SERVER_ENTRY],
-    rootDir,
-    { DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
-    '/api/health',
-  );
+  const {
+    child: server,
+    baseUrl,
+    session,
+  } = await startServer('server', { DATA_DIR: dataDir, LOG_LEVEL: 'warn' });
   const memoryIdle = readMemory(server.pid);
   step(`server up (pid ${server.pid}), RSS ${memoryText(memoryIdle)}`);
 
   // 3. /api/map: the first request builds and caches the map; then load.
-  const cold = await timedGet(`${baseUrl}/api/map`);
+  const cold = await timedGet(`${baseUrl}/api/map`, session);
   if (cold.status !== 200) throw new Error(`GET /api/map: HTTP ${cold.status}`);
   const map = JSON.parse(cold.body) as { nodes: unknown[]; links: unknown[] };
   const warmSamples: number[] = [];
   for (let index = 0; index < 5; index += 1)
-    warmSamples.push((await timedGet(`${baseUrl}/api/map`)).ms);
+    warmSamples.push((await timedGet(`${baseUrl}/api/map`, session)).ms);
   const warm = summarise(warmSamples);
   step(
     `/api/map: ${count(map.nodes.length)} nodes, ${count(map.links.length)} links, ${count(cold.bytes)} bytes; cold ${ms(cold.ms)} ms, warm ${ms(warm.p50)} ms`,
   );
   step(`load on /api/map: ${LOAD.connections} connections for ${LOAD.durationSeconds} s`);
-  const mapLoad = await runLoad(`${baseUrl}/api/map`, server.pid, LOAD);
+  const mapLoad = await runLoad(`${baseUrl}/api/map`, server.pid, LOAD, session.readHeaders);
   const memoryAfterMap = readMemory(server.pid);
   step(`/api/map: ${mapLoad.requestsPerSecond.toFixed(1)} req/s`);
 
@@ -283,17 +299,23 @@ async function apiSteps(dataDir: string): Promise<StepReport> {
     { BODY_FILE: bodyFile },
     '/api/map',
   );
-  const bareCheck = await timedGet(`${bare.baseUrl}/api/map`);
+  // The bare server gets the very same requests, cookie and all; it just does not look at it.
+  const bareCheck = await timedGet(`${bare.baseUrl}/api/map`, session);
   if (bareCheck.body !== cold.body) throw new Error('the bare server sends a different body');
   step(`load on the bare server (pid ${bare.child.pid})`);
-  const bareLoad = await runLoad(`${bare.baseUrl}/api/map`, bare.child.pid, LOAD);
+  const bareLoad = await runLoad(
+    `${bare.baseUrl}/api/map`,
+    bare.child.pid,
+    LOAD,
+    session.readHeaders,
+  );
   const bareMemory = readMemory(bare.child.pid);
   await bare.child.stop();
   const ratio = mapLoad.requestsPerSecond / bareLoad.requestsPerSecond;
   step(`bare: ${bareLoad.requestsPerSecond.toFixed(1)} req/s; map / bare = ${ratio.toFixed(2)}`);
 
   // 5. Ego networks over HTTP, one at a time.
-  const egoHttp = await egoOverHttp(baseUrl, egoPlan, EGO.depth);
+  const egoHttp = await egoOverHttp(baseUrl, session, egoPlan, EGO.depth);
   step(`ego networks over HTTP: p50 / p95 / max ${latencyText(egoHttp)}`);
 
   // 6. New links, one POST at a time.
@@ -305,7 +327,7 @@ async function apiSteps(dataDir: string): Promise<StepReport> {
     NEW_LINKS.seed,
   );
   const collaborations = drawn.slice(0, NEW_LINKS.warmup + NEW_LINKS.count);
-  const linkTimings = await createLinksOverHttp(baseUrl, {
+  const linkTimings = await createLinksOverHttp(baseUrl, session, {
     warmup: collaborations.slice(0, NEW_LINKS.warmup),
     items: collaborations.slice(NEW_LINKS.warmup),
     budgetMs: NEW_LINKS.budgetMs,
@@ -325,6 +347,7 @@ async function apiSteps(dataDir: string): Promise<StepReport> {
   );
   const meetingTimings = await addMeetingLinksOverHttp(
     baseUrl,
+    session,
     {
       warmup: rounds.slice(0, MEETING_LINKS.warmup),
       items: rounds.slice(MEETING_LINKS.warmup),
@@ -341,7 +364,9 @@ async function apiSteps(dataDir: string): Promise<StepReport> {
 
   // 9. The whole network as a Kumu-layout workbook, imported into an empty store.
   const exportStarted = performance.now();
-  const workbookResponse = await fetch(`${baseUrl}/api/export?format=xlsx`);
+  const workbookResponse = await fetch(`${baseUrl}/api/export?format=xlsx`, {
+    headers: session.readHeaders,
+  });
   if (workbookResponse.status !== 200) {
     throw new Error(`GET /api/export?format=xlsx: HTTP ${workbookResponse.status}`);
   }
@@ -352,14 +377,12 @@ async function apiSteps(dataDir: string): Promise<StepReport> {
   cleanups.push(() => {
     rmSync(importDir, { recursive: true, force: true });
   });
-  const importer = await startChild(
-    'import server',
-    [SERVER_ENTRY],
-    rootDir,
-    { DATA_DIR: importDir, LOG_LEVEL: 'warn', IMPORT_LIMIT: String(256 * 1024 * 1024) },
-    '/api/health',
-  );
-  const imported = await importWorkbook(importer.baseUrl, workbook);
+  const importer = await startServer('import server', {
+    DATA_DIR: importDir,
+    LOG_LEVEL: 'warn',
+    IMPORT_LIMIT: String(256 * 1024 * 1024),
+  });
+  const imported = await importWorkbook(importer.baseUrl, importer.session, workbook);
   await importer.child.stop();
   const importMs = imported.previewMs + imported.applyMs;
   step(
@@ -558,20 +581,22 @@ async function browserStep(dataDir: string): Promise<StepReport> {
 
   const clientDir = join(dataDir, 'client');
   await copyClient(clientDir);
-  const { child: server, baseUrl } = await startChild(
-    'browser map server',
-    [SERVER_ENTRY],
-    rootDir,
-    { DATA_DIR: browserDir, CLIENT_DIR: clientDir, LOG_LEVEL: 'warn' },
-    '/api/health',
-  );
+  const {
+    child: server,
+    baseUrl,
+    session,
+  } = await startServer('browser map server', {
+    DATA_DIR: browserDir,
+    CLIENT_DIR: clientDir,
+    LOG_LEVEL: 'warn',
+  });
   // The first request builds the server's cached map; the page loads all get the cached one.
-  const cold = await timedGet(`${baseUrl}/api/map`);
+  const cold = await timedGet(`${baseUrl}/api/map`, session);
   if (cold.status !== 200) throw new Error(`GET /api/map: HTTP ${cold.status}`);
   const map = MapResponseSchema.parse(JSON.parse(cold.body));
   const warmSamples: number[] = [];
   for (let index = 0; index < 5; index += 1)
-    warmSamples.push((await timedGet(`${baseUrl}/api/map`)).ms);
+    warmSamples.push((await timedGet(`${baseUrl}/api/map`, session)).ms);
   const warm = summarise(warmSamples);
   const expected = { nodes: map.nodes.length, links: map.links.length };
   step(
@@ -583,7 +608,12 @@ async function browserStep(dataDir: string): Promise<StepReport> {
   step(
     `Chromium ${browser.version()}: a first load with pans and zooms, then ${BROWSER.loads} measured loads`,
   );
-  const result = await measureInBrowser(browser, { url: baseUrl, expected, ...BROWSER });
+  const result = await measureInBrowser(browser, {
+    url: baseUrl,
+    admin: ADMIN,
+    expected,
+    ...BROWSER,
+  });
   await browser.close();
   await server.stop();
 
@@ -651,15 +681,13 @@ async function insightsStep(dataDir: string): Promise<StepReport> {
   step(`insights: seeding the ${count(NETWORK.organisations)}-organisation network again`);
   const setup = await setUp(insightsDir, NETWORK);
   await setup.store.close();
-  const { child: server, baseUrl } = await startChild(
-    'insights server',
-    [SERVER_ENTRY],
-    rootDir,
-    { DATA_DIR: insightsDir, LOG_LEVEL: 'warn' },
-    '/api/health',
-  );
+  const {
+    child: server,
+    baseUrl,
+    session,
+  } = await startServer('insights server', { DATA_DIR: insightsDir, LOG_LEVEL: 'warn' });
   const writes = newCollaborations(setup.network, INSIGHTS.rounds, INSIGHTS.seed);
-  const timings = await measureInsights(baseUrl, {
+  const timings = await measureInsights(baseUrl, session, {
     writes,
     cachedRequests: INSIGHTS.cachedRequests,
     findingPath: INSIGHTS.finding,

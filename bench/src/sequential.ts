@@ -5,6 +5,7 @@
  */
 import type { CreateLinkInput } from '@octograph/graph-schema';
 import type { GraphStore } from '@octograph/server';
+import type { Session } from './session.js';
 import { since } from './stats.js';
 import type { EgoTarget } from './workload.js';
 
@@ -67,11 +68,13 @@ function egoUrl(baseUrl: string, id: string, depth: number): string {
 /** Ego networks over HTTP (fetch, keep-alive), timed until the whole body has arrived. */
 export function egoOverHttp(
   baseUrl: string,
+  session: Session,
   plan: Plan<EgoTarget>,
   depth: number,
 ): Promise<Timings> {
   return timeEach(plan, async (target) => {
     const response = await fetch(egoUrl(baseUrl, target.id, depth), {
+      headers: session.readHeaders,
       signal: AbortSignal.timeout(10_000),
     });
     const body = await response.arrayBuffer();
@@ -100,11 +103,12 @@ export function egoInProcess(
 /** One POST /api/links: the answer's status and body, read whole. */
 export async function postLink(
   baseUrl: string,
+  session: Session,
   link: CreateLinkInput,
 ): Promise<{ status: number; text: string }> {
   const response = await fetch(`${baseUrl}/api/links`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { ...session.writeHeaders, 'content-type': 'application/json' },
     body: JSON.stringify(link),
     signal: AbortSignal.timeout(10_000),
   });
@@ -114,10 +118,11 @@ export async function postLink(
 /** Creates links one POST at a time; each must answer 201. */
 export function createLinksOverHttp(
   baseUrl: string,
+  session: Session,
   plan: Plan<CreateLinkInput>,
 ): Promise<Timings> {
   return timeEach(plan, async (link) => {
-    const { status, text } = await postLink(baseUrl, link);
+    const { status, text } = await postLink(baseUrl, session, link);
     return status === 201
       ? { ok: true, size: text.length }
       : {
@@ -128,12 +133,16 @@ export function createLinksOverHttp(
   });
 }
 
-/** One GET, timed until the whole body has arrived. */
+/** One GET with a session's read headers, timed until the whole body has arrived. */
 export async function timedGet(
   url: string,
+  session: Session,
 ): Promise<{ ms: number; status: number; body: string; bytes: number }> {
   const started = performance.now();
-  const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+  const response = await fetch(url, {
+    headers: session.readHeaders,
+    signal: AbortSignal.timeout(60_000),
+  });
   const buffer = Buffer.from(await response.arrayBuffer());
   const ms = since(started);
   return { ms, status: response.status, body: buffer.toString('utf8'), bytes: buffer.byteLength };
@@ -152,6 +161,7 @@ export interface MeetingRound {
  */
 export async function addMeetingLinksOverHttp(
   baseUrl: string,
+  session: Session,
   plan: Plan<MeetingRound>,
   date: string,
 ): Promise<Timings> {
@@ -159,7 +169,7 @@ export async function addMeetingLinksOverHttp(
     const attendees = [...new Set(round.links.flatMap((link) => [link.source, link.target]))];
     const response = await fetch(`${baseUrl}/api/batch`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { ...session.writeHeaders, 'content-type': 'application/json' },
       body: JSON.stringify({
         ops: [
           {
@@ -185,7 +195,7 @@ export async function addMeetingLinksOverHttp(
       `${baseUrl}/api/meetings/${encodeURIComponent(round.meetingId)}/links`,
       {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { ...session.writeHeaders, 'content-type': 'application/json' },
         body: JSON.stringify({
           links: round.links.map(({ source, target, notes }) => ({ source, target, notes })),
         }),
