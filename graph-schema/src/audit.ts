@@ -68,6 +68,9 @@ export const AuditChangeSchema = z.discriminatedUnion('entity', [
 ]);
 export type AuditChange = z.infer<typeof AuditChangeSchema>;
 
+/** The actor of the demo network's seeding (also its links' `createdBy`). */
+export const SEED_ACTOR = 'seed';
+
 /** How many changes of each entry a page of the log carries. */
 export const AUDIT_PAGE_CHANGES = 20;
 
@@ -79,7 +82,7 @@ export const AuditEntrySchema = z.object({
   revision: z.int(),
   /** When (ISO date-time). */
   at: z.string(),
-  /** The user id of who wrote, or null (the command line, the seed). */
+  /** The user id of who wrote; SEED_ACTOR for the demo seed; null for the command line. */
   actor: z.string().nullable(),
   action: AuditActionSchema,
   /**

@@ -55,6 +55,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       ? { level: config.logLevel, stream: options.logStream }
       : { level: config.logLevel },
     bodyLimit: config.bodyLimit,
+    // Behind a reverse proxy: the caller's address (rate limits) and https (Secure cookie).
+    trustProxy: config.trustProxy,
     // Let a closing server finish the requests it has and refuse new ones.
     return503OnClosing: true,
     routerOptions: {
@@ -101,6 +103,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(authPlugin, {
     publicRead: config.publicRead,
     sessionDays: config.sessionDays,
+    trustProxy: config.trustProxy,
   });
   if (config.firstAdmin && !(await store.hasAdmin())) {
     const { email, name, password } = config.firstAdmin;

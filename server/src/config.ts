@@ -70,6 +70,13 @@ const EnvSchema = z
         .default('false')
         .transform((value) => value === 'true'),
     ),
+    TRUST_PROXY: z.preprocess(
+      emptyAsUnset,
+      z
+        .enum(['true', 'false'], 'must be true or false')
+        .default('false')
+        .transform((value) => value === 'true'),
+    ),
     SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     OCTOGRAPH_ADMIN_EMAIL: z.preprocess(emptyAsUnset, z.string().optional()),
@@ -143,6 +150,12 @@ export interface AppConfig {
   rateLimitPerMinute: number;
   /** Origins of other sites allowed to call the API (CORS_ORIGIN); empty: no CORS headers. */
   corsOrigins: string[];
+  /**
+   * Whether a reverse proxy in front sets X-Forwarded-For/-Proto (TRUST_PROXY): then the
+   * caller's address and https come from those headers, and no browser visit counts as "from
+   * this machine" (the first admin comes from create-admin or OCTOGRAPH_ADMIN_*).
+   */
+  trustProxy: boolean;
   /** Whether visitors who are not signed in may read the public map (PUBLIC_READ). */
   publicRead: boolean;
   /** Sign-in attempts one address may make per minute (SIGN_IN_LIMIT_PER_MINUTE). */
@@ -193,6 +206,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
     corsOrigins: values.CORS_ORIGIN ?? [],
     publicRead: values.PUBLIC_READ,
+    trustProxy: values.TRUST_PROXY,
     signInLimitPerMinute: values.SIGN_IN_LIMIT_PER_MINUTE,
     sessionDays: values.SESSION_DAYS,
     firstAdmin:

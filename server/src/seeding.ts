@@ -3,7 +3,7 @@
  * idempotent (only what is not stored yet is written), `reset` starts over in the same all-or-nothing
  * batch, and `ifEmpty` leaves a store that already holds nodes alone.
  */
-import { LINK_RULES, type BatchOpInput, type LinkKind } from '@octograph/graph-schema';
+import { LINK_RULES, SEED_ACTOR, type BatchOpInput, type LinkKind } from '@octograph/graph-schema';
 import type { SeedNetwork } from '@octograph/seed';
 import type { GraphStore } from './store/graph-store.js';
 import { computeLayout, placeNewNodes } from './services/layout.js';
@@ -62,7 +62,7 @@ export async function seedStore(
     .filter((link) => !joined.has(linkKeys(link.kind, link.source, link.target)[0] ?? ''))
     .map((link) => ({ op: 'createLink', link }));
   const ops = [...deletes, ...nodeOps, ...linkOps];
-  if (ops.length > 0) await store.applyBatch(ops, { actor: 'seed' });
+  if (ops.length > 0) await store.applyBatch(ops, { actor: SEED_ACTOR });
 
   const after = await store.snapshot();
   const saved = new Map(after.positions.map((position) => [position.id, position]));

@@ -46,6 +46,8 @@ declare module 'fastify' {
     accounts: AccountService;
     /** Whether visitors who are not signed in may read the public map. */
     publicRead: boolean;
+    /** TRUST_PROXY: requests arrive through a reverse proxy, so none is a local visit. */
+    behindProxy: boolean;
   }
 }
 
@@ -59,6 +61,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export interface AuthOptions {
   publicRead: boolean;
   sessionDays: number;
+  /** Behind a proxy every request may come from anywhere: none is a local visit. */
+  trustProxy: boolean;
 }
 
 /**
@@ -66,6 +70,7 @@ export interface AuthOptions {
  * create the first admin, or read before one exists.
  */
 export function isLocalVisit(request: FastifyRequest): boolean {
+  if (request.server.behindProxy) return false;
   const address = request.socket.remoteAddress ?? '';
   const local = address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
   const proxied = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some(
@@ -155,6 +160,7 @@ async function auth(app: FastifyInstance, options: AuthOptions): Promise<void> {
   await app.register(fastifyCookie);
   app.decorate('accounts', new AccountService(app.store, options.sessionDays));
   app.decorate('publicRead', options.publicRead);
+  app.decorate('behindProxy', options.trustProxy);
   // Set for every request by the hook below, before any route runs.
   const viewers = new WeakMap<FastifyRequest, Viewer>();
   app.decorateRequest('viewer', {

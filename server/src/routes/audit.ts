@@ -1,8 +1,7 @@
 /**
- * /api/audit: the log of every write to the graph (issue 8). Admins list all of it with
- * filters; an editor lists their own changes. Editors and admins undo an entry: a new audited
- * write that restores the before values, refused (409) with the reason when later changes
- * depend on it.
+ * /api/audit: the log of every write to the graph (issue 8). Admins list and undo all of it,
+ * with filters; an editor lists and undoes their own changes. An undo is a new audited write
+ * that restores the before values, refused (409) with the reason when later changes depend on it.
  */
 import {
   AuditEntrySchema,
@@ -80,14 +79,23 @@ const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Undo a change: a new audited write restoring its before values',
         description:
-          'Refused (409) with the reason when the change was undone already or when something it changed has changed again since.',
+          'Admins undo any change, editors their own (another’s is 404 to them). Refused (409) with the reason when the change was undone already or when something it changed has changed again since.',
         tags,
         params: AuditParamsSchema,
         response: { 201: AuditEntrySchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await app.store.undo(request.params.id, writerOf(request))),
+    async (request, reply) => {
+      const { audience, user } = request.viewer;
+      if (!roleAtLeast(audience, 'admin')) {
+        // An editor undoes their own changes (the ones History lists for them); admins any.
+        const entry = await app.store.getAuditEntry(request.params.id);
+        if (!entry || entry.actor !== user?.id) {
+          throw new AuditEntryNotFoundError(request.params.id);
+        }
+      }
+      return reply.status(201).send(await app.store.undo(request.params.id, writerOf(request)));
+    },
   );
   await Promise.resolve();
 };

@@ -60,7 +60,7 @@ const exportRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Download the network, or the filtered map view, as a file',
         description:
-          '`format`: `json` (Octograph’s network file, the default: every field and the saved positions, imports back losslessly), `xlsx` (a Kumu-layout workbook with an Elements and a Connections sheet), `csv` (the same two tables as elements.csv and connections.csv in a zip), `gexf` (Gephi, with saved positions) or `graphml`. Without filters the whole network is exported; with the filters of GET /api/map, the nodes that pass and the links among them. A person’s e-mail and phone appear only when they made them public.',
+          '`format`: `json` (Octograph’s network file, the default: every field and the saved positions, imports back losslessly), `xlsx` (a Kumu-layout workbook with an Elements and a Connections sheet), `csv` (the same two tables as elements.csv and connections.csv in a zip), `gexf` (Gephi, with saved positions) or `graphml`. Without filters the whole network is exported; with the filters of GET /api/map, the nodes that pass and the links among them. A person’s e-mail and phone appear only where the caller may see them (public for everyone, network for signed-in users, attendees for people who met them at a meeting, private for editors and the person).',
         tags: ['export'],
         querystring: ExportQuerySchema,
         response: {

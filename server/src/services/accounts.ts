@@ -106,7 +106,7 @@ export class AccountService {
     await this.checkPerson(body.personId);
     const user = await this.newUser(body, null);
     const { token, change } = this.invitation();
-    const invited = { ...user, ...change } as StoredUser;
+    const invited: StoredUser = { ...user, ...change };
     await this.store.createUser(invited);
     return { user: userView(invited), token, expiresAt: invited.invitationExpiresAt ?? '' };
   }
