@@ -15,6 +15,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.js';
+import { InvalidUtf8Error } from './errors.js';
 import errorHandler, { errorBodyOf, notFoundReply, sendError } from './plugins/error-handler.js';
 import authPlugin from './plugins/auth.js';
 import securityPlugin from './plugins/security.js';
@@ -37,6 +38,8 @@ import { withPlacement } from './services/placing-store.js';
 import type { GraphStore } from './store/graph-store.js';
 import { openStore } from './store/open-store.js';
 import { APP_VERSION } from './version.js';
+
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
 /** What buildApp needs. */
 export interface BuildAppOptions {
@@ -70,6 +73,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+  // JSON must be UTF-8 (RFC 8259 §8.1): Fastify's own parser would store U+FFFD for bad bytes.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
+    let text: string;
+    try {
+      text = typeof body === 'string' ? body : STRICT_UTF8.decode(body);
+    } catch {
+      done(new InvalidUtf8Error(), undefined);
+      return;
+    }
+    void parseJson(request, text, done);
+  });
 
   // First, so that every route registered after it (the docs, the API, the client) gets the
   // security headers and the rate limit (plugins/security.ts).

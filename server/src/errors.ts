@@ -87,6 +87,13 @@ export class RateLimitedError extends AppError {
   }
 }
 
+/** 400: a JSON body that is not valid UTF-8. */
+export class InvalidUtf8Error extends AppError {
+  constructor() {
+    super(400, 'BAD_JSON', 'the request body is not valid UTF-8');
+  }
+}
+
 /** 409: an audit entry that cannot be undone, and why. */
 export class UndoRefusedError extends AppError {
   constructor(entryId: number, reason: string) {

@@ -219,3 +219,69 @@ export async function signIn(
   const session = (await response.json()) as { csrfToken: string | null };
   return { cookie, 'x-csrf-token': session.csrfToken ?? '' };
 }
+
+/** A built server over a data folder the test owns: it can be killed and started again. */
+export interface ServerProcess {
+  /** `http://127.0.0.1:<port>`, no trailing slash. */
+  baseUrl: string;
+  /** What the server has printed so far, stderr and stdout (for failure messages). */
+  output: () => string;
+  /** Sends `signal` and waits until the server has exited (SIGKILL: at once, mid-write). */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
+}
+
+/**
+ * Starts the built server on a free port over `dataDir` as it is: nothing is seeded, and the
+ * folder is neither created nor removed, so a test can kill the server and start it again over
+ * the same data (startAppProcess owns and removes its folder). The admin is created on the first
+ * start, as startAppProcess does it.
+ */
+export async function startServerProcess(options: {
+  dataDir: string;
+  admin: { email: string; password: string };
+  env?: Record<string, string>;
+}): Promise<ServerProcess> {
+  if (!existsSync(SERVER_ENTRY)) {
+    throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build -w server\` first`);
+  }
+  const port = await freePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  let outputText = '';
+  const output = () => outputText;
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    cwd: REPO_ROOT,
+    env: {
+      ...process.env,
+      DATA_DIR: options.dataDir,
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_PER_MINUTE: '1000000',
+      SIGN_IN_LIMIT_PER_MINUTE: '1000000',
+      OCTOGRAPH_ADMIN_EMAIL: options.admin.email,
+      OCTOGRAPH_ADMIN_PASSWORD: options.admin.password,
+      ...options.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const collect = (chunk: Buffer) => {
+    outputText += chunk.toString('utf8');
+  };
+  child.stdout.on('data', collect);
+  child.stderr.on('data', collect);
+  const kill = async (signal: NodeJS.Signals) => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill(signal);
+    if (!(await waitForExit(child, STOP_TIMEOUT_MS))) {
+      child.kill('SIGKILL');
+      await waitForExit(child, STOP_TIMEOUT_MS);
+    }
+  };
+  try {
+    await waitUntilHealthy(baseUrl, child, output);
+  } catch (error: unknown) {
+    await kill('SIGKILL');
+    throw error;
+  }
+  return { baseUrl, output, kill };
+}

@@ -45,15 +45,30 @@ interface Upload {
 async function readUploadParts(request: FastifyRequest, limit: number): Promise<Upload> {
   const upload: Upload = { files: [], fields: {} };
   let total = 0;
-  for await (const part of request.parts()) {
-    if (part.type === 'file') {
-      const bytes = await part.toBuffer();
-      total += bytes.length;
-      if (total > limit) throw new UploadTooLargeError(limit);
-      upload.files.push({ name: part.filename || part.fieldname, bytes });
-    } else {
-      upload.fields[part.fieldname] = String(part.value);
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === 'file') {
+        const bytes = await part.toBuffer();
+        total += bytes.length;
+        if (total > limit) throw new UploadTooLargeError(limit);
+        upload.files.push({ name: part.filename || part.fieldname, bytes });
+      } else {
+        upload.fields[part.fieldname] = String(part.value);
+      }
     }
+  } catch (error: unknown) {
+    // busboy throws plain errors for a body that is not well-formed multipart (no boundary,
+    // cut short); ours and the multipart plugin's own 4xx errors (with a status) pass through.
+    if (error instanceof AppError || (error instanceof Error && 'statusCode' in error)) throw error;
+    throw new ValidationError(
+      [
+        {
+          path: 'body',
+          message: 'is not well-formed multipart/form-data (no boundary, or cut short)',
+        },
+      ],
+      'the upload is not well-formed multipart/form-data (no boundary, or cut short); send it again',
+    );
   }
   if (upload.files.length === 0) {
     throw new ValidationError([{ path: 'files', message: 'is required: send at least one file' }]);
