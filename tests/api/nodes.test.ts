@@ -238,7 +238,11 @@ describe('contact details', () => {
   });
 
   it('are not shown to a viewer at the attendees level either', async () => {
-    const { body } = await api.request({ method: 'GET', url: '/api/nodes/person-bo', as: 'viewer' });
+    const { body } = await api.request({
+      method: 'GET',
+      url: '/api/nodes/person-bo',
+      as: 'viewer',
+    });
     expect(body).toMatchObject({ email: null, phone: null });
   });
 
