@@ -17,13 +17,19 @@ import {
 } from '@octograph/graph-schema';
 import { NotFoundError } from '../errors.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { visibleNode, type Reader } from './privacy.js';
+import { CLASS_READERS, readerClass, visibleNode, type Reader } from './privacy.js';
 
 /** One link of a node: the link's id and kind, and the node at its other end. */
 interface Touch {
   link: string;
   kind: LinkKind;
   other: string;
+}
+
+/** A person with contact details: the node, and its JSON for each shared class of reader. */
+interface Person {
+  node: GraphNode;
+  json: Record<keyof typeof CLASS_READERS, string>;
 }
 
 /** Everything a neighbourhood is built from, at one revision. */
@@ -33,8 +39,8 @@ interface EgoModel {
   touches: Map<string, Touch[]>;
   /** Each node without contact details, serialised. */
   nodeJson: Map<string, string>;
-  /** People with an e-mail or phone: serialised per reader, after privacy.ts removes details. */
-  people: Map<string, GraphNode>;
+  /** People with an e-mail or phone, serialised per class of reader (privacy.ts). */
+  people: Map<string, Person>;
   linkJson: Map<string, string>;
 }
 
@@ -79,8 +85,11 @@ export class EgoView {
     }
     const nodes = [...reached].map((node) => {
       const person = model.people.get(node);
-      if (person) return JSON.stringify(visibleNode(person, reader));
-      return model.nodeJson.get(node) ?? 'null';
+      if (!person) return model.nodeJson.get(node) ?? 'null';
+      const seenAs = readerClass(reader, node);
+      return seenAs === 'personal'
+        ? JSON.stringify(visibleNode(person.node, reader))
+        : person.json[seenAs];
     });
     const linkTexts = [...links].map((link) => model.linkJson.get(link) ?? 'null');
     // JSON text joined from the serialised nodes and links of a Subgraph, sent as it is (json.ts).
@@ -119,13 +128,21 @@ export class EgoView {
     const snapshot = await this.store.snapshot();
     const kinds = new Map<string, NodeKind>();
     const nodeJson = new Map<string, string>();
-    const people = new Map<string, GraphNode>();
+    const people = new Map<string, Person>();
     const touches = new Map<string, Touch[]>();
     const linkJson = new Map<string, string>();
     for (const node of snapshot.nodes) {
       kinds.set(node.id, node.kind);
       if (node.kind === 'person' && (node.email !== null || node.phone !== null)) {
-        people.set(node.id, node);
+        const json = (reader: Reader) => JSON.stringify(visibleNode(node, reader));
+        people.set(node.id, {
+          node,
+          json: {
+            everything: json(CLASS_READERS.everything),
+            network: json(CLASS_READERS.network),
+            public: json(CLASS_READERS.public),
+          },
+        });
       } else {
         nodeJson.set(node.id, JSON.stringify(node));
       }

@@ -55,6 +55,28 @@ export function seesEverything(reader: Reader): boolean {
   return reader.audience !== 'anonymous' && roleAtLeast(reader.audience, 'editor');
 }
 
+/**
+ * Which of a person's contact details this reader sees, as a class shared by many readers, so
+ * views can serialise a person once per class: everything (editors), network (any signed-in
+ * user who is neither the person nor met them at a meeting), public (not signed in), or
+ * personal (the person themself or someone who met them: worked out for this reader).
+ */
+export type ReaderClass = 'everything' | 'network' | 'public' | 'personal';
+
+export function readerClass(reader: Reader, personId: string): ReaderClass {
+  if (seesEverything(reader)) return 'everything';
+  if (reader.audience === 'anonymous') return 'public';
+  if (reader.personId === personId || reader.coAttendees.has(personId)) return 'personal';
+  return 'network';
+}
+
+/** A reader of each shared class, for serialising once per class. */
+export const CLASS_READERS: Record<Exclude<ReaderClass, 'personal'>, Reader> = {
+  everything: { audience: 'editor', personId: null, coAttendees: new Set() },
+  network: { audience: 'viewer', personId: null, coAttendees: new Set() },
+  public: PUBLIC_READER,
+};
+
 /** A node as this reader may see it. */
 export function visibleNode(node: GraphNode, reader: Reader): GraphNode {
   if (node.kind !== 'person' || seesEverything(reader)) return node;
