@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { wholeNumberParam } from './api.js';
 import { DateSchema, IdSchema } from './common.js';
+import { UserSchema } from './accounts.js';
 import { LinkSchema } from './links.js';
 import { GraphNodeSchema } from './nodes.js';
 
@@ -23,7 +24,12 @@ export const AUDIT_ACTIONS = [
   'undoDismissal',
   'restore',
   'undo',
+  'createUser',
+  'updateUser',
 ] as const;
+
+/** Actions on accounts, not the graph: they raise no revision and are never undone. */
+export const ACCOUNT_ACTIONS: readonly AuditAction[] = ['createUser', 'updateUser'];
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 
@@ -65,6 +71,15 @@ export const AuditChangeSchema = z.discriminatedUnion('entity', [
     before: DismissalStateSchema.nullable(),
     after: DismissalStateSchema.nullable(),
   }),
+  z.object({
+    entity: z.literal('user'),
+    /** The user's id. */
+    id: z.string(),
+    before: UserSchema.nullable(),
+    after: UserSchema.nullable(),
+    /** Whether the password changed (never the password or its hash). */
+    passwordChanged: z.boolean(),
+  }),
 ]);
 export type AuditChange = z.infer<typeof AuditChangeSchema>;
 
@@ -78,7 +93,7 @@ export const AUDIT_PAGE_CHANGES = 20;
 export const AuditEntrySchema = z.object({
   /** Increases with every entry. */
   id: z.int(),
-  /** The store revision this write produced. */
+  /** The store revision this write produced (for an account change: the revision it saw). */
   revision: z.int(),
   /** When (ISO date-time). */
   at: z.string(),

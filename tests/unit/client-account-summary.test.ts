@@ -29,7 +29,40 @@ function nodeChange(before: GraphNode | null, after: GraphNode | null): AuditCha
   return { entity: 'node', id, before, after };
 }
 
+const ANN = {
+  id: 'u-1',
+  email: 'ann@example.org',
+  name: 'Ann',
+  role: 'viewer' as const,
+  personId: null,
+  disabled: false,
+  invitationPending: true,
+  createdAt: '2026-11-01T10:00:00Z',
+};
+
 describe('summariseChanges', () => {
+  it('says who was invited, and what changed on an account (the password by name only)', () => {
+    const invited: AuditChange = {
+      entity: 'user',
+      id: 'u-1',
+      before: null,
+      after: ANN,
+      passwordChanged: false,
+    };
+    expect(summariseChanges([invited], nameOf, t)).toEqual(['Invited ann@example.org as Viewer']);
+    const promoted: AuditChange = {
+      entity: 'user',
+      id: 'u-1',
+      before: ANN,
+      after: { ...ANN, role: 'editor', invitationPending: false },
+      passwordChanged: true,
+    };
+    expect(summariseChanges([promoted], nameOf, t)).toEqual([
+      'Changed the account ann@example.org: role, invitation, password',
+    ]);
+    expect(undoable({ undoneBy: null, action: 'updateUser' })).toBe(false);
+  });
+
   it('names the node and the fields an update changed', () => {
     const after = { ...choir, description: 'Sings on Fridays', updatedAt: '2024-05-01T10:00:00Z' };
     expect(summariseChanges([nodeChange(choir, after)], nameOf, t)).toEqual([

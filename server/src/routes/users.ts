@@ -8,6 +8,7 @@ import {
   UserSchema,
 } from '@octograph/graph-schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { writerOf } from '../plugins/auth.js';
 import { userView } from '../services/accounts.js';
 import { errorResponses } from './responses.js';
 
@@ -42,7 +43,10 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
       reply
         .status(201)
         .send(
-          await app.accounts.invite({ ...request.body, personId: request.body.personId ?? null }),
+          await app.accounts.invite(
+            { ...request.body, personId: request.body.personId ?? null },
+            writerOf(request),
+          ),
         ),
   );
 
@@ -60,7 +64,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UserSchema, ...errorResponses(400, 401, 403, 404, 409) },
       },
     },
-    async (request) => app.accounts.update(request.params.id, request.body),
+    async (request) => app.accounts.update(request.params.id, request.body, writerOf(request)),
   );
 
   app.post(
@@ -74,7 +78,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: InvitationSchema, ...errorResponses(400, 401, 403, 404) },
       },
     },
-    async (request) => app.accounts.reinvite(request.params.id),
+    async (request) => app.accounts.reinvite(request.params.id, writerOf(request)),
   );
   await Promise.resolve();
 };

@@ -6,7 +6,14 @@
 import { randomUUID } from 'node:crypto';
 import type { InviteBody, Invitation, Role, User, UserPatch } from '@octograph/graph-schema';
 import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../errors.js';
-import type { GraphStore, StoredSession, StoredUser, UserChange } from '../store/graph-store.js';
+import type {
+  GraphStore,
+  StoredSession,
+  StoredUser,
+  UserChange,
+  WriteContext,
+} from '../store/graph-store.js';
+import { publicUser } from '../store/audit-rules.js';
 import { DECOY_HASH, hashPassword, newToken, tokenHash, verifyPassword } from './passwords.js';
 
 /** How long an invitation link works. */
@@ -32,18 +39,7 @@ export interface NewSession {
 }
 
 /** A user as the API shows it. */
-export function userView(user: StoredUser): User {
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    personId: user.personId,
-    disabled: user.disabled,
-    invitationPending: user.invitationHash !== null,
-    createdAt: user.createdAt,
-  };
-}
+export const userView: (user: StoredUser) => User = publicUser;
 
 export class AccountService {
   constructor(
@@ -102,19 +98,20 @@ export class AccountService {
   /** An admin invites someone: a user without a password and a one-time link. */
   async invite(
     body: Omit<InviteBody, 'personId'> & { personId: string | null },
+    context: WriteContext = {},
   ): Promise<Invitation> {
     await this.checkPerson(body.personId);
     const user = await this.newUser(body, null);
     const { token, change } = this.invitation();
     const invited: StoredUser = { ...user, ...change };
-    await this.store.createUser(invited);
+    await this.store.createUser(invited, context);
     return { user: userView(invited), token, expiresAt: invited.invitationExpiresAt ?? '' };
   }
 
   /** A new invitation link for an existing user (also how an admin resets a password). */
-  async reinvite(id: string): Promise<Invitation> {
+  async reinvite(id: string, context: WriteContext = {}): Promise<Invitation> {
     const { token, change } = this.invitation();
-    const user = await this.store.updateUser(id, change);
+    const user = await this.store.updateUser(id, change, context);
     return { user: userView(user), token, expiresAt: user.invitationExpiresAt ?? '' };
   }
 
@@ -135,11 +132,15 @@ export class AccountService {
   /** Accepts an invitation: the password is set, the link stops working, the user is in. */
   async acceptInvitation(token: string, password: string): Promise<NewSession> {
     const user = await this.invited(token);
-    const updated = await this.store.updateUser(user.id, {
-      passwordHash: await hashPassword(password),
-      invitationHash: null,
-      invitationExpiresAt: null,
-    });
+    const updated = await this.store.updateUser(
+      user.id,
+      {
+        passwordHash: await hashPassword(password),
+        invitationHash: null,
+        invitationExpiresAt: null,
+      },
+      { actor: user.id },
+    );
     return this.startSession(updated);
   }
 
@@ -158,19 +159,23 @@ export class AccountService {
     }
     // The store ends every session of a user whose password changes (in the same transaction);
     // the session that asked is then put back exactly as it was, CSRF token included.
-    await this.store.updateUser(user.id, { passwordHash: await hashPassword(next) });
+    await this.store.updateUser(
+      user.id,
+      { passwordHash: await hashPassword(next) },
+      { actor: user.id },
+    );
     await this.store.createSession(session);
   }
 
   /** An admin changes a user. */
-  async update(id: string, patch: UserPatch): Promise<User> {
+  async update(id: string, patch: UserPatch, context: WriteContext = {}): Promise<User> {
     if (patch.personId !== undefined) await this.checkPerson(patch.personId);
     const change: UserChange = {};
     if (patch.name !== undefined) change.name = patch.name;
     if (patch.role !== undefined) change.role = patch.role;
     if (patch.personId !== undefined) change.personId = patch.personId;
     if (patch.disabled !== undefined) change.disabled = patch.disabled;
-    return userView(await this.store.updateUser(id, change));
+    return userView(await this.store.updateUser(id, change, context));
   }
 
   private async startSession(user: StoredUser): Promise<NewSession> {

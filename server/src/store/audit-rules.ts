@@ -5,8 +5,13 @@
  * current value is not the entry's `after` — so a later change is never silently overwritten.
  */
 import { isDeepStrictEqual } from 'node:util';
-import type { AuditChange, AuditEntry } from '@octograph/graph-schema';
-import type { Dismissal } from './graph-store.js';
+import {
+  ACCOUNT_ACTIONS,
+  type AuditChange,
+  type AuditEntry,
+  type User,
+} from '@octograph/graph-schema';
+import type { Dismissal, StoredUser } from './graph-store.js';
 import { UndoRefusedError } from '../errors.js';
 
 /** The audit id of a dismissed pair (the smaller id first, as stored). */
@@ -21,6 +26,7 @@ export function auditTargets(changes: readonly AuditChange[]): string[] {
     switch (change.entity) {
       case 'node':
       case 'position':
+      case 'user':
         targets.add(change.id);
         break;
       case 'link':
@@ -58,7 +64,38 @@ export function describeChange(change: AuditChange): string {
       return `the position of node '${change.id}'`;
     case 'dismissal':
       return `the dismissed introduction ${change.id.replace('|', ' / ')}`;
+    case 'user':
+      return `the account of '${(change.after ?? change.before)?.email ?? change.id}'`;
   }
+}
+
+/**
+ * The audit entry of an account change (accounts are not the graph: the entry keeps the revision
+ * the store was at, and is never undone). Password hashes and invitation tokens never enter it.
+ */
+export function accountChange(before: StoredUser | null, after: StoredUser | null): AuditChange {
+  const id = (after ?? before)?.id ?? '';
+  return {
+    entity: 'user',
+    id,
+    before: before && publicUser(before),
+    after: after && publicUser(after),
+    passwordChanged: before?.passwordHash !== after?.passwordHash,
+  };
+}
+
+/** A stored user as the audit log and the API show it. */
+export function publicUser(user: StoredUser): User {
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    personId: user.personId,
+    disabled: user.disabled,
+    invitationPending: user.invitationHash !== null,
+    createdAt: user.createdAt,
+  };
 }
 
 /** A key per changed thing, for matching changes of the same thing. */
@@ -74,6 +111,12 @@ function thingKey(change: AuditChange): string {
 export function undoChanges(entry: AuditEntry): AuditChange[] {
   if (entry.undoneBy !== null) {
     throw new UndoRefusedError(entry.id, `it was undone already by change #${entry.undoneBy}`);
+  }
+  if (ACCOUNT_ACTIONS.includes(entry.action)) {
+    throw new UndoRefusedError(
+      entry.id,
+      'an account change is not undone from the log; change the account again under Users',
+    );
   }
   if (entry.action === 'restore') {
     throw new UndoRefusedError(

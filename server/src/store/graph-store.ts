@@ -222,8 +222,11 @@ export interface GraphStore {
 
   // --- accounts (issue 8): users and sessions live in the same database as the graph ---
 
-  /** Creates a user; ConflictError when the e-mail is taken. */
-  createUser(user: StoredUser): Promise<void>;
+  /**
+   * Creates a user; ConflictError when the e-mail is taken. Account writes enter the audit log
+   * (action createUser/updateUser, the revision unchanged, never undone) in the same transaction.
+   */
+  createUser(user: StoredUser, context?: WriteContext): Promise<void>;
   /**
    * Creates the first admin, only while no admin exists (checked in the same transaction, so two
    * racing set-ups cannot both win); ConflictError otherwise.
@@ -234,7 +237,7 @@ export interface GraphStore {
    * no enabled admin with a password. Disabling a user or changing their password hash ends all
    * their sessions in the same transaction.
    */
-  updateUser(id: string, change: UserChange): Promise<StoredUser>;
+  updateUser(id: string, change: UserChange, context?: WriteContext): Promise<StoredUser>;
   getUser(id: string): Promise<StoredUser | null>;
   findUserByEmail(email: string): Promise<StoredUser | null>;
   findUserByInvitation(invitationHash: string): Promise<StoredUser | null>;

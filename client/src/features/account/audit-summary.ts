@@ -3,7 +3,12 @@
  * Town Network (Member of)", "Moved 12 nodes". Pure (it takes `t` and a name lookup), so the
  * History dialog's sentences are unit-tested without React.
  */
-import { SEED_ACTOR, type AuditChange, type AuditEntry } from '@octograph/graph-schema';
+import {
+  ACCOUNT_ACTIONS,
+  SEED_ACTOR,
+  type AuditChange,
+  type AuditEntry,
+} from '@octograph/graph-schema';
 import type { TFunction } from 'i18next';
 import { en } from '../../i18n/en';
 
@@ -131,6 +136,30 @@ export function summariseChanges(
         );
         break;
       }
+      case 'user': {
+        const user = change.after ?? change.before;
+        if (!user) break;
+        const role = t(`account.role.${user.role}`);
+        if (change.before === null) {
+          lines.push(
+            t(
+              user.invitationPending
+                ? 'account.history.change.userInvited'
+                : 'account.history.change.userCreated',
+              { email: user.email, role },
+            ),
+          );
+          break;
+        }
+        const fields = [
+          ...(change.after ? changedFields(change.before, change.after) : []),
+          ...(change.passwordChanged ? ['password'] : []),
+        ];
+        lines.push(
+          t('account.history.change.userFields', { email: user.email, fields: fieldList(fields) }),
+        );
+        break;
+      }
       case 'position':
         // All moves of an entry in one line, where the first of them was.
         if (change === moved[0]) {
@@ -167,6 +196,9 @@ function countLines(changes: readonly AuditChange[], t: TFunction): string[] {
         return verb === 'deleted'
           ? t('account.history.count.restored', { count })
           : t('account.history.count.dismissed', { count });
+      case 'user':
+        // An account change is one change (never counted in bulk).
+        return t('account.history.action.updateUser');
     }
   });
 }
@@ -185,10 +217,12 @@ export function actorName(
 }
 
 /**
- * Whether to offer Undo: not for an entry undone already, nor for one that replaced the whole
- * network (the server refuses both; it also refuses an entry later changes depend on, which only
- * it can tell, and then says so).
+ * Whether to offer Undo: not for an entry undone already, one that replaced the whole network,
+ * or an account change (the server refuses all three; it also refuses an entry later changes
+ * depend on, which only it can tell, and then says so).
  */
 export function undoable(entry: Pick<AuditEntry, 'undoneBy' | 'action'>): boolean {
-  return entry.undoneBy === null && entry.action !== 'restore';
+  return (
+    entry.undoneBy === null && entry.action !== 'restore' && !ACCOUNT_ACTIONS.includes(entry.action)
+  );
 }

@@ -3,9 +3,13 @@
  * Account writes are not graph writes: they neither raise the revision nor enter the audit log.
  */
 import type Database from 'better-sqlite3';
-import type { Role } from '@octograph/graph-schema';
+import type { AuditAction, AuditChange, Role } from '@octograph/graph-schema';
 import { ConflictError, UserNotFoundError } from '../../errors.js';
+import { accountChange } from '../audit-rules.js';
 import type { StoredSession, StoredUser, UserChange } from '../graph-store.js';
+
+/** Writes the audit entry of an account change inside the caller's transaction. */
+export type AccountAudit = (action: AuditAction, actor: string | null, change: AuditChange) => void;
 
 const SQL = {
   insertUser: `INSERT INTO users (id, email, name, role, password_hash, person_id, disabled, created_at,
@@ -68,17 +72,21 @@ function userParams(user: StoredUser): Record<string, string | number | null> {
 export class EmbeddedAccounts {
   private readonly statements: { [K in keyof typeof SQL]: Database.Statement };
 
-  constructor(private readonly db: Database.Database) {
+  constructor(
+    private readonly db: Database.Database,
+    private readonly audit: AccountAudit,
+  ) {
     const entries = Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)] as const);
     this.statements = Object.fromEntries(entries) as {
       [K in keyof typeof SQL]: Database.Statement;
     };
   }
 
-  createUser(user: StoredUser): void {
+  createUser(user: StoredUser, actor: string | null): void {
     this.db
       .transaction(() => {
         this.insert(user);
+        this.audit('createUser', actor, accountChange(null, user));
       })
       .immediate();
   }
@@ -88,11 +96,12 @@ export class EmbeddedAccounts {
       .transaction(() => {
         if (this.hasAdmin()) throw new ConflictError('an admin exists already; sign in instead');
         this.insert(user);
+        this.audit('createUser', user.id, accountChange(null, user));
       })
       .immediate();
   }
 
-  updateUser(id: string, change: UserChange): StoredUser {
+  updateUser(id: string, change: UserChange, actor: string | null): StoredUser {
     return this.db
       .transaction(() => {
         const existing = this.getUser(id);
@@ -108,6 +117,7 @@ export class EmbeddedAccounts {
         if (next.disabled || next.passwordHash !== existing.passwordHash) {
           this.statements.deleteSessionsOf.run({ userId: id, keep: null });
         }
+        this.audit('updateUser', actor, accountChange(existing, next));
         return next;
       })
       .immediate();
