@@ -1,6 +1,6 @@
 /**
- * The GraphStore contract for accounts and the audit log (issue 8): users, sessions, and the one
- * audit entry every graph write leaves, with its undo. graph-store-contract.ts calls
+ * The GraphStore contract for accounts and the audit log (issue 8): users, sessions, the one audit
+ * entry every graph write leaves, with its undo, and the one every account write leaves. graph-store-contract.ts calls
  * `describeAccountsAuditContract` inside its own describe, so these cases run against every
  * adapter on the same fresh store as the rest of the contract.
  */
@@ -22,6 +22,7 @@ import {
   type CreateLinkInput,
   type CreateNodeInput,
   type LinkKind,
+  type User,
 } from '@octograph/graph-schema';
 import { describe, expect, it } from 'vitest';
 
@@ -63,6 +64,20 @@ function user(id: string, overrides: Partial<StoredUser> = {}): StoredUser {
 }
 function admin(id: string, overrides: Partial<StoredUser> = {}): StoredUser {
   return user(id, { role: 'admin', ...overrides });
+}
+
+/** A stored user as the audit log shows them: no password hash, no invitation token. */
+function shown(stored: StoredUser): User {
+  return {
+    id: stored.id,
+    email: stored.email,
+    name: stored.name,
+    role: stored.role,
+    personId: stored.personId,
+    disabled: stored.disabled,
+    invitationPending: stored.invitationHash !== null,
+    createdAt: stored.createdAt,
+  };
 }
 
 const SIGNED_IN_AT = '2024-05-01T10:00:00.000Z';
@@ -129,7 +144,7 @@ async function graphState(store: GraphStore): Promise<unknown> {
  */
 export function describeAccountsAuditContract(current: () => GraphStore): void {
   describe('users', () => {
-    it('stores a user as given and finds them by id, e-mail and invitation, without a graph write', async () => {
+    it('stores a user as given and finds them by id, e-mail and invitation, without raising the revision', async () => {
       const store = current();
       const revision = await store.revision();
       const invited = user('zoe', {
@@ -150,7 +165,11 @@ export function describeAccountsAuditContract(current: () => GraphStore): void {
         'zoe@example.org',
       ]);
       expect(await store.revision()).toBe(revision);
-      expect((await store.listAudit({ limit: 50 })).items).toEqual([]);
+      // Only the two account entries (see "the audit log of accounts").
+      expect((await store.listAudit({ limit: 50 })).items.map((entry) => entry.action)).toEqual([
+        'createUser',
+        'createUser',
+      ]);
     });
 
     it('refuses a second user with the same e-mail and keeps the first', async () => {
@@ -304,6 +323,203 @@ export function describeAccountsAuditContract(current: () => GraphStore): void {
       expect(await store.findSession('cy-laptop', BEFORE_EXPIRY)).not.toBeNull();
       await store.deleteSessionsOf('bob');
       expect(await store.findSession('phone', BEFORE_EXPIRY)).toBeNull();
+    });
+  });
+
+  describe('the audit log of accounts', () => {
+    /**
+     * Runs one account write and answers the one entry it added, checking that it added exactly
+     * one and left the revision where it was, as the entry's revision.
+     */
+    async function onlyEntryOf(
+      store: GraphStore,
+      write: () => Promise<unknown>,
+    ): Promise<AuditEntry> {
+      const before = await wholeLog(store);
+      const revision = await store.revision();
+      await write();
+      const after = await wholeLog(store);
+      expect(after.slice(1)).toEqual(before);
+      const [entry] = after;
+      if (!entry || after.length !== before.length + 1) throw new Error('expected one new entry');
+      expect(await store.revision()).toBe(revision);
+      expect(entry.revision).toBe(revision);
+      expect(entry.id).toBeGreaterThan(before[0]?.id ?? 0);
+      expect(entry).toMatchObject({ changeCount: 1, undoes: null, undoneBy: null });
+      expect(Date.parse(entry.at)).not.toBeNaN();
+      return entry;
+    }
+
+    /** Fails if a password hash or invitation token of these users appears anywhere in the log. */
+    async function expectNoSecrets(store: GraphStore, users: readonly StoredUser[]): Promise<void> {
+      const log = JSON.stringify(await wholeLog(store));
+      for (const each of users) {
+        for (const secret of [each.passwordHash, each.invitationHash]) {
+          if (secret !== null) expect(log).not.toContain(secret);
+        }
+      }
+    }
+
+    it('records a created user as the API shows them, by whoever created them, at the revision the store is at', async () => {
+      const store = current();
+      // A graph write first, so the revision the entries keep is not just the initial 0.
+      await store.createNode(org('a'), ANIA);
+      const bob = user('bob');
+      const entry = await onlyEntryOf(store, () => store.createUser(bob, ANIA));
+      expect(entry).toMatchObject({ action: 'createUser', actor: 'ania', revision: 1 });
+      expect(entry.changes).toEqual([
+        { entity: 'user', id: 'bob', before: null, after: shown(bob), passwordChanged: true },
+      ]);
+      const invited = user('zoe', {
+        passwordHash: null,
+        invitationHash: 'sha256-of-invitation',
+        invitationExpiresAt: '2024-05-08T09:00:00.000Z',
+      });
+      const invitation = await onlyEntryOf(store, () => store.createUser(invited));
+      expect(invitation).toMatchObject({ action: 'createUser', actor: null, revision: 1 });
+      // No password was set, so none changed.
+      expect(invitation.changes).toEqual([
+        { entity: 'user', id: 'zoe', before: null, after: shown(invited), passwordChanged: false },
+      ]);
+      expect(shown(invited).invitationPending).toBe(true);
+      await expectNoSecrets(store, [bob, invited]);
+      // The next graph write raises the revision past the account entries.
+      await store.createNode(org('b'));
+      expect((await newest(store)).revision).toBe(2);
+    });
+
+    it('records the first admin as created by themselves', async () => {
+      const store = current();
+      const ania = admin('ania');
+      const entry = await onlyEntryOf(store, () => store.createFirstAdmin(ania));
+      expect(entry).toMatchObject({ action: 'createUser', actor: 'ania' });
+      expect(entry.changes).toEqual([
+        { entity: 'user', id: 'ania', before: null, after: shown(ania), passwordChanged: true },
+      ]);
+      await expectNoSecrets(store, [ania]);
+    });
+
+    it('records an update with the user before and after, and whether the password changed', async () => {
+      const store = current();
+      await store.createNode(org('a'));
+      await store.createUser(admin('ania'));
+      await store.createUser(user('bob'));
+      const renamed = await onlyEntryOf(store, () =>
+        store.updateUser('bob', { name: 'Bob Smith', role: 'viewer' }, ANIA),
+      );
+      const bobRenamed = user('bob', { name: 'Bob Smith', role: 'viewer' });
+      expect(renamed).toMatchObject({ action: 'updateUser', actor: 'ania', revision: 1 });
+      expect(renamed.changes).toEqual([
+        {
+          entity: 'user',
+          id: 'bob',
+          before: shown(user('bob')),
+          after: shown(bobRenamed),
+          passwordChanged: false,
+        },
+      ]);
+
+      const newPassword = await onlyEntryOf(store, () =>
+        store.updateUser('bob', { passwordHash: 'scrypt-hash-of-new-password' }, BOB),
+      );
+      expect(newPassword).toMatchObject({ action: 'updateUser', actor: 'bob', revision: 1 });
+      // The user looks the same from outside; only the flag says the password changed.
+      expect(newPassword.changes).toEqual([
+        {
+          entity: 'user',
+          id: 'bob',
+          before: shown(bobRenamed),
+          after: shown(bobRenamed),
+          passwordChanged: true,
+        },
+      ]);
+
+      const invited = user('zoe', { passwordHash: null, invitationHash: 'sha256-of-invitation' });
+      await store.createUser(invited, ANIA);
+      const accepted = await onlyEntryOf(store, () =>
+        store.updateUser(
+          'zoe',
+          { passwordHash: 'scrypt-hash-of-zoe', invitationHash: null, invitationExpiresAt: null },
+          { actor: 'zoe' },
+        ),
+      );
+      expect(accepted).toMatchObject({ action: 'updateUser', actor: 'zoe' });
+      expect(accepted.changes).toEqual([
+        {
+          entity: 'user',
+          id: 'zoe',
+          before: { ...shown(invited), invitationPending: true },
+          after: { ...shown(invited), invitationPending: false },
+          passwordChanged: true,
+        },
+      ]);
+      await expectNoSecrets(store, [
+        admin('ania'),
+        user('bob'),
+        user('bob', { passwordHash: 'scrypt-hash-of-new-password' }),
+        invited,
+        user('zoe', { passwordHash: 'scrypt-hash-of-zoe' }),
+      ]);
+    });
+
+    it('writes no entry for a refused account write', async () => {
+      const store = current();
+      await store.createNode(org('a'));
+      await store.createUser(admin('ania'));
+      const before = await wholeLog(store);
+      const revision = await store.revision();
+      await failureOf(
+        () => store.createUser(user('other', { email: 'ania@example.org' }), ANIA),
+        ConflictError,
+      );
+      await failureOf(() => store.createFirstAdmin(admin('bob')), ConflictError);
+      await failureOf(() => store.updateUser('ania', { role: 'editor' }, ANIA), ConflictError);
+      await failureOf(() => store.updateUser('ania', { disabled: true }, ANIA), ConflictError);
+      await failureOf(() => store.updateUser('ghost', { name: 'Ghost' }, ANIA), UserNotFoundError);
+      expect(await wholeLog(store)).toEqual(before);
+      expect(await store.revision()).toBe(revision);
+      expect(await store.listUsers()).toEqual([admin('ania')]);
+    });
+
+    it('refuses to undo an account entry, and changes nothing', async () => {
+      const store = current();
+      await store.createUser(admin('ania'));
+      await store.createUser(user('bob'), ANIA);
+      await store.updateUser('bob', { role: 'viewer' }, ANIA);
+      const log = await wholeLog(store);
+      const users = await store.listUsers();
+      const revision = await store.revision();
+      expect(log.map((entry) => entry.action)).toEqual(['updateUser', 'createUser', 'createUser']);
+      for (const entry of log) {
+        const refusal = await failureOf(() => store.undo(entry.id, ANIA), UndoRefusedError);
+        expect(refusal.statusCode).toBe(409);
+        expect(refusal.message).toContain(`change #${String(entry.id)} cannot be undone`);
+      }
+      expect(await wholeLog(store)).toEqual(log);
+      expect(await store.listUsers()).toEqual(users);
+      expect(await store.revision()).toBe(revision);
+    });
+
+    it('finds account entries by who made them and by the user they changed', async () => {
+      const store = current();
+      await store.createNode(org('a'), BOB);
+      await store.createUser(user('cy'), ANIA);
+      await store.updateUser('cy', { name: 'Cy Jones' }, BOB);
+      await store.createUser(user('dee'), BOB);
+      const summary = (entries: readonly AuditEntry[]): [AuditAction, string | null][] =>
+        entries.map((entry) => [entry.action, entry.changes[0]?.id ?? null]);
+      expect(summary((await store.listAudit({ user: 'ania', limit: 50 })).items)).toEqual([
+        ['createUser', 'cy'],
+      ]);
+      expect(summary((await store.listAudit({ user: 'bob', limit: 50 })).items)).toEqual([
+        ['createUser', 'dee'],
+        ['updateUser', 'cy'],
+        ['createNode', 'a'],
+      ]);
+      expect(summary((await store.listAudit({ node: 'cy', limit: 50 })).items)).toEqual([
+        ['updateUser', 'cy'],
+        ['createUser', 'cy'],
+      ]);
     });
   });
 

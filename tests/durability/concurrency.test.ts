@@ -2,14 +2,16 @@
  * Twenty editors, each signed in as themself, write at once to the built server over HTTP:
  * creating organisations and links and changing descriptions. Every write the server
  * acknowledged (2xx) is there afterwards, nothing is lost or stored twice, and the audit log
- * agrees: its revisions strictly increase, and it holds one entry per acknowledged write with
- * that editor as the actor. Then the same with the server killed (SIGKILL) in the middle and
+ * agrees: the revisions of its graph entries strictly increase (account entries keep the revision
+ * they saw), it holds one entry per acknowledged write with that editor as the actor, and one
+ * createUser entry per editor with the admin who invited them as the actor. Then the same with the server killed (SIGKILL) in the middle and
  * started again over the same data folder: a write that got no answer may or may not be there,
  * but completely (the data and its audit entry) or not at all.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ACCOUNT_ACTIONS } from '@octograph/graph-schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   signIn,
@@ -27,6 +29,8 @@ const KILL_AFTER_ACKNOWLEDGED = 150;
 const PASSWORD = 'twenty editors at once';
 /** The writes a writer makes, as the audit log names them. */
 const WRITE_ACTIONS = new Set(['createNode', 'createLink', 'updateNode']);
+/** Account changes (inviting an editor, accepting): they raise no revision. */
+const ACCOUNT_ACTION_NAMES = new Set<string>(ACCOUNT_ACTIONS);
 
 interface Editor {
   index: number;
@@ -205,6 +209,15 @@ async function allNodes(
   return nodes;
 }
 
+/** The id of the user these headers sign in. */
+async function signedInUserId(baseUrl: string, headers: Record<string, string>): Promise<string> {
+  const session = await call(baseUrl, 'GET', '/api/session', headers);
+  expect(session.status).toBe(200);
+  const { user } = session.body as { user: { id: string } | null };
+  if (user === null) throw new Error('these headers sign nobody in');
+  return user.id;
+}
+
 /** The whole audit log, oldest first, as the admin reads it. */
 async function auditLog(baseUrl: string, headers: Record<string, string>): Promise<AuditEntry[]> {
   const entries: AuditEntry[] = [];
@@ -252,20 +265,52 @@ async function landed(
 }
 
 /** Checks everything the writes left, after the run (and after a restart, if killed). */
-async function checkWrites(baseUrl: string, admin: Record<string, string>, writes: Write[]) {
+async function checkWrites(
+  baseUrl: string,
+  admin: Record<string, string>,
+  editors: readonly Editor[],
+  writes: Write[],
+) {
   const nodes = await allNodes(baseUrl, admin);
   const log = await auditLog(baseUrl, admin);
   const problems: string[] = [];
 
-  // Revisions strictly increase along the log.
+  // Ids strictly increase along the whole log, and no revision goes back; the revisions of graph
+  // entries strictly increase (an account entry keeps the revision the store was at).
   log.forEach((entry, index) => {
     const previous = log[index - 1];
-    if (previous && !(entry.revision > previous.revision && entry.id > previous.id)) {
+    if (previous && !(entry.id > previous.id && entry.revision >= previous.revision)) {
+      problems.push(
+        `entry #${String(entry.id)} (revision ${String(entry.revision)}) follows #${String(previous.id)} (revision ${String(previous.revision)})`,
+      );
+    }
+  });
+  const graphLog = log.filter((entry) => !ACCOUNT_ACTION_NAMES.has(entry.action));
+  graphLog.forEach((entry, index) => {
+    const previous = graphLog[index - 1];
+    if (previous && !(entry.revision > previous.revision)) {
       problems.push(
         `entry #${String(entry.id)} has revision ${String(entry.revision)} after ${String(previous.revision)}`,
       );
     }
   });
+
+  // Each editor's account was created once, by the admin who invited them.
+  const adminId = await signedInUserId(baseUrl, admin);
+  for (const editor of editors) {
+    const creators = log
+      .filter(
+        (entry) =>
+          entry.action === 'createUser' &&
+          entry.changes.some((change) => change.entity === 'user' && change.id === editor.userId),
+      )
+      .map((entry) => entry.actor);
+    if (creators.length !== 1 || creators[0] !== adminId) {
+      problems.push(
+        `writer ${String(editor.index)}'s account has createUser entries by ${JSON.stringify(creators)}, not one by the admin ${adminId}`,
+      );
+    }
+  }
 
   // Each name created once is there exactly once (acknowledged) or at most once (unanswered).
   const names = new Map<string, number>();
@@ -343,7 +388,7 @@ describe('twenty editors writing at once', () => {
     );
     expect(tally(writes, 'unanswered')).toBe(0);
     expect(new Set(writes.map((write) => write.writer.index)).size).toBe(WRITERS);
-    const { problems } = await checkWrites(baseUrl, admin, writes);
+    const { problems } = await checkWrites(baseUrl, admin, editors, writes);
     console.log(
       `concurrency: ${String(tally(writes, 'acknowledged'))} acknowledged writes by ${String(WRITERS)} editors`,
     );
@@ -375,7 +420,12 @@ describe('twenty editors writing at once', () => {
     server = await startServerProcess({ dataDir, admin: credentials });
     const admin = await signIn(server.baseUrl, credentials);
     expect(tally(writes, 'refused')).toBe(0);
-    const { problems, unansweredLanded } = await checkWrites(server.baseUrl, admin, writes);
+    const { problems, unansweredLanded } = await checkWrites(
+      server.baseUrl,
+      admin,
+      editors,
+      writes,
+    );
     console.log(
       `concurrency after SIGKILL: ${String(tally(writes, 'acknowledged'))} acknowledged writes all kept; ` +
         `${String(tally(writes, 'unanswered'))} got no answer, ${String(unansweredLanded)} of them were committed`,

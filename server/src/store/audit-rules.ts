@@ -80,7 +80,8 @@ export function accountChange(before: StoredUser | null, after: StoredUser | nul
     id,
     before: before && publicUser(before),
     after: after && publicUser(after),
-    passwordChanged: before?.passwordHash !== after?.passwordHash,
+    // No user and a user without a password both mean "no password".
+    passwordChanged: (before?.passwordHash ?? null) !== (after?.passwordHash ?? null),
   };
 }
 

@@ -1,14 +1,16 @@
 /**
  * Users and sessions of the Neo4j store (issue 8), in the same database as the graph:
  * `(:User {…})` and `(:Session {…})` nodes, with none of the `:Node` label, so no graph query sees
- * them. Account writes are not graph writes: they neither raise the revision nor enter the audit
- * log. They do take a lock of their own (LOCK_ACCOUNTS), so the checks each makes (e-mail taken?
- * an admin left?) see every earlier account write. Timestamps stay the strings the services gave,
- * compared as strings, as the embedded store does.
+ * them. Account writes are not graph writes: they never raise the revision, and each enters the
+ * audit log as one entry that keeps the current revision, written as its transaction's last step
+ * (AccountsWriter). They take a lock of their own (LOCK_ACCOUNTS), so the checks each makes
+ * (e-mail taken? an admin left?) see every earlier account write. Timestamps stay the strings the
+ * services gave, compared as strings, as the embedded store does.
  */
-import { ROLES, type Role } from '@octograph/graph-schema';
+import { ROLES, type AuditAction, type AuditChange, type Role } from '@octograph/graph-schema';
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import { ConflictError, UserNotFoundError } from '../../errors.js';
+import { accountChange } from '../audit-rules.js';
 import type { StoredSession, StoredUser, UserChange } from '../graph-store.js';
 import {
   ALL_USERS,
@@ -100,43 +102,16 @@ function definedOnly(change: UserChange): UserChange {
   return Object.fromEntries(entries.filter(([, value]) => value !== undefined));
 }
 
-/** Account reads and writes inside one transaction; mirrors embedded/accounts.ts. */
+/** Writes the audit entry of an account change inside the caller's transaction, as its last step. */
+export type AccountAudit = (
+  action: AuditAction,
+  actor: string | null,
+  change: AuditChange,
+) => Promise<void>;
+
+/** Account reads, and the session writes, inside one transaction; mirrors embedded/accounts.ts. */
 export class AccountsTx {
   constructor(private readonly tx: ManagedTransaction) {}
-
-  /** Takes the accounts lock; the first statement of every account write (see LOCK_ACCOUNTS). */
-  async lock(): Promise<void> {
-    await this.run(LOCK_ACCOUNTS, {});
-  }
-
-  async createUser(user: StoredUser): Promise<void> {
-    if (await this.findUserByEmail(user.email)) {
-      throw new ConflictError(`a user with e-mail '${user.email}' already exists`);
-    }
-    await this.run(CREATE_USER, { props: userProperties(user) });
-  }
-
-  async createFirstAdmin(user: StoredUser): Promise<void> {
-    if (await this.hasAdmin()) throw new ConflictError('an admin exists already; sign in instead');
-    await this.createUser(user);
-  }
-
-  async updateUser(id: string, change: UserChange): Promise<StoredUser> {
-    const existing = await this.getUser(id);
-    if (!existing) throw new UserNotFoundError(id);
-    const next: StoredUser = { ...existing, ...definedOnly(change) };
-    await this.run(UPDATE_USER, { id, props: userProperties(next) });
-    if (!(await this.hasAdmin())) {
-      // Throwing rolls the update back.
-      throw new ConflictError(
-        'this would leave no admin who can sign in; make someone else an admin first',
-      );
-    }
-    if (next.disabled || next.passwordHash !== existing.passwordHash) {
-      await this.run(DELETE_SESSIONS_OF, { userId: id, keep: null });
-    }
-    return next;
-  }
 
   async getUser(id: string): Promise<StoredUser | null> {
     const [record] = await this.run(USER_BY_ID, { id });
@@ -187,10 +162,67 @@ export class AccountsTx {
     await this.run(DELETE_SESSIONS_OF, { userId, keep: keep ?? null });
   }
 
-  private async run<P extends ParamTypes>(
+  /** Runs one statement with exactly the parameters it declares. */
+  protected async run<P extends ParamTypes>(
     query: CypherQuery<P>,
     params: ParamsOf<P>,
   ): Promise<Neo4jRecord[]> {
     return (await this.tx.run(query.text, params)).records;
+  }
+}
+
+/**
+ * Account writes inside one transaction that began with `lock()`. Each successful write ends with
+ * its audit entry (`audit`), so the entry commits with the write or not at all; a refused write
+ * throws before it and leaves none.
+ */
+export class AccountsWriter extends AccountsTx {
+  constructor(
+    tx: ManagedTransaction,
+    private readonly audit: AccountAudit,
+  ) {
+    super(tx);
+  }
+
+  /** Takes the accounts lock; the first statement of every account write (see LOCK_ACCOUNTS). */
+  async lock(): Promise<void> {
+    await this.run(LOCK_ACCOUNTS, {});
+  }
+
+  async createUser(user: StoredUser, actor: string | null): Promise<void> {
+    await this.insert(user);
+    await this.audit('createUser', actor, accountChange(null, user));
+  }
+
+  /** The new admin is the actor of their own creation: nobody else is signed in yet. */
+  async createFirstAdmin(user: StoredUser): Promise<void> {
+    if (await this.hasAdmin()) throw new ConflictError('an admin exists already; sign in instead');
+    await this.insert(user);
+    await this.audit('createUser', user.id, accountChange(null, user));
+  }
+
+  async updateUser(id: string, change: UserChange, actor: string | null): Promise<StoredUser> {
+    const existing = await this.getUser(id);
+    if (!existing) throw new UserNotFoundError(id);
+    const next: StoredUser = { ...existing, ...definedOnly(change) };
+    await this.run(UPDATE_USER, { id, props: userProperties(next) });
+    if (!(await this.hasAdmin())) {
+      // Throwing rolls the update back.
+      throw new ConflictError(
+        'this would leave no admin who can sign in; make someone else an admin first',
+      );
+    }
+    if (next.disabled || next.passwordHash !== existing.passwordHash) {
+      await this.run(DELETE_SESSIONS_OF, { userId: id, keep: null });
+    }
+    await this.audit('updateUser', actor, accountChange(existing, next));
+    return next;
+  }
+
+  private async insert(user: StoredUser): Promise<void> {
+    if (await this.findUserByEmail(user.email)) {
+      throw new ConflictError(`a user with e-mail '${user.email}' already exists`);
+    }
+    await this.run(CREATE_USER, { props: userProperties(user) });
   }
 }

@@ -444,6 +444,58 @@ export class GraphReader {
 }
 
 /**
+ * Appends entries to the audit log inside one write transaction: graph writes (GraphWriter) and
+ * account writes (accounts.ts) alike.
+ */
+export class AuditLog extends GraphReader {
+  /**
+   * Takes the next audit id and writes the entry: its transaction's last step, so the entry commits
+   * with the write or not at all. NEXT_AUDIT_ID holds the audit counter's lock to commit, so ids
+   * stay unique and follow commit order although account writes run alongside graph writes.
+   * `revision` null is an account change, which keeps the revision the store is at (it never
+   * raises it): read only once the lock is held, when every entry with a smaller id has committed,
+   * so it is never below theirs.
+   */
+  async append(
+    revision: number | null,
+    action: AuditAction,
+    actor: string | null,
+    changes: AuditChange[],
+    undoes: number | null,
+  ): Promise<AuditEntry> {
+    const [record] = await this.run(NEXT_AUDIT_ID, {});
+    if (!record) throw new Error('the audit counter did not answer');
+    const id = numberOf(record.get('id') as unknown, 'id');
+    const targets = auditTargets(changes);
+    const entry: AuditEntry = {
+      id,
+      revision: revision ?? (await this.revision()),
+      at: new Date().toISOString(),
+      actor,
+      action,
+      changes,
+      changeCount: changes.length,
+      undoes,
+      undoneBy: null,
+    };
+    await this.run(CREATE_AUDIT_ENTRY, {
+      props: {
+        id: toInteger(id),
+        revision: toInteger(entry.revision),
+        at: entry.at,
+        actor,
+        action,
+        changes: JSON.stringify(changes),
+        // Not stored when empty, like the tag lists: `$node IN null` is null, so no match.
+        targets: targets.length > 0 ? targets : null,
+        undoes: undoes === null ? null : toInteger(undoes),
+      },
+    });
+    return entry;
+  }
+}
+
+/**
  * Writes inside one transaction, which the caller has begun by raising the revision. Every change
  * is noted in `changes`, in order, as the embedded store notes it; the caller writes them as the
  * transaction's audit entry (writeAuditEntry) before it commits.
@@ -451,6 +503,12 @@ export class GraphReader {
 export class GraphWriter extends GraphReader {
   /** What this transaction has changed so far, for its audit entry. */
   private readonly changes: AuditChange[] = [];
+  private readonly log: AuditLog;
+
+  constructor(tx: ManagedTransaction) {
+    super(tx);
+    this.log = new AuditLog(tx);
+  }
 
   /** Raises the revision; must be the transaction's first statement (see BUMP_REVISION). */
   async bumpRevision(): Promise<number> {
@@ -469,37 +527,15 @@ export class GraphWriter extends GraphReader {
     context: WriteContext | undefined,
     undoes: number | null,
   ): Promise<AuditEntry> {
-    const [record] = await this.run(NEXT_AUDIT_ID, {});
-    if (!record) throw new Error('the audit counter did not answer');
-    const id = numberOf(record.get('id') as unknown, 'id');
-    const changes = this.changes;
-    const targets = auditTargets(changes);
-    const entry: AuditEntry = {
-      id,
+    const entry = await this.log.append(
       revision,
-      at: new Date().toISOString(),
-      actor: context?.actor ?? null,
       action,
-      changes,
-      changeCount: changes.length,
+      context?.actor ?? null,
+      this.changes,
       undoes,
-      undoneBy: null,
-    };
-    await this.run(CREATE_AUDIT_ENTRY, {
-      props: {
-        id: toInteger(id),
-        revision: toInteger(revision),
-        at: entry.at,
-        actor: entry.actor,
-        action,
-        changes: JSON.stringify(changes),
-        // Not stored when empty, like the tag lists: `$node IN null` is null, so no match.
-        targets: targets.length > 0 ? targets : null,
-        undoes: undoes === null ? null : toInteger(undoes),
-      },
-    });
+    );
     if (undoes !== null) {
-      await this.run(MARK_UNDONE, { id: toInteger(undoes), undoneBy: toInteger(id) });
+      await this.run(MARK_UNDONE, { id: toInteger(undoes), undoneBy: toInteger(entry.id) });
     }
     return entry;
   }
@@ -821,6 +857,9 @@ export class GraphWriter extends GraphReader {
         const pair = change.before ?? change.after;
         return pair ? this.dismissal(pair.a, pair.b) : null;
       }
+      case 'user':
+        // Never reached: undoChanges (audit-rules.ts) refuses account changes first.
+        return null;
     }
   }
 
@@ -873,6 +912,8 @@ export class GraphWriter extends GraphReader {
         }
         return;
       }
+      case 'user':
+        throw new UndoRefusedError(entry.id, 'an account change is not undone from the log');
     }
   }
 }

@@ -54,9 +54,9 @@ import type {
   WriteContext,
 } from '../graph-store.js';
 import { checkExpectedRevision, locateError, parseBatchOps } from '../write-rules.js';
-import { AccountsTx } from './accounts.js';
+import { AccountsTx, AccountsWriter } from './accounts.js';
 import { checkServer, closeDriver, createDriver, createSchema } from './connection.js';
-import { GraphReader, GraphWriter } from './graph-tx.js';
+import { AuditLog, GraphReader, GraphWriter } from './graph-tx.js';
 import { PING } from './queries.js';
 
 /**
@@ -246,16 +246,16 @@ export class Neo4jGraphStore implements GraphStore {
 
   // --- accounts ---
 
-  async createUser(user: StoredUser): Promise<void> {
-    await this.accountWrite((accounts) => accounts.createUser(user));
+  async createUser(user: StoredUser, context?: WriteContext): Promise<void> {
+    await this.accountWrite((accounts) => accounts.createUser(user, context?.actor ?? null));
   }
 
   async createFirstAdmin(user: StoredUser): Promise<void> {
     await this.accountWrite((accounts) => accounts.createFirstAdmin(user));
   }
 
-  async updateUser(id: string, change: UserChange): Promise<StoredUser> {
-    return this.accountWrite((accounts) => accounts.updateUser(id, change));
+  async updateUser(id: string, change: UserChange, context?: WriteContext): Promise<StoredUser> {
+    return this.accountWrite((accounts) => accounts.updateUser(id, change, context?.actor ?? null));
   }
 
   async getUser(id: string): Promise<StoredUser | null> {
@@ -363,10 +363,18 @@ export class Neo4jGraphStore implements GraphStore {
     return this.transaction(sessionMode.READ, (tx) => work(new AccountsTx(tx)));
   }
 
-  /** Runs `work` in one write transaction that first takes the accounts lock (LOCK_ACCOUNTS). */
-  private async accountWrite<T>(work: (accounts: AccountsTx) => Promise<T>): Promise<T> {
+  /**
+   * Runs `work` in one write transaction that first takes the accounts lock (LOCK_ACCOUNTS), not
+   * the revision's, and ends with the audit entry of the account change (AuditLog.append, which
+   * takes the audit counter's lock last, as graph writes do, so neither waits on the other in
+   * a cycle).
+   */
+  private async accountWrite<T>(work: (accounts: AccountsWriter) => Promise<T>): Promise<T> {
     return this.transaction(sessionMode.WRITE, async (tx) => {
-      const accounts = new AccountsTx(tx);
+      const log = new AuditLog(tx);
+      const accounts = new AccountsWriter(tx, async (action, actor, change) => {
+        await log.append(null, action, actor, [change], null);
+      });
       await accounts.lock();
       return work(accounts);
     });

@@ -506,7 +506,7 @@ export const ALL_DISMISSALS = cypher(
 /** Forgets every dismissal (a restore that replaces everything). */
 export const DELETE_ALL_DISMISSALS = cypher(NO_PARAMS, `MATCH (d:${DISMISSAL_LABEL}) DELETE d`);
 
-// --- accounts (not graph writes: they neither raise the revision nor enter the audit log) ---
+// --- accounts (not graph writes: they never raise the revision; each leaves one audit entry) ---
 
 /**
  * Takes the accounts lock: every account write runs this first, and, as BUMP_REVISION does for
@@ -604,8 +604,11 @@ export const DELETE_SESSIONS_OF = cypher(
 // --- the audit log ---
 
 /**
- * The next audit entry id. Only graph writes add entries, and they hold the revision lock
- * (BUMP_REVISION) to commit, so ids follow the order of the writes, one apart.
+ * The next audit entry id. Graph writes hold the revision lock (BUMP_REVISION) and account writes
+ * the accounts lock (LOCK_ACCOUNTS), so the two kinds run at once; this SET takes the audit
+ * counter's own write lock and holds it to commit, so ids stay unique and follow commit order.
+ * Every write takes it last, after every other lock it needs (an undo then only marks the entry it
+ * undid, which no account write touches), so no two writes wait on each other in a cycle.
  */
 export const NEXT_AUDIT_ID = cypher(
   NO_PARAMS,
