@@ -57,6 +57,8 @@ export const MeetingDetailsSchema = z.object({
   ),
   /** Links among those recorded as formed at this meeting, newest first. */
   links: z.array(LinkSchema),
+  /** The names of the users who recorded attendees' consent (`consent.recordedBy`), by user id. */
+  recorders: z.record(z.string(), z.string()),
 });
 export type MeetingDetails = z.infer<typeof MeetingDetailsSchema>;
 

@@ -187,6 +187,9 @@ describe('the attendee pack', () => {
       // Recorded by the signed-in editor who took the consent.
       recordedBy: (await api.user('editor')).id,
     });
+    // The meeting screen names who recorded it.
+    const details = MeetingDetailsSchema.parse((await get('/api/meetings/meet-1')).body);
+    expect(details.recorders).toEqual({ [(await api.user('editor')).id]: 'Test editor' });
     expect((await rawBody('/api/meetings/meet-1/attendee-pack?format=csv')).text).toContain(
       BOB_PHONE,
     );

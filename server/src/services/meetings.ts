@@ -86,12 +86,13 @@ export class MeetingService {
     const links = among
       .filter((link) => link.meetingId === id)
       .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+    const attendees = context.attendees.map(({ node, attendance, organisations }) =>
+      attendeeOf(node, attendance, organisations),
+    );
     return {
       revision,
       meeting: context.meeting,
-      attendees: context.attendees.map(({ node, attendance, organisations }) =>
-        attendeeOf(node, attendance, organisations),
-      ),
+      attendees,
       linkable: [...context.linkable.values()]
         .flatMap((node) =>
           node.kind === 'person' || node.kind === 'organisation'
@@ -100,7 +101,20 @@ export class MeetingService {
         )
         .sort(byName),
       links,
+      recorders: await this.recorders(attendees),
     };
+  }
+
+  /** The names of the users who recorded these attendees' consent (the links keep their id). */
+  private async recorders(attendees: readonly Attendee[]): Promise<Record<string, string>> {
+    const names: Record<string, string> = {};
+    for (const { consent } of attendees) {
+      const userId = consent?.recordedBy;
+      if (userId == null || userId in names) continue;
+      const user = await this.store.getUser(userId);
+      if (user) names[userId] = user.name;
+    }
+    return names;
   }
 
   /**

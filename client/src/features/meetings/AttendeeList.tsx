@@ -6,8 +6,14 @@ import { useCanEdit } from '../account/session';
 import { AddAttendee } from './AddAttendee';
 import { useRemoveAttendee, useSetAttendee } from './meeting-mutations';
 
-/** When (and by whom, once accounts exist) a person's consent was recorded, or that it was not. */
-function ConsentRecord({ attendee }: { attendee: Attendee }) {
+/** When and by whom a person's consent was recorded, or that it was not. */
+function ConsentRecord({
+  attendee,
+  recorders,
+}: {
+  attendee: Attendee;
+  recorders: MeetingDetails['recorders'];
+}) {
   const { t, i18n } = useTranslation();
   const consent = attendee.consent;
   if (!consent) return <p className="attendee__recorded">{t('meetings.attendees.notRecorded')}</p>;
@@ -17,8 +23,8 @@ function ConsentRecord({ attendee }: { attendee: Attendee }) {
   }).format(new Date(consent.recordedAt));
   return (
     <p className="attendee__recorded">
-      {consent.recordedBy
-        ? t('meetings.attendees.recordedBy', { when, who: consent.recordedBy })
+      {consent.recordedBy !== null && consent.recordedBy in recorders
+        ? t('meetings.attendees.recordedBy', { when, who: recorders[consent.recordedBy] })
         : t('meetings.attendees.recorded', { when })}
     </p>
   );
@@ -125,7 +131,7 @@ export function AttendeeList({ details }: { details: MeetingDetails }) {
                     />
                     <span>{t('meetings.attendees.sharePhone')}</span>
                   </label>
-                  <ConsentRecord attendee={attendee} />
+                  <ConsentRecord attendee={attendee} recorders={details.recorders} />
                 </fieldset>
               )}
             </li>
