@@ -39,7 +39,7 @@ export function AccountMenu() {
     return (
       <button
         type="button"
-        className="pill-button account-button"
+        className="pill-button header-button account-button"
         onClick={() => {
           dispatchAccountScreen({ type: 'askSignIn' });
         }}
@@ -60,7 +60,7 @@ export function AccountMenu() {
       <button
         ref={buttonRef}
         type="button"
-        className="pill-button account-button"
+        className="pill-button header-button account-button"
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}

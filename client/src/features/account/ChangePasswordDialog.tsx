@@ -2,10 +2,12 @@ import { useMutation } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePassword } from '../../api/client';
-import { passwordProblem } from './account-forms';
+import { AccountFormActions } from './AccountFormActions';
 import { AccountModal } from './AccountModal';
+import { AccountTextField } from './AccountTextField';
 import { FormError } from './FormError';
 import { PasswordFields } from './PasswordFields';
+import { useNewPassword } from './use-new-password';
 
 /** Changes one's own password (POST /api/session/password); other sessions of the user end. */
 export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
@@ -13,10 +15,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   const id = useId();
   const change = useMutation({ mutationFn: changePassword });
   const [current, setCurrent] = useState('');
-  const [password, setPassword] = useState('');
-  const [repeated, setRepeated] = useState('');
-  const [tried, setTried] = useState(false);
-  const problem = passwordProblem(password, repeated);
+  const newPassword = useNewPassword();
 
   return (
     <AccountModal title={t('account.changePassword.title')} onClose={onClose}>
@@ -34,46 +33,30 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
           className="account-form"
           onSubmit={(event) => {
             event.preventDefault();
-            setTried(true);
-            if (problem !== null || change.isPending) return;
-            change.mutate({ currentPassword: current, newPassword: password });
+            if (!newPassword.attempt() || change.isPending) return;
+            change.mutate({ currentPassword: current, newPassword: newPassword.password });
           }}
         >
-          <div className="account-field">
-            <label htmlFor={`${id}-current`}>{t('account.changePassword.current')}</label>
-            <input
-              id={`${id}-current`}
-              type="password"
-              autoComplete="current-password"
-              required
-              autoFocus
-              value={current}
-              onChange={(event) => {
-                setCurrent(event.target.value);
-              }}
-            />
-          </div>
-          <PasswordFields
-            label={t('account.newPassword')}
-            password={password}
-            repeated={repeated}
-            onPassword={setPassword}
-            onRepeated={setRepeated}
-            problem={tried ? problem : null}
+          <AccountTextField
+            id={`${id}-current`}
+            label={t('account.changePassword.current')}
+            type="password"
+            autoComplete="current-password"
+            required
+            autoFocus
+            value={current}
+            onChange={setCurrent}
           />
+          <PasswordFields label={t('account.newPassword')} {...newPassword.fields} />
           {change.isError && (
             <FormError error={change.error} title={t('account.changePassword.failed')} />
           )}
-          <div className="account-form__actions">
-            <button type="button" className="pill-button" onClick={onClose}>
-              {t('account.cancel')}
-            </button>
-            <button type="submit" className="button" disabled={change.isPending}>
-              {change.isPending
-                ? t('account.changePassword.busy')
-                : t('account.changePassword.submit')}
-            </button>
-          </div>
+          <AccountFormActions
+            onCancel={onClose}
+            pending={change.isPending}
+            submitLabel={t('account.changePassword.submit')}
+            busyLabel={t('account.changePassword.busy')}
+          />
         </form>
       )}
     </AccountModal>

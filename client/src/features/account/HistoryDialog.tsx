@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { historyScope } from './access';
 import { AccountModal } from './AccountModal';
+import { AccountTextField } from './AccountTextField';
 import { useAuditPages, useUndoEntry } from './audit-queries';
 import { actorName, summariseEntry, undoable, type NameOf } from './audit-summary';
 import { FormError } from './FormError';
@@ -91,30 +92,26 @@ function HistoryFilterBar({
           ))}
         </datalist>
       </div>
-      <div className="account-field">
-        <label htmlFor={`${id}-from`}>{t('account.history.from')}</label>
-        <input
-          id={`${id}-from`}
-          type="date"
-          value={filters.from}
-          max={filters.to || undefined}
-          onChange={(event) => {
-            onChange({ ...filters, from: event.target.value });
-          }}
-        />
-      </div>
-      <div className="account-field">
-        <label htmlFor={`${id}-to`}>{t('account.history.to')}</label>
-        <input
-          id={`${id}-to`}
-          type="date"
-          value={filters.to}
-          min={filters.from || undefined}
-          onChange={(event) => {
-            onChange({ ...filters, to: event.target.value });
-          }}
-        />
-      </div>
+      <AccountTextField
+        id={`${id}-from`}
+        label={t('account.history.from')}
+        type="date"
+        value={filters.from}
+        max={filters.to || undefined}
+        onChange={(from) => {
+          onChange({ ...filters, from });
+        }}
+      />
+      <AccountTextField
+        id={`${id}-to`}
+        label={t('account.history.to')}
+        type="date"
+        value={filters.to}
+        min={filters.from || undefined}
+        onChange={(to) => {
+          onChange({ ...filters, to });
+        }}
+      />
       {hasHistoryFilters(filters) && (
         <button
           type="button"

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PASSWORD_MIN_LENGTH, type PasswordProblem } from './account-forms';
+import { AccountTextField } from './AccountTextField';
 
 export interface PasswordFieldsProps {
   password: string;
@@ -26,38 +27,27 @@ export function PasswordFields({
   const id = useId();
   return (
     <>
-      <div className="account-field">
-        <label htmlFor={`${id}-password`}>{label}</label>
-        <input
-          id={`${id}-password`}
-          type="password"
-          autoComplete="new-password"
-          required
-          value={password}
-          aria-describedby={`${id}-hint`}
-          aria-invalid={problem === 'tooShort'}
-          onChange={(event) => {
-            onPassword(event.target.value);
-          }}
-        />
-        <p id={`${id}-hint`} className="account-field__hint">
-          {t('account.passwordHint', { count: PASSWORD_MIN_LENGTH })}
-        </p>
-      </div>
-      <div className="account-field">
-        <label htmlFor={`${id}-repeated`}>{t('account.confirmPassword')}</label>
-        <input
-          id={`${id}-repeated`}
-          type="password"
-          autoComplete="new-password"
-          required
-          value={repeated}
-          aria-invalid={problem === 'mismatch'}
-          onChange={(event) => {
-            onRepeated(event.target.value);
-          }}
-        />
-      </div>
+      <AccountTextField
+        id={`${id}-password`}
+        label={label}
+        type="password"
+        autoComplete="new-password"
+        required
+        value={password}
+        onChange={onPassword}
+        hint={t('account.passwordHint', { count: PASSWORD_MIN_LENGTH })}
+        invalid={problem === 'tooShort'}
+      />
+      <AccountTextField
+        id={`${id}-repeated`}
+        label={t('account.confirmPassword')}
+        type="password"
+        autoComplete="new-password"
+        required
+        value={repeated}
+        onChange={onRepeated}
+        invalid={problem === 'mismatch'}
+      />
       {problem !== null && (
         <p className="account-field__problem" role="alert">
           {problem === 'tooShort'

@@ -2,7 +2,9 @@ import { ROLES, RoleSchema, type Invitation, type Role, type User } from '@octog
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { AccountFormActions } from './AccountFormActions';
 import { AccountModal } from './AccountModal';
+import { AccountTextField } from './AccountTextField';
 import { FormError } from './FormError';
 import { InvitationLink } from './InvitationLink';
 import { useSession } from './session';
@@ -43,30 +45,22 @@ function InviteForm({
       <h3 id={`${id}-title`} className="account-form__title">
         {t('account.users.inviteTitle')}
       </h3>
-      <div className="account-field">
-        <label htmlFor={`${id}-name`}>{t('account.name')}</label>
-        <input
-          id={`${id}-name`}
-          required
-          autoFocus
-          value={name}
-          onChange={(event) => {
-            setName(event.target.value);
-          }}
-        />
-      </div>
-      <div className="account-field">
-        <label htmlFor={`${id}-email`}>{t('account.email')}</label>
-        <input
-          id={`${id}-email`}
-          type="email"
-          required
-          value={email}
-          onChange={(event) => {
-            setEmail(event.target.value);
-          }}
-        />
-      </div>
+      <AccountTextField
+        id={`${id}-name`}
+        label={t('account.name')}
+        required
+        autoFocus
+        value={name}
+        onChange={setName}
+      />
+      <AccountTextField
+        id={`${id}-email`}
+        label={t('account.email')}
+        type="email"
+        required
+        value={email}
+        onChange={setEmail}
+      />
       <div className="account-field">
         <label htmlFor={`${id}-role`}>{t('account.users.role')}</label>
         <select
@@ -85,14 +79,12 @@ function InviteForm({
         </select>
       </div>
       {invite.isError && <FormError error={invite.error} title={t('account.users.inviteFailed')} />}
-      <div className="account-form__actions">
-        <button type="button" className="pill-button" onClick={onCancel}>
-          {t('account.cancel')}
-        </button>
-        <button type="submit" className="button" disabled={invite.isPending}>
-          {invite.isPending ? t('account.users.inviteBusy') : t('account.users.inviteSubmit')}
-        </button>
-      </div>
+      <AccountFormActions
+        onCancel={onCancel}
+        pending={invite.isPending}
+        submitLabel={t('account.users.inviteSubmit')}
+        busyLabel={t('account.users.inviteBusy')}
+      />
     </form>
   );
 }

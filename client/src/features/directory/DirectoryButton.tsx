@@ -9,7 +9,7 @@ export function DirectoryButton({ mode }: { mode: DirectoryMode }) {
     <button
       id={mode.buttonId}
       type="button"
-      className="pill-button directory-button"
+      className="pill-button header-button directory-button"
       aria-pressed={mode.open}
       title={mode.open ? t('directory.backToMap') : t('directory.open')}
       onClick={mode.toggle}

@@ -17,7 +17,7 @@ export function InsightsButton({
   return (
     <button
       type="button"
-      className="pill-button insights-button"
+      className="pill-button header-button insights-button"
       aria-expanded={open}
       aria-controls={controls}
       title={t('insights.open')}

@@ -81,7 +81,7 @@ export function Legend() {
             <span>{t('legend.hidden', { what: hiddenText })}</span>
             <button
               type="button"
-              className="legend__show-all"
+              className="link-button legend__show-all"
               onClick={() => {
                 dispatchMapStyle({ type: 'legend', action: { type: 'showAll' } });
               }}
