@@ -233,6 +233,12 @@ describe('accounts', () => {
         const items = page.getByRole('menuitem');
         await items.first().waitFor();
         expect(await items.allTextContents()).toEqual(['Change password', 'Sign out']);
+
+        // Changing the password starts in its first field, ready to type.
+        await page.getByRole('menuitem', { name: 'Change password' }).click();
+        await expect
+          .poll(() => page.evaluate(() => document.activeElement?.getAttribute('autocomplete')))
+          .toBe('current-password');
       },
       { path: null, signedIn: false },
     ),

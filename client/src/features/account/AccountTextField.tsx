@@ -43,6 +43,8 @@ export function AccountTextField({
         autoComplete={autoComplete}
         required={required}
         autoFocus={autoFocus}
+        // A modal dialog opening around it would take the focus away (AccountModal gives it back).
+        data-autofocus={autoFocus === true ? '' : undefined}
         min={min}
         max={max}
         value={value}
