@@ -185,6 +185,9 @@ async function auth(app: FastifyInstance, options: AuthOptions): Promise<void> {
   });
 
   app.addHook('onRequest', async (request) => {
+    // Only API routes declare access; the client's files and pages need no session.
+    const access = request.routeOptions.config.access;
+    if (access === undefined) return;
     const token = request.cookies[SESSION_COOKIE];
     if (token !== undefined && token !== '') {
       const found = await app.accounts.session(token);
@@ -192,8 +195,6 @@ async function auth(app: FastifyInstance, options: AuthOptions): Promise<void> {
         request.viewer = { audience: found.user.role, user: found.user, session: found.session };
       }
     }
-    const access = request.routeOptions.config.access;
-    if (access === undefined) return;
     await checkAccess(app, request, access);
     const { session } = request.viewer;
     if (session !== null && !SAFE_METHODS.has(request.method)) {
