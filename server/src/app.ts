@@ -41,6 +41,11 @@ import { APP_VERSION } from './version.js';
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
+/** Trusts the peer (the one proxy) only: what it appended to X-Forwarded-For is the caller. */
+function trustFirstHop(_address: string, hop: number): boolean {
+  return hop === 0;
+}
+
 /** What buildApp needs. */
 export interface BuildAppOptions {
   config: AppConfig;
@@ -58,8 +63,9 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       ? { level: config.logLevel, stream: options.logStream }
       : { level: config.logLevel },
     bodyLimit: config.bodyLimit,
-    // Behind a reverse proxy: the caller's address (rate limits) and https (Secure cookie).
-    trustProxy: config.trustProxy,
+    // Behind one reverse proxy: the caller's address is the one it appended to X-Forwarded-For
+    // (not whatever the caller wrote there), for rate limits; https comes from X-Forwarded-Proto.
+    trustProxy: config.trustProxy ? trustFirstHop : false,
     // Let a closing server finish the requests it has and refuse new ones.
     return503OnClosing: true,
     routerOptions: {

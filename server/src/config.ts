@@ -4,6 +4,7 @@
  */
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { AccountEmailSchema, PasswordSchema } from '@octograph/graph-schema';
 import { z } from 'zod';
 
 /** Where the built client is, relative to this file once bundled into server/dist. */
@@ -79,8 +80,8 @@ const EnvSchema = z
     ),
     SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-    OCTOGRAPH_ADMIN_EMAIL: z.preprocess(emptyAsUnset, z.string().optional()),
-    OCTOGRAPH_ADMIN_PASSWORD: z.preprocess(emptyAsUnset, z.string().optional()),
+    OCTOGRAPH_ADMIN_EMAIL: z.preprocess(emptyAsUnset, AccountEmailSchema.optional()),
+    OCTOGRAPH_ADMIN_PASSWORD: z.preprocess(emptyAsUnset, PasswordSchema.optional()),
     OCTOGRAPH_ADMIN_NAME: z.preprocess(emptyAsUnset, z.string().default('Administrator')),
     NEO4J_URI: z.preprocess(
       emptyAsUnset,

@@ -54,6 +54,9 @@ declare module 'fastify' {
 /** The session cookie's name. */
 export const SESSION_COOKIE = 'octograph_session';
 
+/** Host names that mean this machine (Fastify's request.hostname, without the port). */
+const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
 const ANONYMOUS: Viewer = { audience: 'anonymous', user: null, session: null };
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -71,6 +74,9 @@ export interface AuthOptions {
  */
 export function isLocalVisit(request: FastifyRequest): boolean {
   if (request.server.behindProxy) return false;
+  // A page on another site that got its name pointed at 127.0.0.1 (DNS rebinding) still says
+  // its own name in Host: only the names of this machine count.
+  if (!LOCAL_HOSTS.has(request.hostname)) return false;
   const address = request.socket.remoteAddress ?? '';
   const local = address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
   const proxied = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some(

@@ -49,8 +49,8 @@ const layoutRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 202: LayoutJobSchema, ...errorResponses(409) },
       },
     },
-    async (_request, reply) => {
-      return reply.status(202).send(job.start());
+    async (request, reply) => {
+      return reply.status(202).send(job.start(writerOf(request)));
     },
   );
 

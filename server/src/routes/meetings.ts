@@ -68,7 +68,16 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MeetingDetailsSchema, ...errorResponses(400, 404) },
       },
     },
-    async (request) => meetings.details(request.params.id),
+    async (request) => {
+      const details = await meetings.details(request.params.id);
+      if (roleAtLeast(request.viewer.audience, 'editor')) return details;
+      // What each person agreed to share, and which staff recorded it, is for editors.
+      return {
+        ...details,
+        attendees: details.attendees.map((attendee) => ({ ...attendee, consent: null })),
+        recorders: {},
+      };
+    },
   );
 
   app.put(

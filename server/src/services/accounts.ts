@@ -108,10 +108,13 @@ export class AccountService {
     return { user: userView(invited), token, expiresAt: invited.invitationExpiresAt ?? '' };
   }
 
-  /** A new invitation link for an existing user (also how an admin resets a password). */
+  /**
+   * A new invitation link for an existing user: also how an admin resets a password, so the old
+   * password stops working and the user's sessions end at once (in the same store write).
+   */
   async reinvite(id: string, context: WriteContext = {}): Promise<Invitation> {
     const { token, change } = this.invitation();
-    const user = await this.store.updateUser(id, change, context);
+    const user = await this.store.updateUser(id, { ...change, passwordHash: null }, context);
     return { user: userView(user), token, expiresAt: user.invitationExpiresAt ?? '' };
   }
 
@@ -175,6 +178,11 @@ export class AccountService {
     if (patch.role !== undefined) change.role = patch.role;
     if (patch.personId !== undefined) change.personId = patch.personId;
     if (patch.disabled !== undefined) change.disabled = patch.disabled;
+    if (patch.disabled === true) {
+      // A pending invitation must not come back to life when the account is enabled again.
+      change.invitationHash = null;
+      change.invitationExpiresAt = null;
+    }
     return userView(await this.store.updateUser(id, change, context));
   }
 

@@ -9,7 +9,7 @@ import { Worker } from 'node:worker_threads';
 import type { LayoutJob as LayoutJobStatus, Position } from '@octograph/graph-schema';
 import type { FastifyBaseLogger } from 'fastify';
 import { ConflictError, NotFoundError } from '../errors.js';
-import type { GraphStore } from '../store/graph-store.js';
+import type { GraphStore, WriteContext } from '../store/graph-store.js';
 import { placeNodes, type Point } from './layout.js';
 import type { LayoutWorkerInput, LayoutWorkerMessage } from './layout-worker.js';
 
@@ -68,8 +68,8 @@ export class LayoutJob {
     return { ...this.status };
   }
 
-  /** Starts a re-arrange; a ConflictError while one is running. */
-  start(): LayoutJobStatus {
+  /** Starts a re-arrange for `writer` (its saved positions are theirs); a ConflictError while one is running. */
+  start(writer: WriteContext = {}): LayoutJobStatus {
     if (this.status.state === 'running') {
       const done = Math.round(this.status.progress * 100);
       throw new ConflictError(
@@ -78,7 +78,7 @@ export class LayoutJob {
     }
     if (this.closing) throw new ConflictError('the server is shutting down');
     this.status = { ...IDLE, state: 'running', startedAt: new Date().toISOString() };
-    this.finished = this.run();
+    this.finished = this.run(writer);
     return this.current();
   }
 
@@ -89,7 +89,7 @@ export class LayoutJob {
     await this.finished;
   }
 
-  private async run(): Promise<void> {
+  private async run(writer: WriteContext): Promise<void> {
     const started = performance.now();
     try {
       const network = await this.store.snapshot();
@@ -105,7 +105,7 @@ export class LayoutJob {
       };
       this.status = { ...this.status, nodes: input.nodeIds.length };
       const layout = await this.layOut(input);
-      const saved = await this.save(layout);
+      const saved = await this.save(layout, writer);
       this.status = {
         ...this.status,
         state: 'done',
@@ -156,7 +156,7 @@ export class LayoutJob {
    * deleted nodes are left out, and nodes added meanwhile are placed next to their neighbours in
    * the new layout (or on its ring), as new nodes always are.
    */
-  private async save(layout: readonly Position[]): Promise<number> {
+  private async save(layout: readonly Position[], writer: WriteContext): Promise<number> {
     const computed = new Map<string, Point>(layout.map((position) => [position.id, position]));
     for (let attempt = 1; ; attempt += 1) {
       const network = await this.store.snapshot();
@@ -190,7 +190,7 @@ export class LayoutJob {
         y: point.y,
       }));
       try {
-        if (positions.length > 0) await this.store.savePositions(positions);
+        if (positions.length > 0) await this.store.savePositions(positions, writer);
         return positions.length;
       } catch (error: unknown) {
         // A node deleted between the read above and this write: read again and retry.
