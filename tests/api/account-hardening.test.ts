@@ -178,3 +178,25 @@ describe('meeting details', () => {
     expect(asViewer.recorders).toEqual({});
   });
 });
+
+describe('an invitation link', () => {
+  it('is accepted once even when sent twice at the same moment', async () => {
+    const api = await start();
+    const invited = await api.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: { email: 'new@example.org', name: 'New', role: 'viewer' },
+      as: 'admin',
+    });
+    const { token } = invited.body as { token: string };
+    const accept = (password: string) =>
+      api.request({
+        method: 'POST',
+        url: `/api/invitations/${token}`,
+        payload: { password },
+        as: 'anonymous',
+      });
+    const answers = await Promise.all([accept('first password!'), accept('second password!')]);
+    expect(answers.map(({ status }) => status).sort()).toEqual([200, 404]);
+  });
+});

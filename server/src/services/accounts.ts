@@ -42,6 +42,9 @@ export interface NewSession {
 export const userView: (user: StoredUser) => User = publicUser;
 
 export class AccountService {
+  /** Invitation tokens being accepted right now (see acceptInvitation). */
+  private readonly accepting = new Set<string>();
+
   constructor(
     private readonly store: GraphStore,
     private readonly sessionDays: number,
@@ -134,17 +137,23 @@ export class AccountService {
 
   /** Accepts an invitation: the password is set, the link stops working, the user is in. */
   async acceptInvitation(token: string, password: string): Promise<NewSession> {
-    const user = await this.invited(token);
-    const updated = await this.store.updateUser(
-      user.id,
-      {
-        passwordHash: await hashPassword(password),
-        invitationHash: null,
-        invitationExpiresAt: null,
-      },
-      { actor: user.id },
-    );
-    return this.startSession(updated);
+    // One acceptance per link at a time: a second one sent meanwhile finds it used.
+    if (this.accepting.has(token)) throw new InvitationNotFoundError();
+    this.accepting.add(token);
+    try {
+      const user = await this.invited(token);
+      const passwordHash = await hashPassword(password);
+      // Checked again after the slow hash: the link may have been used or replaced meanwhile.
+      await this.invited(token);
+      const updated = await this.store.updateUser(
+        user.id,
+        { passwordHash, invitationHash: null, invitationExpiresAt: null },
+        { actor: user.id },
+      );
+      return await this.startSession(updated);
+    } finally {
+      this.accepting.delete(token);
+    }
   }
 
   /** Changes one's own password; every other session of the user ends, this one stays. */
