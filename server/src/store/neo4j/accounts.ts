@@ -205,8 +205,10 @@ export class AccountsWriter extends AccountsTx {
     const existing = await this.getUser(id);
     if (!existing) throw new UserNotFoundError(id);
     const next: StoredUser = { ...existing, ...definedOnly(change) };
+    const hadAdmin = await this.hasAdmin();
     await this.run(UPDATE_USER, { id, props: userProperties(next) });
-    if (!(await this.hasAdmin())) {
+    // Refused only when this change removes the last admin (before the first, nothing to keep).
+    if (hadAdmin && !(await this.hasAdmin())) {
       // Throwing rolls the update back.
       throw new ConflictError(
         'this would leave no admin who can sign in; make someone else an admin first',
