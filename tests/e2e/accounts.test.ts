@@ -20,36 +20,15 @@ import {
 } from '@octograph/graph-schema';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { browserSuite, canvasCounts, loadedCounts, statusCounts } from '../helpers/browser';
+import {
+  browserSuite,
+  canvasCounts,
+  loadedCounts,
+  statusCounts,
+  watchPolicy,
+} from '../helpers/browser';
 
 const suite = browserSuite();
-
-/** What the page reported about the policy: violation events and console messages. */
-interface PolicyReports {
-  violations: string[];
-  console: string[];
-}
-
-/** Listens for policy violations on every document the page opens (as tests/e2e/csp.test.ts). */
-async function watchPolicy(page: Page): Promise<PolicyReports> {
-  const reports: PolicyReports = { violations: [], console: [] };
-  await page.exposeFunction('__reportCspViolation', (text: string) => {
-    reports.violations.push(text);
-  });
-  await page.addInitScript(() => {
-    const report = (window as unknown as { __reportCspViolation: (text: string) => void })
-      .__reportCspViolation;
-    document.addEventListener('securitypolicyviolation', (event) => {
-      report(`${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'}`);
-    });
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) {
-      reports.console.push(message.text());
-    }
-  });
-  return reports;
-}
 
 /** The first introductions the server suggests now. */
 async function suggestions(): Promise<IntroductionItem[]> {

@@ -12,7 +12,7 @@ import { stat } from 'node:fs/promises';
 import { MeetingListSchema, type MapResponse } from '@octograph/graph-schema';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { browserSuite, canvasCounts } from '../helpers/browser';
+import { browserSuite, canvasCounts, watchPolicy, type PolicyReports } from '../helpers/browser';
 import { bestConnectedDemoOrganisation } from '../helpers/fixtures';
 
 const suite = browserSuite();
@@ -21,38 +21,6 @@ let map: MapResponse;
 beforeAll(async () => {
   map = await suite.map();
 });
-
-/** What the page reported about the policy so far: violation events and console messages. */
-interface PolicyReports {
-  violations: string[];
-  console: string[];
-}
-
-/**
- * Starts listening before any of the page's own scripts run, on every document the page opens:
- * each violation is passed out to the test as it happens, so none is lost to a navigation.
- */
-async function watchPolicy(page: Page): Promise<PolicyReports> {
-  const reports: PolicyReports = { violations: [], console: [] };
-  await page.exposeFunction('__reportCspViolation', (text: string) => {
-    reports.violations.push(text);
-  });
-  await page.addInitScript(() => {
-    const report = (window as unknown as { __reportCspViolation: (text: string) => void })
-      .__reportCspViolation;
-    document.addEventListener('securitypolicyviolation', (event) => {
-      report(
-        `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`,
-      );
-    });
-  });
-  page.on('console', (message) => {
-    if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) {
-      reports.console.push(message.text());
-    }
-  });
-  return reports;
-}
 
 /** Asserts that the page raised nothing about the policy. */
 function expectNoViolations(reports: PolicyReports): void {

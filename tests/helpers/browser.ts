@@ -295,3 +295,35 @@ export function centreOf(box: Box): Point {
 export function distance(a: Point, b: Point): number {
   return Math.hypot(a.x - b.x, a.y - b.y);
 }
+
+/** What the page reported about the policy so far: violation events and console messages. */
+export interface PolicyReports {
+  violations: string[];
+  console: string[];
+}
+
+/**
+ * Starts listening before any of the page's own scripts run, on every document the page opens:
+ * each violation is passed out to the test as it happens, so none is lost to a navigation.
+ */
+export async function watchPolicy(page: Page): Promise<PolicyReports> {
+  const reports: PolicyReports = { violations: [], console: [] };
+  await page.exposeFunction('__reportCspViolation', (text: string) => {
+    reports.violations.push(text);
+  });
+  await page.addInitScript(() => {
+    const report = (window as unknown as { __reportCspViolation: (text: string) => void })
+      .__reportCspViolation;
+    document.addEventListener('securitypolicyviolation', (event) => {
+      report(
+        `${event.effectiveDirective} blocked ${event.blockedURI || '(inline)'} at ${event.sourceFile}:${event.lineNumber} ${event.sample}`,
+      );
+    });
+  });
+  page.on('console', (message) => {
+    if (/Content Security Policy|Content-Security-Policy/i.test(message.text())) {
+      reports.console.push(message.text());
+    }
+  });
+  return reports;
+}
