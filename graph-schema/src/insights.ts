@@ -191,7 +191,7 @@ export const DismissedIntroductionSchema = z.object({
   a: InsightNodeRefSchema,
   b: InsightNodeRefSchema,
   dismissedAt: TimestampSchema,
-  /** Who dismissed it; null before accounts exist. */
+  /** The user id of who dismissed it; null from before accounts or the command line. */
   dismissedBy: z.string().nullable(),
 });
 export type DismissedIntroduction = z.infer<typeof DismissedIntroductionSchema>;

@@ -99,7 +99,7 @@ export const LinkSchema = z
     target: IdSchema,
     ...editableLinkFields,
     consent: AttendanceConsentSchema.nullable(),
-    /** Who added it; null until accounts exist or when unknown. */
+    /** Who added it: the user id (or "seed"); null from the command line or when unknown. */
     createdBy: z.string().max(200).nullable(),
     createdAt: TimestampSchema,
     updatedAt: TimestampSchema,
