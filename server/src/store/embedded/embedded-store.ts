@@ -884,9 +884,7 @@ export class EmbeddedGraphStore implements GraphStore {
         } else if (current === null) {
           this.storeNode(change.after);
         } else {
-          this.checkLinksAllowed(change.id, current, change.after);
-          this.record({ entity: 'node', id: change.id, before: current, after: change.after });
-          this.statements.updateNode.run(nodeRow(change.after));
+          this.replaceNode(current, change.after);
         }
         return;
       }
@@ -894,19 +892,7 @@ export class EmbeddedGraphStore implements GraphStore {
         const current = this.findLink(change.id);
         if (change.after === null) this.removeLink(change.id);
         else if (current === null) this.storeLink(change.after);
-        else {
-          const link = change.after;
-          if (link.meetingId !== null) {
-            checkLinkEnds(
-              link,
-              this.findNode(link.source),
-              this.findNode(link.target),
-              this.findNode(link.meetingId),
-            );
-          }
-          this.record({ entity: 'link', id: change.id, before: current, after: link });
-          this.statements.updateLink.run(linkRow(link));
-        }
+        else this.replaceLink(current, change.after);
         return;
       }
       case 'position':
@@ -989,9 +975,13 @@ export class EmbeddedGraphStore implements GraphStore {
   private changeNode(id: string, patch: UpdateNodeBody): GraphNode {
     const existing = this.findNode(id);
     if (!existing) throw new NotFoundError('node', id);
-    const next = patchedNode(existing, patch);
-    this.checkLinksAllowed(id, existing, next);
-    this.record({ entity: 'node', id, before: existing, after: next });
+    return this.replaceNode(existing, patchedNode(existing, patch));
+  }
+
+  /** Writes a new version of a stored node (a patch, or an undo putting one back). */
+  private replaceNode(existing: GraphNode, next: GraphNode): GraphNode {
+    this.checkLinksAllowed(existing.id, existing, next);
+    this.record({ entity: 'node', id: existing.id, before: existing, after: next });
     this.statements.updateNode.run(nodeRow(next));
     return next;
   }
@@ -1071,7 +1061,11 @@ export class EmbeddedGraphStore implements GraphStore {
   private changeLink(id: string, patch: UpdateLinkBody, context?: WriteContext): Link {
     const existing = this.findLink(id);
     if (!existing) throw new NotFoundError('link', id);
-    const next = patchedLink(existing, patch, context);
+    return this.replaceLink(existing, patchedLink(existing, patch, context));
+  }
+
+  /** Writes a new version of a stored link (a patch, or an undo putting one back). */
+  private replaceLink(existing: Link, next: Link): Link {
     if (next.meetingId !== null && next.meetingId !== existing.meetingId) {
       checkLinkEnds(
         next,
@@ -1080,7 +1074,7 @@ export class EmbeddedGraphStore implements GraphStore {
         this.findNode(next.meetingId),
       );
     }
-    this.record({ entity: 'link', id, before: existing, after: next });
+    this.record({ entity: 'link', id: existing.id, before: existing, after: next });
     this.statements.updateLink.run(linkRow(next));
     return next;
   }

@@ -613,10 +613,14 @@ export class GraphWriter extends GraphReader {
   async changeNode(id: string, patch: UpdateNodeBody): Promise<GraphNode> {
     const existing = await this.node(id);
     if (!existing) throw new NotFoundError('node', id);
-    const next = patchedNode(existing, patch);
-    await this.checkLinksAllowed(id, existing, next);
-    this.record({ entity: 'node', id, before: existing, after: next });
-    await this.run(UPDATE_NODE, { id, props: nodeProperties(next) });
+    return this.replaceNode(existing, patchedNode(existing, patch));
+  }
+
+  /** Writes a new version of a stored node (a patch, or an undo putting one back). */
+  private async replaceNode(existing: GraphNode, next: GraphNode): Promise<GraphNode> {
+    await this.checkLinksAllowed(existing.id, existing, next);
+    this.record({ entity: 'node', id: existing.id, before: existing, after: next });
+    await this.run(UPDATE_NODE, { id: existing.id, props: nodeProperties(next) });
     return next;
   }
 
@@ -702,11 +706,15 @@ export class GraphWriter extends GraphReader {
   async changeLink(id: string, patch: UpdateLinkBody, context?: WriteContext): Promise<Link> {
     const existing = await this.link(id);
     if (!existing) throw new NotFoundError('link', id);
-    const next = patchedLink(existing, patch, context);
+    return this.replaceLink(existing, patchedLink(existing, patch, context));
+  }
+
+  /** Writes a new version of a stored link (a patch, or an undo putting one back). */
+  private async replaceLink(existing: Link, next: Link): Promise<Link> {
     if (next.meetingId !== null && next.meetingId !== existing.meetingId) {
       await this.checkMeeting(next);
     }
-    this.record({ entity: 'link', id, before: existing, after: next });
+    this.record({ entity: 'link', id: existing.id, before: existing, after: next });
     await this.writeLink(next);
     return next;
   }
@@ -877,9 +885,7 @@ export class GraphWriter extends GraphReader {
         } else if (current === null) {
           await this.storeNode(change.after);
         } else {
-          await this.checkLinksAllowed(change.id, current, change.after);
-          this.record({ entity: 'node', id: change.id, before: current, after: change.after });
-          await this.run(UPDATE_NODE, { id: change.id, props: nodeProperties(change.after) });
+          await this.replaceNode(current, change.after);
         }
         return;
       }
@@ -887,11 +893,7 @@ export class GraphWriter extends GraphReader {
         const current = await this.link(change.id);
         if (change.after === null) await this.removeLink(change.id);
         else if (current === null) await this.storeLink(change.after);
-        else {
-          await this.checkMeeting(change.after);
-          this.record({ entity: 'link', id: change.id, before: current, after: change.after });
-          await this.writeLink(change.after);
-        }
+        else await this.replaceLink(current, change.after);
         return;
       }
       case 'position':
