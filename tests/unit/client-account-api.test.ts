@@ -20,20 +20,12 @@ import {
   updateNode,
 } from '../../client/src/api/client.js';
 import { fakeApi, json, rejection } from '../helpers/fake-api.js';
+import { ALICE } from './client-fixtures.js';
 
 const api = fakeApi();
 
 const SESSION: SessionInfo = {
-  user: {
-    id: 'u-1',
-    email: 'alice@example.org',
-    name: 'Alice',
-    role: 'editor',
-    personId: null,
-    disabled: false,
-    invitationPending: false,
-    createdAt: '2024-01-01T00:00:00.000Z',
-  },
+  user: ALICE,
   audience: 'editor',
   csrfToken: 'token-from-the-session',
   publicRead: false,

@@ -3,7 +3,7 @@
  * session, the write controls and commands per role, the account menu, the invitation link in
  * the address, the History dialog's filters, and the password checks of the account forms.
  */
-import type { Audience, SessionInfo, User } from '@octograph/graph-schema';
+import type { Audience, SessionInfo } from '@octograph/graph-schema';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, commandById, isOffered } from '../../client/src/commands/registry.js';
 import {
@@ -28,17 +28,7 @@ import {
   NO_HISTORY_FILTERS,
   nodeByName,
 } from '../../client/src/features/account/history-filters.js';
-
-const ALICE: User = {
-  id: 'u-1',
-  email: 'alice@example.org',
-  name: 'Alice',
-  role: 'editor',
-  personId: null,
-  disabled: false,
-  invitationPending: false,
-  createdAt: '2024-01-01T00:00:00.000Z',
-};
+import { ALICE } from './client-fixtures.js';
 
 const ANONYMOUS: SessionInfo = {
   user: null,

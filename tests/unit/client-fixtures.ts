@@ -6,9 +6,22 @@ import type {
   MapLink,
   MapNode,
   OrganisationKind,
+  User,
 } from '@octograph/graph-schema';
 
 const STAMP = '2024-01-01T00:00:00.000Z';
+
+/** Alice, an editor, as GET /api/session and GET /api/users show her. */
+export const ALICE: User = {
+  id: 'u-1',
+  email: 'alice@example.org',
+  name: 'Alice',
+  role: 'editor',
+  personId: null,
+  disabled: false,
+  invitationPending: false,
+  createdAt: STAMP,
+};
 
 /** A node as GET /api/map sends it: an organisation of `orgKind`, or a node of another kind. */
 export function mapNode(
