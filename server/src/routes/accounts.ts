@@ -25,7 +25,8 @@ import {
   SESSION_COOKIE,
   type Viewer,
 } from '../plugins/auth.js';
-import { userView, type NewSession } from '../services/accounts.js';
+import type { NewSession } from '../services/accounts.js';
+import { publicUser } from '../store/audit-rules.js';
 import { errorResponses } from './responses.js';
 
 const tags = ['accounts'];
@@ -38,7 +39,7 @@ async function sessionInfo(
 ): Promise<SessionInfo> {
   const setupAvailable = isLocalVisit(request) && !(await app.store.hasAdmin());
   return {
-    user: viewer.user ? userView(viewer.user) : null,
+    user: viewer.user ? publicUser(viewer.user) : null,
     audience: viewer.audience,
     csrfToken: viewer.session?.csrfToken ?? null,
     publicRead: viewer.user === null ? await anonymousMayRead(app, request) : true,

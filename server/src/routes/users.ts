@@ -9,7 +9,7 @@ import {
 } from '@octograph/graph-schema';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { writerOf } from '../plugins/auth.js';
-import { userView } from '../services/accounts.js';
+import { publicUser } from '../store/audit-rules.js';
 import { errorResponses } from './responses.js';
 
 const tags = ['accounts'];
@@ -25,7 +25,7 @@ const userRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: UserListSchema, ...errorResponses(401, 403) },
       },
     },
-    async () => ({ items: (await app.store.listUsers()).map(userView) }),
+    async () => ({ items: (await app.store.listUsers()).map(publicUser) }),
   );
 
   app.post(

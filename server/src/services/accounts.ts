@@ -38,9 +38,6 @@ export interface NewSession {
   user: StoredUser;
 }
 
-/** A user as the API shows it. */
-export const userView: (user: StoredUser) => User = publicUser;
-
 export class AccountService {
   /** Invitation tokens being accepted right now (see acceptInvitation). */
   private readonly accepting = new Set<string>();
@@ -108,7 +105,7 @@ export class AccountService {
     const { token, change } = this.invitation();
     const invited: StoredUser = { ...user, ...change };
     await this.store.createUser(invited, context);
-    return { user: userView(invited), token, expiresAt: invited.invitationExpiresAt ?? '' };
+    return { user: publicUser(invited), token, expiresAt: invited.invitationExpiresAt ?? '' };
   }
 
   /**
@@ -118,7 +115,7 @@ export class AccountService {
   async reinvite(id: string, context: WriteContext = {}): Promise<Invitation> {
     const { token, change } = this.invitation();
     const user = await this.store.updateUser(id, { ...change, passwordHash: null }, context);
-    return { user: userView(user), token, expiresAt: user.invitationExpiresAt ?? '' };
+    return { user: publicUser(user), token, expiresAt: user.invitationExpiresAt ?? '' };
   }
 
   /** Whom a valid invitation link is for. */
@@ -192,7 +189,7 @@ export class AccountService {
       change.invitationHash = null;
       change.invitationExpiresAt = null;
     }
-    return userView(await this.store.updateUser(id, change, context));
+    return publicUser(await this.store.updateUser(id, change, context));
   }
 
   private async startSession(user: StoredUser): Promise<NewSession> {
