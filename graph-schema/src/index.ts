@@ -17,3 +17,5 @@ export * from './meetings.js';
 export * from './exchange.js';
 export * from './accounts.js';
 export * from './audit.js';
+export * from './forms.js';
+export * from './link-choices.js';

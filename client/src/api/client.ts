@@ -60,6 +60,11 @@ import {
   type MeetingList,
   type SimilarNodes,
   type UpdateNodeBody,
+  type UpdateLinkBody,
+  type CreateLinkInput,
+  type BatchOpInput,
+  BatchResponseSchema,
+  type BatchResponse,
   type DismissedIntroduction,
   type ErrorBody,
   type ExportFormat,
@@ -83,6 +88,7 @@ import {
   type UnknownType,
 } from '@octograph/graph-schema';
 import { ApiError, UnexpectedResponseError } from './api-error';
+import { z } from 'zod';
 
 /** What the client needs of a graph-schema zod schema (zod itself is graph-schema's dependency). */
 interface ResponseSchema<T> {
@@ -257,7 +263,7 @@ export function getNeighbourhood(
  * no content-type either: the server refuses an empty body that says it is JSON.
  */
 async function sendJson<T>(
-  method: 'POST' | 'PUT' | 'PATCH',
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
   body: unknown,
   schema: ResponseSchema<T>,
@@ -404,7 +410,7 @@ export function createNode(body: CreateNodeInput): Promise<GraphNode> {
 }
 
 /** PATCH /api/nodes/:id: changes some of a node's fields (`kind` names its kind). */
-export function updateNode(id: string, body: UpdateNodeBody): Promise<GraphNode> {
+export function updateNode(id: string, body: UpdateNodeBody | FormBody): Promise<GraphNode> {
   return sendJson('PATCH', `/api/nodes/${encodeURIComponent(id)}`, body, GraphNodeSchema);
 }
 
@@ -665,4 +671,64 @@ export function getAuditEntry(id: number, signal?: AbortSignal): Promise<AuditEn
 /** POST /api/audit/:id/undo: restores what the entry changed; 409 with the reason if it cannot. */
 export function undoAuditEntry(id: number): Promise<AuditEntry> {
   return sendJson('POST', `/api/audit/${String(id)}/undo`, undefined, AuditEntrySchema);
+}
+
+// --- Editing on the map (issue 14) ---
+
+/**
+ * A body made by an editing form from graph-schema's form declarations. It is not checked here:
+ * the server validates it and names each bad field, which the form shows on that field.
+ */
+export type FormBody = Readonly<Record<string, unknown>>;
+
+/** Where a new node goes, in the server's layout units (as GET /api/map gives positions). */
+export interface Spot {
+  x: number;
+  y: number;
+}
+
+/**
+ * POST /api/nodes?x=&y=: a new node; with `at`, saved exactly there (nothing else moves), else
+ * the server places it (next to its links, or on the ring of groups not yet connected).
+ */
+export function createNodeAt(body: FormBody, at: Spot | null): Promise<GraphNode> {
+  const query = at === null ? '' : toQueryString({ x: at.x, y: at.y });
+  return sendJson('POST', `/api/nodes${query}`, body, GraphNodeSchema);
+}
+
+/** What deleting a node or a link answers: what went, and the audit entry that undoes it. */
+const DeletedSchema = z.object({
+  deletedLinkIds: z.array(z.string()).optional(),
+  auditId: z.int(),
+});
+export type Deleted = z.infer<typeof DeletedSchema>;
+
+/** DELETE /api/nodes/:id: the node and its links; the answer names the entry that undoes it. */
+export function deleteNodeForUndo(id: string): Promise<Deleted> {
+  return sendJson('DELETE', `/api/nodes/${encodeURIComponent(id)}`, undefined, DeletedSchema);
+}
+
+/** DELETE /api/links/:id, answering the entry that undoes it. */
+export function deleteLinkForUndo(id: string): Promise<Deleted> {
+  return sendJson('DELETE', `/api/links/${encodeURIComponent(id)}`, undefined, DeletedSchema);
+}
+
+/** GET /api/links/:id. */
+export function getLink(id: string, signal?: AbortSignal): Promise<Link> {
+  return getJson(`/api/links/${encodeURIComponent(id)}`, LinkSchema, signal);
+}
+
+/** POST /api/links: a new link (the stores check its ends against the link rules). */
+export function createLink(body: CreateLinkInput | FormBody): Promise<Link> {
+  return sendJson('POST', '/api/links', body, LinkSchema);
+}
+
+/** PATCH /api/links/:id: some of a link's fields; `expectedVersion` guards against lost updates. */
+export function updateLink(id: string, body: UpdateLinkBody | FormBody): Promise<Link> {
+  return sendJson('PATCH', `/api/links/${encodeURIComponent(id)}`, body, LinkSchema);
+}
+
+/** POST /api/batch: writes applied together or not at all (a new node and its first link). */
+export function applyBatch(ops: readonly (BatchOpInput | FormBody)[]): Promise<BatchResponse> {
+  return sendJson('POST', '/api/batch', { ops }, BatchResponseSchema);
 }

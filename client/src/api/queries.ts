@@ -22,6 +22,7 @@ import {
   getSimilarNodes,
   getNeighbourhood,
   getNode,
+  getLink,
   listNodes,
   savePositions,
   searchNodes,
@@ -46,6 +47,9 @@ export const queryKeys = {
   nodeOptions: (kind: NodeKind) => ['nodes', 'options', kind] as const,
   nodeSearch: (params: NodeSearchParams) => ['nodes', 'search', params] as const,
   node: (id: string | null) => ['nodes', 'one', id] as const,
+  /** Every single-link query, for reading again after a write. */
+  links: () => ['links'] as const,
+  link: (id: string | null) => ['links', 'one', id] as const,
   neighbourhood: (id: string | null, depth: number) =>
     ['nodes', 'neighbourhood', id, depth] as const,
   insightsSummary: () => ['insights', 'summary'] as const,
@@ -84,6 +88,7 @@ export function invalidateAfterWrite(queryClient: QueryClient): Promise<void> {
     queryClient.invalidateQueries({ queryKey: queryKeys.maps() }),
     queryClient.invalidateQueries({ queryKey: queryKeys.insights() }),
     queryClient.invalidateQueries({ queryKey: queryKeys.nodes() }),
+    queryClient.invalidateQueries({ queryKey: queryKeys.links() }),
     queryClient.invalidateQueries({ queryKey: queryKeys.neighbourhoods() }),
     queryClient.invalidateQueries({ queryKey: queryKeys.meetings() }),
     queryClient.invalidateQueries({ queryKey: queryKeys.audit() }),
@@ -120,6 +125,14 @@ export function useNode(id: string | null) {
   return useQuery({
     queryKey: queryKeys.node(id),
     queryFn: id === null ? skipToken : ({ signal }) => getNode(id, signal),
+  });
+}
+
+/** One link with all its fields; idle when `id` is null. */
+export function useLink(id: string | null) {
+  return useQuery({
+    queryKey: queryKeys.link(id),
+    queryFn: id === null ? skipToken : ({ signal }) => getLink(id, signal),
   });
 }
 

@@ -6,6 +6,7 @@ import { AccountMenu } from '../features/account/AccountMenu';
 import { SetupBanner } from '../features/account/SetupBanner';
 import { Toolbar } from '../commands/Toolbar';
 import { DetailsPanel } from '../features/details/DetailsPanel';
+import { EditorDialogs } from '../features/editing/EditorDialogs';
 import { DirectoryButton } from '../features/directory/DirectoryButton';
 import { DirectoryView } from '../features/directory/DirectoryView';
 import { useDirectoryMode } from '../features/directory/use-directory-mode';
@@ -150,6 +151,7 @@ export function App() {
         <DetailsPanel />
         <ShortcutsOverlay />
         <AccountDialogs />
+        <EditorDialogs />
       </div>
     </PageCommands>
   );

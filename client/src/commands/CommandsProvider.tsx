@@ -1,6 +1,7 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useAudience } from '../features/account/session';
+import { dispatchEditor, editorState } from '../features/editing/editor-store';
 import { useFilteredMap } from '../features/filters/use-filtered-map';
 import { useFocusMode } from '../features/focus/focus-context';
 import { dispatchInsightsMap, useInsightsMap } from '../features/insights/insights-store';
@@ -107,6 +108,31 @@ export function CommandsProvider({
     },
     focusSearch: () => {
       document.getElementById(SEARCH_INPUT_ID)?.focus();
+    },
+    openCreate: () => {
+      dispatchEditor({
+        type: 'open',
+        dialog: {
+          type: 'create',
+          kind: 'organisation',
+          name: '',
+          at: editorState().menuSpot,
+          linkTo: null,
+        },
+      });
+    },
+    editSelected: () => {
+      dispatchEditor({ type: 'editNode', id: selection.selectedId });
+    },
+    linkFromSelected: () => {
+      const source = selection.selectedId;
+      if (source !== null) {
+        dispatchEditor({ type: 'open', dialog: { type: 'link', source, target: null } });
+      }
+    },
+    deleteSelected: () => {
+      const nodeId = selection.selectedId;
+      if (nodeId !== null) dispatchEditor({ type: 'open', dialog: { type: 'deleteNode', nodeId } });
     },
   };
 

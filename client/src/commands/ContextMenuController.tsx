@@ -1,7 +1,9 @@
 import type { EventObject, EventObjectNode } from 'cytoscape';
 import { useEffect, useEffectEvent, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { dispatchEditor } from '../features/editing/editor-store';
 import { useCyRef } from '../map/cy-context';
+import { modelScaleOf, toServerPosition } from '../map/model-scale';
 import { useCommands } from './commands-context';
 import { commandsFor, type Command } from './registry';
 import { shortcutText } from './shortcut-text';
@@ -44,7 +46,11 @@ export function ContextMenuController({ onSelect }: { onSelect: (id: string) => 
     };
     const onBackground = (event: EventObject) => {
       const target: unknown = event.target;
-      if (target === cy) setMenu({ node: null, ...event.renderedPosition });
+      if (target !== cy) return;
+      // A node made from this menu ("New…") goes where it was opened, in the server's units.
+      const spot = toServerPosition('', event.position, modelScaleOf(cy));
+      dispatchEditor({ type: 'menuSpot', at: { x: spot.x, y: spot.y } });
+      setMenu({ node: null, ...event.renderedPosition });
     };
     const close = () => {
       setMenu(null);
@@ -61,7 +67,11 @@ export function ContextMenuController({ onSelect }: { onSelect: (id: string) => 
 
   // Keyboard users land on the first item; Escape or a click elsewhere closes the menu.
   useEffect(() => {
-    if (menu === null) return undefined;
+    if (menu === null) {
+      // After the command chosen has run: the spot belongs to this menu only.
+      dispatchEditor({ type: 'menuSpot', at: null });
+      return undefined;
+    }
     menuRef.current?.querySelector<HTMLButtonElement>('button:not(:disabled)')?.focus();
     const onPointer = (event: PointerEvent) => {
       if (!menuRef.current?.contains(event.target as Node)) setMenu(null);

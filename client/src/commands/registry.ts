@@ -41,6 +41,14 @@ export interface CommandEffects {
   focusSearch: () => void;
   /** Opens the History dialog (the audit log). */
   openHistory: () => void;
+  /** Opens the "New…" form (at the spot the map's menu was opened at, if it was). */
+  openCreate: () => void;
+  /** Turns the selected node's details into its edit form. */
+  editSelected: () => void;
+  /** Opens "Link to…" for the selected node. */
+  linkFromSelected: () => void;
+  /** Asks to delete the selected node (and says how many links go with it). */
+  deleteSelected: () => void;
 }
 
 export type CommandContext = CommandState & CommandEffects;
@@ -50,6 +58,7 @@ export type Placement = 'toolbar' | 'nodeMenu' | 'mapMenu';
 
 /** Toolbar groups, in order; the overlay lists shortcuts under the same headings. */
 export const COMMAND_GROUPS = [
+  'edit',
   'focus',
   'view',
   'layout',
@@ -61,6 +70,10 @@ export const COMMAND_GROUPS = [
 export type CommandGroup = (typeof COMMAND_GROUPS)[number];
 
 export const COMMAND_IDS = [
+  'newNode',
+  'editNode',
+  'linkTo',
+  'deleteNode',
   'focus1',
   'focus2',
   'focus3',
@@ -123,6 +136,51 @@ function focusCommand(depth: FocusDepth): Command {
 }
 
 export const COMMANDS: readonly Command[] = [
+  {
+    id: 'newNode',
+    group: 'edit',
+    keys: ['n'],
+    placements: ['toolbar', 'mapMenu'],
+    requires: 'editor',
+    // Also on an empty map: this is how a network's first group can be added by hand.
+    isEnabled: always,
+    run: (context) => {
+      context.openCreate();
+    },
+  },
+  {
+    id: 'editNode',
+    group: 'edit',
+    keys: ['e'],
+    placements: ['nodeMenu'],
+    requires: 'editor',
+    isEnabled: hasSelection,
+    run: (context) => {
+      context.editSelected();
+    },
+  },
+  {
+    id: 'linkTo',
+    group: 'edit',
+    keys: ['k'],
+    placements: ['nodeMenu'],
+    requires: 'editor',
+    isEnabled: hasSelection,
+    run: (context) => {
+      context.linkFromSelected();
+    },
+  },
+  {
+    id: 'deleteNode',
+    group: 'edit',
+    keys: ['Delete'],
+    placements: ['nodeMenu'],
+    requires: 'editor',
+    isEnabled: hasSelection,
+    run: (context) => {
+      context.deleteSelected();
+    },
+  },
   ...FOCUS_DEPTHS.map(focusCommand),
   {
     id: 'clear',

@@ -6,6 +6,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { ExportController } from '../features/export/ExportController';
 import { ContextMenuController } from '../commands/ContextMenuController';
 import { DragController } from './controllers/DragController';
+import { LinkDrawController } from './controllers/LinkDrawController';
 import { CommunityColourController } from './controllers/CommunityColourController';
 import { ElementsController } from './controllers/ElementsController';
 import { HighlightController } from './controllers/HighlightController';
@@ -59,6 +60,7 @@ export function MapView() {
             <LabelsOffController map={map} />
             <HoverController />
             <DragController />
+            <LinkDrawController selectedId={state.selectedId} />
             <TestHandleController />
             <MapHandleController />
             <ContextMenuController

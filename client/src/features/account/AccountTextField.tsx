@@ -43,7 +43,7 @@ export function AccountTextField({
         autoComplete={autoComplete}
         required={required}
         autoFocus={autoFocus}
-        // A modal dialog opening around it would take the focus away (AccountModal gives it back).
+        // A modal dialog opening around it would take the focus away (Modal gives it back).
         data-autofocus={autoFocus === true ? '' : undefined}
         min={min}
         max={max}

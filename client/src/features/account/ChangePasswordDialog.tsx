@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { changePassword } from '../../api/client';
 import { AccountFormActions } from './AccountFormActions';
-import { AccountModal } from './AccountModal';
+import { Modal } from '../../ui/Modal';
 import { AccountTextField } from './AccountTextField';
 import { FormError } from './FormError';
 import { PasswordFields } from './PasswordFields';
@@ -18,7 +18,7 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
   const newPassword = useNewPassword();
 
   return (
-    <AccountModal title={t('account.changePassword.title')} onClose={onClose}>
+    <Modal title={t('account.changePassword.title')} onClose={onClose}>
       {change.isSuccess ? (
         <div className="account-form">
           <p className="account-form__done">{t('account.changePassword.done')}</p>
@@ -59,6 +59,6 @@ export function ChangePasswordDialog({ onClose }: { onClose: () => void }) {
           />
         </form>
       )}
-    </AccountModal>
+    </Modal>
   );
 }

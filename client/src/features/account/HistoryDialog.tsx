@@ -6,7 +6,7 @@ import { formatDateTime } from '../../i18n/format';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { historyScope } from './access';
-import { AccountModal } from './AccountModal';
+import { Modal } from '../../ui/Modal';
 import { AccountTextField } from './AccountTextField';
 import { useAuditPages, useUndoEntry } from './audit-queries';
 import { actorName, summariseEntry, undoable, type NameOf } from './audit-summary';
@@ -217,7 +217,7 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
   );
 
   return (
-    <AccountModal title={t('account.history.title')} onClose={onClose} className="history-dialog">
+    <Modal title={t('account.history.title')} onClose={onClose} className="history-dialog">
       <p className="account-form__intro">
         {scope === 'all' ? t('account.history.introAll') : t('account.history.introOwn')}
       </p>
@@ -252,6 +252,6 @@ export function HistoryDialog({ onClose }: { onClose: () => void }) {
           {pages.isFetchingNextPage ? t('account.history.loadingMore') : t('account.history.more')}
         </button>
       )}
-    </AccountModal>
+    </Modal>
   );
 }

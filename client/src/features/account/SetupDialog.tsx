@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AccountFormActions } from './AccountFormActions';
-import { AccountModal } from './AccountModal';
+import { Modal } from '../../ui/Modal';
 import { AccountTextField } from './AccountTextField';
 import { FormError } from './FormError';
 import { PasswordFields } from './PasswordFields';
@@ -18,7 +18,7 @@ export function SetupDialog({ onClose }: { onClose: () => void }) {
   const newPassword = useNewPassword();
 
   return (
-    <AccountModal title={t('account.setup.title')} onClose={onClose}>
+    <Modal title={t('account.setup.title')} onClose={onClose}>
       <form
         className="account-form"
         onSubmit={(event) => {
@@ -58,6 +58,6 @@ export function SetupDialog({ onClose }: { onClose: () => void }) {
           busyLabel={t('account.setup.busy')}
         />
       </form>
-    </AccountModal>
+    </Modal>
   );
 }

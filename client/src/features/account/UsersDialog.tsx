@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { AccountFormActions } from './AccountFormActions';
-import { AccountModal } from './AccountModal';
+import { Modal } from '../../ui/Modal';
 import { AccountTextField } from './AccountTextField';
 import { FormError } from './FormError';
 import { InvitationLink } from './InvitationLink';
@@ -106,7 +106,7 @@ export function UsersDialog({ onClose }: { onClose: () => void }) {
   const failed = update.isError ? update.error : reinvite.isError ? reinvite.error : null;
 
   return (
-    <AccountModal title={t('account.users.title')} onClose={onClose} className="users-dialog">
+    <Modal title={t('account.users.title')} onClose={onClose} className="users-dialog">
       <p className="account-form__intro">{t('account.users.intro')}</p>
       {link !== null && (
         <InvitationLink
@@ -220,6 +220,6 @@ export function UsersDialog({ onClose }: { onClose: () => void }) {
           );
         })}
       </ul>
-    </AccountModal>
+    </Modal>
   );
 }

@@ -1,6 +1,8 @@
 import type { Link } from '@octograph/graph-schema';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
+import { useCanEdit } from '../account/session';
+import { dispatchEditor } from '../editing/editor-store';
 import { LinkMeeting } from '../meetings/LinkMeeting';
 import type { NodeConnections } from './link-groups';
 import { NodeChip } from './NodeChip';
@@ -18,6 +20,7 @@ function linkNote(link: Link, t: TFunction): string | null {
  */
 export function Connections({ connections }: { connections: NodeConnections }) {
   const { t } = useTranslation();
+  const canEdit = useCanEdit();
   const { themes, places, groups, total } = connections;
 
   return (
@@ -63,6 +66,22 @@ export function Connections({ connections }: { connections: NodeConnections }) {
                 <li key={link.id} className="connection">
                   <NodeChip node={neighbour} note={linkNote(link, t)} />
                   {link.meetingId !== null && <LinkMeeting meetingId={link.meetingId} />}
+                  {canEdit && (
+                    <button
+                      type="button"
+                      className="icon-button connection__edit"
+                      aria-label={t('editing.link.edit', { name: neighbour.name })}
+                      title={t('editing.link.edit', { name: neighbour.name })}
+                      onClick={() => {
+                        dispatchEditor({
+                          type: 'open',
+                          dialog: { type: 'editLink', linkId: link.id },
+                        });
+                      }}
+                    >
+                      ✎
+                    </button>
+                  )}
                 </li>
               ))}
             </ul>

@@ -9,6 +9,9 @@ import { CloseButton } from '../../ui/CloseButton';
 import { FocusBar } from '../focus/FocusBar';
 import { NodeSwatch } from '../legend/KindSwatch';
 import { useSelection } from '../selection/selection-context';
+import { useCanEdit } from '../account/session';
+import { dispatchEditor, useEditor } from '../editing/editor-store';
+import { NodeEditForm } from '../editing/NodeEditForm';
 import { Connections } from './Connections';
 import { groupConnections } from './link-groups';
 import { NodeFields } from './NodeFields';
@@ -28,6 +31,11 @@ function NodeDetails({ id }: { id: string }) {
   const nodeQuery = useNode(id);
   const neighbourhoodQuery = useNeighbourhood(id);
   const { data: map } = useFilteredMap();
+  const canEdit = useCanEdit();
+  const editing = useEditor().editingNodeId === id;
+  const stopEditing = () => {
+    dispatchEditor({ type: 'editNode', id: null });
+  };
 
   // While the full node loads, the map already knows its name and kind.
   const mapNode = useMemo(() => map?.nodes.find((node) => node.id === id) ?? null, [map, id]);
@@ -64,6 +72,37 @@ function NodeDetails({ id }: { id: string }) {
         />
       </header>
       <FocusBar />
+      {canEdit && node && !editing && (
+        <div className="details__edit-bar" role="group" aria-label={t('editing.edit')}>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              dispatchEditor({ type: 'editNode', id });
+            }}
+          >
+            {t('editing.edit')}
+          </button>
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              dispatchEditor({ type: 'open', dialog: { type: 'link', source: id, target: null } });
+            }}
+          >
+            {t('editing.link.linkTo')}
+          </button>
+          <button
+            type="button"
+            className="button button--small button--danger"
+            onClick={() => {
+              dispatchEditor({ type: 'open', dialog: { type: 'deleteNode', nodeId: id } });
+            }}
+          >
+            {t('editing.delete')}
+          </button>
+        </div>
+      )}
       <div className="details__body">
         {nodeQuery.isPending && <p className="muted">{t('details.loading')}</p>}
         {nodeQuery.isError && (
@@ -75,7 +114,8 @@ function NodeDetails({ id }: { id: string }) {
             }}
           />
         )}
-        {node && <NodeFields node={node} />}
+        {node && editing && <NodeEditForm key={node.updatedAt} node={node} onDone={stopEditing} />}
+        {node && !editing && <NodeFields node={node} />}
         {neighbourhoodQuery.isError && (
           <ErrorNotice
             compact

@@ -15,6 +15,9 @@ import { CloseButton } from '../../ui/CloseButton';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { useFilteredMap } from '../filters/use-filtered-map';
 import { NodeSwatch } from '../legend/KindSwatch';
+import { useCanEdit } from '../account/session';
+import { dispatchEditor } from '../editing/editor-store';
+import { useSelection } from '../selection/selection-context';
 import {
   DIRECTORY_COLUMNS,
   directoryReducer,
@@ -49,6 +52,7 @@ const SECONDARY: ReadonlySet<DirectoryColumn> = new Set(['status', 'since']);
  */
 export function DirectoryView({ onShowOnMap, onClose, hidden = false }: DirectoryViewProps) {
   const { t, i18n } = useTranslation();
+  const canEdit = useCanEdit();
   const mapQuery = useFilteredMap();
   const [state, dispatch] = useReducer(directoryReducer, initialDirectoryState);
   // Typing stays responsive on a large network: the table catches up a moment later.
@@ -159,6 +163,20 @@ export function DirectoryView({ onShowOnMap, onClose, hidden = false }: Director
             onKeyDown={onSearchKey}
           />
         </div>
+        {canEdit && (
+          <button
+            type="button"
+            className="pill-button directory__add"
+            onClick={() => {
+              dispatchEditor({
+                type: 'open',
+                dialog: { type: 'create', kind: 'organisation', name: '', at: null, linkTo: null },
+              });
+            }}
+          >
+            {t('editing.directory.add')}
+          </button>
+        )}
         <CloseButton label={t('directory.backToMap')} onClick={onClose} />
       </header>
       {body}
@@ -227,6 +245,8 @@ function DirectoryTable({
   onShowOnMap: (id: string) => void;
 }) {
   const { t, i18n } = useTranslation();
+  const canEdit = useCanEdit();
+  const { dispatch: select } = useSelection();
   const labels: Record<DirectoryColumn, string> = {
     name: t('directory.columns.name'),
     orgKind: t('directory.columns.orgKind'),
@@ -331,6 +351,19 @@ function DirectoryTable({
               >
                 {t('directory.showOnMap')}
               </button>
+              {canEdit && (
+                <button
+                  type="button"
+                  className="pill-button directory__edit"
+                  aria-label={t('editing.directory.edit', { name: row.name })}
+                  onClick={() => {
+                    select({ type: 'select', id: row.id, source: 'details' });
+                    dispatchEditor({ type: 'editNode', id: row.id });
+                  }}
+                >
+                  {t('editing.edit')}
+                </button>
+              )}
             </td>
           </tr>
         ))}

@@ -7,9 +7,13 @@ import { NODE_KIND_SHAPES, swatchOf } from '../../map/palette';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { NodeSwatch } from '../legend/KindSwatch';
 import { useSelection } from '../selection/selection-context';
+import { useCanEdit } from '../account/session';
+import { dispatchEditor } from '../editing/editor-store';
 import { SEARCH_INPUT_ID } from './search-input';
 
 const SEARCH_DELAY_MS = 150;
+/** What the search box offers to add when nothing matches what was typed. */
+const ADDABLE_KINDS = ['organisation', 'person', 'project'] as const;
 const RESULT_LIMIT = 8;
 
 /**
@@ -27,6 +31,7 @@ export function SearchBox() {
   const [active, setActive] = useState(0);
   const query = useDebouncedValue(text, SEARCH_DELAY_MS);
   const search = useNodeSearch(query, RESULT_LIMIT);
+  const canEdit = useCanEdit();
 
   const results = text.trim() === '' ? [] : (search.data?.items ?? []);
   const activeIndex = Math.min(active, Math.max(0, results.length - 1));
@@ -161,6 +166,44 @@ export function SearchBox() {
           {more > 0 && (
             <p className="search__message">{t('search.moreResults', { count: more })}</p>
           )}
+          {canEdit &&
+            !search.isError &&
+            results.length === 0 &&
+            !search.isFetching &&
+            query === text && (
+              <ul className="search__add" aria-label={t('commands.label.newNode')}>
+                {ADDABLE_KINDS.map((kind) => (
+                  <li key={kind}>
+                    <button
+                      type="button"
+                      className="search__add-button"
+                      // Keep the focus in the input, so the blur does not close the list first.
+                      onMouseDown={(event) => {
+                        event.preventDefault();
+                      }}
+                      onClick={() => {
+                        setOpen(false);
+                        dispatchEditor({
+                          type: 'open',
+                          dialog: {
+                            type: 'create',
+                            kind,
+                            name: text.trim(),
+                            at: null,
+                            linkTo: null,
+                          },
+                        });
+                      }}
+                    >
+                      {t('editing.search.addAs', {
+                        name: text.trim(),
+                        kind: t(`kinds.node.${kind}`).toLowerCase(),
+                      })}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
         </div>
       )}
     </div>

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { CloseButton } from '../../ui/CloseButton';
+import { CloseButton } from './CloseButton';
 
-export interface AccountModalProps {
+export interface ModalProps {
   title: string;
   onClose: () => void;
   /** An extra class for the dialog (its width). */
@@ -11,11 +11,11 @@ export interface AccountModalProps {
 }
 
 /**
- * The frame of the account dialogs: a modal <dialog> (shown while mounted) with the shared
+ * The frame of the page's dialogs (accounts, editing): a modal <dialog> (shown while mounted) with the shared
  * `.modal-dialog` head. Focus moves in and back out, Esc closes it, and the page's shortcuts stay
  * quiet while it is open.
  */
-export function AccountModal({ title, onClose, className, children }: AccountModalProps) {
+export function Modal({ title, onClose, className, children }: ModalProps) {
   const { t } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const titleId = useId();

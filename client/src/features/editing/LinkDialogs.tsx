@@ -1,0 +1,324 @@
+import {
+  linkChoices,
+  linkFormFor,
+  LinkSchema,
+  orgKindOf,
+  today,
+  type FormField,
+  type GraphNode,
+  type Link,
+  type LinkKind,
+} from '@octograph/graph-schema';
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/api-error';
+import { useLink, useNode } from '../../api/queries';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { Modal } from '../../ui/Modal';
+import { ConflictPanel } from './ConflictPanel';
+import { dispatchEditor } from './editor-store';
+import { useCreateLink, useDeleteLink, useUpdateLink } from './editing-mutations';
+import { bodyOf, issuesByField, type FormValues } from './form-values';
+import { FormFields } from './FormFields';
+import { NodePicker } from './NodePicker';
+import { useVersionedForm } from './use-versioned-form';
+
+/** The link form's labels: a link's dates are "Since" and "Until", not a node's. */
+function useLinkLabel() {
+  const { t } = useTranslation();
+  return (field: FormField) =>
+    field.name === 'since'
+      ? t('fields.linkSince')
+      : field.name === 'until'
+        ? t('fields.linkUntil')
+        : t(`fields.${field.name}` as 'fields.name');
+}
+
+/** "A works with B". */
+function useLinkSentence() {
+  const { t } = useTranslation();
+  return (kind: LinkKind, source: string, target: string) =>
+    t('editing.link.sentence', { source, verb: t(`meetings.links.verb.${kind}`), target });
+}
+
+const NEW_LINK_VALUES: FormValues = { strength: '2', since: today() };
+
+function endpointOf(node: GraphNode) {
+  return { id: node.id, name: node.name, kind: node.kind, orgKind: orgKindOf(node) };
+}
+
+/**
+ * A new link from `sourceId`: first who or what to (a type-ahead picker, when it was not drawn),
+ * then its kind — only the kinds the link rules allow between the two, the most likely first —
+ * and its fields.
+ */
+export function NewLinkDialog({
+  sourceId,
+  targetId,
+}: {
+  sourceId: string;
+  targetId: string | null;
+}) {
+  const { t } = useTranslation();
+  const source = useNode(sourceId).data;
+  const [chosenTarget, setChosenTarget] = useState<string | null>(targetId);
+  const target = useNode(chosenTarget).data;
+  const close = () => {
+    dispatchEditor({ type: 'close' });
+  };
+  const title =
+    source === undefined
+      ? t('editing.link.linkTo')
+      : target === undefined
+        ? t('editing.link.linkToTitle', { name: source.name })
+        : t('editing.link.title', { source: source.name, target: target.name });
+
+  return (
+    <Modal title={title} onClose={close} className="edit-dialog">
+      {source !== undefined && chosenTarget === null && (
+        <NodePicker
+          label={t('editing.link.pickTarget')}
+          autoFocus
+          exclude={[source.id]}
+          accepts={(node) => linkChoices(endpointOf(source), node).length > 0}
+          onPick={(node) => {
+            setChosenTarget(node.id);
+          }}
+        />
+      )}
+      {source !== undefined && target !== undefined && (
+        <NewLinkForm source={source} target={target} onDone={close} />
+      )}
+    </Modal>
+  );
+}
+
+function NewLinkForm({
+  source,
+  target,
+  onDone,
+}: {
+  source: GraphNode;
+  target: GraphNode;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  const labelOf = useLinkLabel();
+  const sentence = useLinkSentence();
+  const choices = linkChoices(endpointOf(source), endpointOf(target));
+  const [kind, setKind] = useState<LinkKind | null>(choices[0]?.kind ?? null);
+  const [values, setValues] = useState<FormValues>(NEW_LINK_VALUES);
+  const create = useCreateLink();
+  const choice = choices.find((candidate) => candidate.kind === kind) ?? null;
+
+  if (choice === null) {
+    return (
+      <p className="muted">
+        {t('editing.link.none', {
+          source: t(`kinds.node.${source.kind}`),
+          target: t(`kinds.node.${target.kind}`),
+        })}
+      </p>
+    );
+  }
+  const fields = linkFormFor(choice.kind);
+  const issues = create.error instanceof ApiError ? create.error.body.issues : [];
+  const problems = issuesByField(fields, issues);
+
+  return (
+    <form
+      className="edit-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        create.mutate(
+          {
+            kind: choice.kind,
+            source: choice.source.id,
+            target: choice.target.id,
+            ...bodyOf(fields, values),
+          },
+          {
+            onSuccess: () => {
+              dispatchEditor({
+                type: 'notice',
+                message: t('editing.link.created', {
+                  source: choice.source.name,
+                  target: choice.target.name,
+                }),
+                auditId: null,
+              });
+              onDone();
+            },
+          },
+        );
+      }}
+    >
+      <fieldset className="link-kinds">
+        <legend>{t('editing.link.kind')}</legend>
+        {choices.map((option, index) => (
+          <label key={option.kind} className="link-kinds__option">
+            <input
+              type="radio"
+              name={`${id}-kind`}
+              value={option.kind}
+              checked={option.kind === choice.kind}
+              autoFocus={index === 0}
+              data-autofocus={index === 0 ? '' : undefined}
+              onChange={() => {
+                setKind(option.kind);
+              }}
+            />
+            {sentence(option.kind, option.source.name, option.target.name)}
+          </label>
+        ))}
+      </fieldset>
+      <FormFields
+        idPrefix={id}
+        fields={fields}
+        values={values}
+        onChange={(key, value) => {
+          setValues((current) => ({ ...current, [key]: value }));
+        }}
+        problems={problems}
+        labelOf={labelOf}
+      />
+      {create.error !== null && problems.size === 0 && <ErrorNotice error={create.error} compact />}
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={create.isPending}>
+          {create.isPending ? t('editing.link.creating') : t('editing.link.create')}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          {t('editing.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function parseLink(value: unknown): Link | null {
+  const parsed = LinkSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** A stored link: its fields to edit (with the same no-lost-update guard as a node), or delete. */
+export function EditLinkDialog({ linkId }: { linkId: string }) {
+  const { t } = useTranslation();
+  const link = useLink(linkId);
+  const close = () => {
+    dispatchEditor({ type: 'close' });
+  };
+  return (
+    <Modal title={t('editing.link.editTitle')} onClose={close} className="edit-dialog">
+      {link.isError && <ErrorNotice error={link.error} compact />}
+      {link.data !== undefined && <EditLinkForm link={link.data} onDone={close} />}
+    </Modal>
+  );
+}
+
+function EditLinkForm({ link, onDone }: { link: Link; onDone: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const labelOf = useLinkLabel();
+  const sentenceOf = useLinkSentence();
+  const fields = linkFormFor(link.kind);
+  const form = useVersionedForm(fields, link, parseLink);
+  const update = useUpdateLink();
+  const remove = useDeleteLink();
+  const source = useNode(link.source).data?.name ?? link.source;
+  const target = useNode(link.target).data?.name ?? link.target;
+  const sentence = sentenceOf(link.kind, source, target);
+
+  const send = (patch: { fields: Record<string, unknown>; expectedVersion: string }) => {
+    if (Object.keys(patch.fields).length === 0) {
+      onDone();
+      return;
+    }
+    update.mutate(
+      { id: link.id, patch: { ...patch.fields, expectedVersion: patch.expectedVersion } },
+      {
+        onSuccess: (saved) => {
+          form.saved(saved);
+          dispatchEditor({
+            type: 'notice',
+            message: t('editing.saved', { name: sentence }),
+            auditId: null,
+          });
+          onDone();
+        },
+        onError: form.failed,
+      },
+    );
+  };
+  const error = update.error;
+  const quiet =
+    error instanceof ApiError &&
+    (error.code === 'EDIT_CONFLICT' || error.code === 'VALIDATION_FAILED');
+
+  return (
+    <form
+      className="edit-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        send(form.patch());
+      }}
+    >
+      <p className="edit-form__sentence">{sentence}</p>
+      <FormFields
+        idPrefix={id}
+        fields={fields}
+        values={form.values}
+        onChange={form.change}
+        problems={form.problems}
+        labelOf={labelOf}
+        autoFocus
+      />
+      {form.conflict !== null && (
+        <ConflictPanel
+          open={form.conflict}
+          labelOf={labelOf}
+          busy={update.isPending}
+          onKeepMine={() => {
+            if (form.conflict) send(form.keepMine(form.conflict));
+          }}
+          onTakeTheirs={() => {
+            if (form.conflict) form.takeTheirs(form.conflict);
+            update.reset();
+          }}
+        />
+      )}
+      {error !== null && !quiet && <ErrorNotice error={error} compact />}
+      {remove.error !== null && <ErrorNotice error={remove.error} compact />}
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={update.isPending}>
+          {update.isPending ? t('editing.saving') : t('editing.save')}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          {t('editing.cancel')}
+        </button>
+        <button
+          type="button"
+          className="button button--danger"
+          disabled={remove.isPending}
+          onClick={() => {
+            if (!window.confirm(t('editing.link.deleteConfirm', { sentence }))) return;
+            remove.mutate(link.id, {
+              onSuccess: (deleted) => {
+                dispatchEditor({
+                  type: 'notice',
+                  message: t('editing.link.deleted', { sentence }),
+                  auditId: deleted.auditId,
+                });
+                onDone();
+              },
+            });
+          }}
+        >
+          {t('editing.link.delete')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,119 @@
+import {
+  GraphNodeSchema,
+  NODE_FORMS,
+  type FormField,
+  type GraphNode,
+} from '@octograph/graph-schema';
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from '../../ui/ErrorNotice';
+import { ApiError } from '../../api/api-error';
+import { ConflictPanel } from './ConflictPanel';
+import { dispatchEditor } from './editor-store';
+import { useUpdateNode } from './editing-mutations';
+import { FormFields } from './FormFields';
+import { useVersionedForm } from './use-versioned-form';
+
+function parseNode(value: unknown): GraphNode | null {
+  const parsed = GraphNodeSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * Every field of a node, editable (the kind's fields from graph-schema's NODE_FORMS). Save sends
+ * only what changed, with the version the form started from; a problem the server finds shows on
+ * its field, and a change someone else saved meanwhile opens the choice of whose to keep.
+ */
+export function NodeEditForm({ node, onDone }: { node: GraphNode; onDone: () => void }) {
+  const { t } = useTranslation();
+  const id = useId();
+  const fields = NODE_FORMS[node.kind];
+  const form = useVersionedForm(fields, node, parseNode);
+  const update = useUpdateNode();
+  const labelOf = (field: FormField) => t(`fields.${field.name}` as 'fields.name');
+
+  const send = (patch: { fields: Record<string, unknown>; expectedVersion: string }) => {
+    if (Object.keys(patch.fields).length === 0) {
+      onDone();
+      return;
+    }
+    update.mutate(
+      {
+        id: node.id,
+        patch: { kind: node.kind, ...patch.fields, expectedVersion: patch.expectedVersion },
+      },
+      {
+        onSuccess: (saved) => {
+          form.saved(saved);
+          dispatchEditor({
+            type: 'notice',
+            message: t('editing.saved', { name: saved.name }),
+            auditId: null,
+          });
+          onDone();
+        },
+        onError: form.failed,
+      },
+    );
+  };
+
+  const error = update.error;
+  const fieldError = error instanceof ApiError && error.code === 'VALIDATION_FAILED';
+  const conflictError = error instanceof ApiError && error.code === 'EDIT_CONFLICT';
+
+  return (
+    <form
+      className="edit-form"
+      aria-label={t('editing.editTitle', { name: node.name })}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        send(form.patch());
+      }}
+      onKeyDown={(event) => {
+        // Escape leaves the form (and not, as well, the selection behind it).
+        if (event.key === 'Escape') {
+          event.stopPropagation();
+          onDone();
+        }
+      }}
+    >
+      <FormFields
+        idPrefix={id}
+        fields={fields}
+        values={form.values}
+        onChange={form.change}
+        problems={form.problems}
+        autoFocus
+      />
+      {form.conflict !== null && (
+        <ConflictPanel
+          open={form.conflict}
+          labelOf={labelOf}
+          busy={update.isPending}
+          onKeepMine={() => {
+            if (form.conflict) send(form.keepMine(form.conflict));
+          }}
+          onTakeTheirs={() => {
+            if (form.conflict) form.takeTheirs(form.conflict);
+            update.reset();
+          }}
+        />
+      )}
+      {fieldError && (
+        <p className="form-field__problem" role="alert">
+          {t('editing.fixFields')}
+        </p>
+      )}
+      {error !== null && !fieldError && !conflictError && <ErrorNotice error={error} compact />}
+      <div className="form-actions">
+        <button type="submit" className="button button--primary" disabled={update.isPending}>
+          {update.isPending ? t('editing.saving') : t('editing.save')}
+        </button>
+        <button type="button" className="button" onClick={onDone}>
+          {t('editing.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,65 @@
+/**
+ * What the node picker lists for what has been typed: the preferred nodes (a meeting's
+ * attendees) whose names match, then the directory's matches, without repeats, only those the
+ * picker accepts. Matching ignores case and accents, so "zlota" finds "Złota".
+ */
+import type { NodeKind, OrganisationKind } from '@octograph/graph-schema';
+
+/** A node as the picker lists it. */
+export interface PickerNode {
+  id: string;
+  name: string;
+  kind: NodeKind;
+  orgKind: OrganisationKind | null;
+}
+
+/** A listed node, and whether it is one of the preferred. */
+export interface PickerChoice extends PickerNode {
+  preferred: boolean;
+}
+
+/** Lower case without accents (Ł is not decomposed by NFD, so it is mapped by hand). */
+export function foldName(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Mn}/gu, '')
+    .replace(/ł/g, 'l')
+    .replace(/Ł/g, 'L')
+    .toLowerCase()
+    .trim();
+}
+
+/** Whether every word typed starts a word of the name (or, for one short word, appears in it). */
+export function nameMatches(name: string, typed: string): boolean {
+  const words = foldName(typed).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return true;
+  const nameWords = foldName(name)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+  return words.every(
+    (word) =>
+      nameWords.some((nameWord) => nameWord.startsWith(word)) || foldName(name).includes(word),
+  );
+}
+
+const MAX_CHOICES = 10;
+
+export function pickerChoices(input: {
+  text: string;
+  preferred: readonly PickerNode[];
+  found: readonly PickerNode[];
+  accepts: (node: PickerNode) => boolean;
+  exclude: readonly string[];
+}): PickerChoice[] {
+  const { text, preferred, found, accepts, exclude } = input;
+  const seen = new Set(exclude);
+  const choices: PickerChoice[] = [];
+  const add = (node: PickerNode, isPreferred: boolean) => {
+    if (seen.has(node.id) || !accepts(node)) return;
+    seen.add(node.id);
+    choices.push({ ...node, preferred: isPreferred });
+  };
+  for (const node of preferred) if (nameMatches(node.name, text)) add(node, true);
+  for (const node of found) add(node, false);
+  return choices.slice(0, Math.max(MAX_CHOICES, choices.filter((c) => c.preferred).length));
+}
