@@ -60,7 +60,14 @@ describe('what each role may do', () => {
 });
 
 describe('commands by role', () => {
-  const writing = ['rearrange', 'importData'] as const;
+  const writing = [
+    'rearrange',
+    'importData',
+    'newNode',
+    'editNode',
+    'linkTo',
+    'deleteNode',
+  ] as const;
 
   it('offers no command that writes to a viewer or a visitor, anywhere', () => {
     for (const audience of ['anonymous', 'viewer'] as const) {

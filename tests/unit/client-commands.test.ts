@@ -42,6 +42,10 @@ function context(state: CommandState): CommandContext {
     showShortcuts: vi.fn(),
     focusSearch: vi.fn(),
     openHistory: vi.fn(),
+    openCreate: vi.fn(),
+    editSelected: vi.fn(),
+    linkFromSelected: vi.fn(),
+    deleteSelected: vi.fn(),
   };
 }
 
@@ -76,14 +80,19 @@ describe('the command registry', () => {
     );
   });
 
-  it("offers a node's focus commands in its context menu and the map's in the background menu", () => {
+  it("offers a node's edit and focus commands in its context menu and the map's in the background menu", () => {
     expect(commandsFor('nodeMenu').map((command) => command.id)).toEqual([
+      'editNode',
+      'linkTo',
+      'deleteNode',
       'focus1',
       'focus2',
       'focus3',
       'clear',
     ]);
     expect(commandsFor('mapMenu').map((command) => command.id)).toContain('rearrange');
+    expect(commandsFor('mapMenu').map((command) => command.id)).toContain('newNode');
+    expect(commandsFor('toolbar').map((command) => command.id)).toContain('newNode');
   });
 });
 
@@ -100,6 +109,11 @@ describe('commandForKey', () => {
     ['-', 'zoomOut'],
     ['?', 'shortcuts'],
     ['/', 'search'],
+    ['n', 'newNode'],
+    ['N', 'newNode'],
+    ['e', 'editNode'],
+    ['k', 'linkTo'],
+    ['Delete', 'deleteNode'],
   ])('runs %s as %s when a node is selected', (key, id) => {
     expect(commandForKey(press(key), selected)?.id).toBe(id);
   });
@@ -173,6 +187,26 @@ describe('running commands', () => {
     commandById('exportPng').run(ctx);
     expect(ctx.exportView).toHaveBeenNthCalledWith(1, 'svg');
     expect(ctx.exportView).toHaveBeenNthCalledWith(2, 'png');
+  });
+
+  it.each([
+    ['newNode', 'openCreate'],
+    ['editNode', 'editSelected'],
+    ['linkTo', 'linkFromSelected'],
+    ['deleteNode', 'deleteSelected'],
+  ] as const)('runs %s as %s', (id, effect) => {
+    const ctx = context(selected);
+    commandById(id).run(ctx);
+    expect(ctx[effect]).toHaveBeenCalledOnce();
+  });
+
+  it('offers editing a node, linking it and deleting it only with a node selected', () => {
+    for (const id of ['editNode', 'linkTo', 'deleteNode'] as const) {
+      expect(commandById(id).isEnabled(idle)).toBe(false);
+      expect(commandById(id).isEnabled(selected)).toBe(true);
+    }
+    // A network's first group can be added on an empty map.
+    expect(commandById('newNode').isEnabled({ ...idle, mapReady: false })).toBe(true);
   });
 
   it('zooms in and out by the same step', () => {
