@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { IdSchema, TextSchema } from './common.js';
 import { InsightNodeRefSchema, IntroductionItemSchema } from './insights.js';
 import { AttendanceConsentSchema, LinkSchema } from './links.js';
-import { CollaborationTypeSchema, LinkKindSchema } from './kinds.js';
+import { CollaborationTypeSchema, LinkKindSchema, OrganisationKindSchema } from './kinds.js';
 import { MeetingSchema } from './nodes.js';
 
 /** `{id}` of a meeting and `{nodeId}` of one of its attendees. */
@@ -43,20 +43,34 @@ export const AttendeeSchema = z.object({
 });
 export type Attendee = z.infer<typeof AttendeeSchema>;
 
+/** A person or organisation a link made at a meeting may join, with what the link rules need. */
+export const MeetingNodeRefSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  kind: z.enum(['person', 'organisation']),
+  /** An organisation's kind (a network may have members); null for a person. */
+  orgKind: OrganisationKindSchema.nullable(),
+});
+export type MeetingNodeRef = z.infer<typeof MeetingNodeRefSchema>;
+
 /** GET /api/meetings/:id: the meeting, who came, what can be linked and what formed there. */
 export const MeetingDetailsSchema = z.object({
   revision: z.int(),
   meeting: MeetingSchema,
   attendees: z.array(AttendeeSchema),
   /**
-   * What links made at the meeting may join: its attendees and the organisations its attendees
-   * work or volunteer at, by name.
+   * The meeting's side of a link made there: its attendees and the organisations its attendees
+   * work or volunteer at, by name. A link made at the meeting has at least one end among these;
+   * the other may be any person or organisation.
    */
-  linkable: z.array(
-    z.object({ id: z.string(), name: z.string(), kind: z.enum(['person', 'organisation']) }),
-  ),
-  /** Links among those recorded as formed at this meeting, newest first. */
+  linkable: z.array(MeetingNodeRefSchema),
+  /**
+   * The links recorded as formed at this meeting, newest first: between two of `linkable`, or
+   * between one of them and someone who was not there (`others`).
+   */
   links: z.array(LinkSchema),
+  /** The people and organisations not in `linkable` that links formed here join, by name. */
+  others: z.array(MeetingNodeRefSchema),
   /** The names of the users who recorded attendees' consent (`consent.recordedBy`), by user id. */
   recorders: z.record(z.string(), z.string()),
 });

@@ -34,6 +34,7 @@ beforeEach(async () => {
       organisation('org-b', 'Bravo Befriending'),
       organisation('org-c', 'Charlie Café', 'social_enterprise'),
       organisation('org-x', 'Xray Stayed Home'),
+      organisation('org-y', 'Yankee Youth Club'),
     ].map((node) => ({ op: 'createNode' as const, node })),
     {
       op: 'createNode',
@@ -284,13 +285,14 @@ describe('POST /api/meetings/:id/links', () => {
       links: [
         { source: 'org-a', target: 'org-c' },
         { source: 'org-a' },
-        { source: 'org-a', target: 'org-x' },
+        { source: 'org-x', target: 'org-y' },
         { source: 'org-a', target: 'org-ghost' },
         { source: 'org-c', target: 'org-a', kind: 'FUNDS', collaborationType: 'referral' },
         { source: 'org-a', target: 'person-ann', kind: 'WORKS_AT' },
         { source: 'org-c', target: 'org-a' },
         { source: 'org-a', target: 'org-a' },
         { source: 'org-a', target: 'org-c', colour: 'red' },
+        { source: 'org-a', target: 'theme-food', kind: 'FOCUSES_ON' },
       ],
     });
     expect(status).toBe(400);
@@ -299,7 +301,7 @@ describe('POST /api/meetings/:id/links', () => {
     expect(byPath).toEqual({
       'body.links[1].target': 'is required',
       'body.links[2].target':
-        "'Xray Stayed Home' was not at this meeting; add them to the attendees first",
+        "neither 'Xray Stayed Home' nor 'Yankee Youth Club' was at this meeting; add one of them to the attendees first",
       'body.links[3].target': "no node with id 'org-ghost'",
       'body.links[4].collaborationType':
         'only COLLABORATES_WITH links have a collaborationType, not FUNDS',
@@ -307,8 +309,75 @@ describe('POST /api/meetings/:id/links', () => {
       'body.links[6].target': 'repeats links[0]',
       'body.links[7].target': 'must differ from source',
       'body.links[8].colour': 'is not a known field',
+      'body.links[9].target':
+        'a link made at a meeting joins people and organisations, not a theme',
     });
-    expect(error.message).toContain('8 of 9 links cannot be added, so none was');
+    expect(error.message).toContain('9 of 10 links cannot be added, so none was');
+    expect(await api.app.store.snapshot()).toEqual(before);
+  });
+
+  it('joins an attendee with someone who was not at the meeting, and lists them with the meeting', async () => {
+    const { status, body } = await post('/api/meetings/meet-1/links', {
+      links: [
+        { source: 'org-x', target: 'org-a' },
+        { source: 'org-c', target: 'org-y', kind: 'FUNDS' },
+      ],
+    });
+    expect(status).toBe(201);
+    const result = MeetingLinksResultSchema.parse(body);
+    expect(
+      result.created.map(({ kind, source, target, meetingId, since }) => ({
+        kind,
+        source,
+        target,
+        meetingId,
+        since,
+      })),
+    ).toEqual([
+      {
+        kind: 'COLLABORATES_WITH',
+        source: 'org-x',
+        target: 'org-a',
+        meetingId: 'meet-1',
+        since: '2024-05-10',
+      },
+      {
+        kind: 'FUNDS',
+        source: 'org-c',
+        target: 'org-y',
+        meetingId: 'meet-1',
+        since: '2024-05-10',
+      },
+    ]);
+
+    const details = MeetingDetailsSchema.parse((await get('/api/meetings/meet-1')).body);
+    expect(details.links.map((formed) => formed.id).sort()).toEqual(
+      result.created.map((created) => created.id).sort(),
+    );
+    expect(details.others).toEqual([
+      { id: 'org-x', name: 'Xray Stayed Home', kind: 'organisation', orgKind: 'charity' },
+      { id: 'org-y', name: 'Yankee Youth Club', kind: 'organisation', orgKind: 'charity' },
+    ]);
+    // Not on the meeting's side: an outside end does not make anyone linkable.
+    expect(details.linkable.map((node) => node.id)).not.toContain('org-x');
+
+    const again = MeetingLinksResultSchema.parse(
+      (await post('/api/meetings/meet-1/links', { links: [{ source: 'org-a', target: 'org-x' }] }))
+        .body,
+    );
+    expect(again.created).toEqual([]);
+    expect(again.existing[0]?.link.id).toBe(result.created[0]?.id);
+  });
+
+  it('still checks the link rules for an end who was not at the meeting', async () => {
+    const before = await api.app.store.snapshot();
+    const { status, body } = await post('/api/meetings/meet-1/links', {
+      links: [{ source: 'org-x', target: 'person-ann', kind: 'WORKS_AT' }],
+    });
+    expect(status).toBe(400);
+    expect(ErrorBodySchema.parse(body).issues.map((issue) => issue.path)).toEqual([
+      'body.links[0].kind',
+    ]);
     expect(await api.app.store.snapshot()).toEqual(before);
   });
 

@@ -62,7 +62,7 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'A meeting: who came, what can be linked, and the links formed there',
         description:
-          '`linkable` is what links made at the meeting may join: the attendees and the organisations attending people work or volunteer at. 404 when there is no meeting with this id.',
+          "`linkable` is the meeting's side of a link made there: the attendees and the organisations attending people work or volunteer at. `links` are those formed at the meeting, and `others` the people and organisations not in `linkable` that they join. 404 when there is no meeting with this id.",
         tags,
         params: IdParamsSchema,
         response: { 200: MeetingDetailsSchema, ...errorResponses(400, 404) },
@@ -129,7 +129,7 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Add the links that formed at a meeting, all or nothing',
         description:
-          'Each row: `source`, `target` (attendees, or organisations attending people work at), `kind` (default COLLABORATES_WITH), optional `notes`, `strength` (1–3, default 1) and `collaborationType`. Every link gets the meeting, its date as `since`, and who added it. If any row is bad nothing is written, and the 400 names every bad row (`body.links[3].target`). A row naming a link that already exists is listed in `existing`, not added again. 201 when something was added, 200 when every row already existed.',
+          'Each row: `source`, `target` (at least one of them an attendee or an organisation an attending person works or volunteers at; the other any person or organisation), `kind` (default COLLABORATES_WITH), optional `notes`, `strength` (1–3, default 1) and `collaborationType`. Every link gets the meeting, its date as `since`, and who added it. If any row is bad nothing is written, and the 400 names every bad row (`body.links[3].target`). A row naming a link that already exists is listed in `existing`, not added again. 201 when something was added, 200 when every row already existed.',
         tags,
         params: IdParamsSchema,
         body: MeetingLinksBodySchema,

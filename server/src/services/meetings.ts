@@ -7,6 +7,7 @@
 import {
   MeetingLinkRowSchema,
   linkEndpointProblem,
+  orgKindOf,
   today,
   toFieldIssues,
   type Attendee,
@@ -20,6 +21,7 @@ import {
   type MeetingDetails,
   type MeetingLinkRow,
   type MeetingLinksResult,
+  type MeetingNodeRef,
   type Organisation,
   type PackAttendee,
 } from '@octograph/graph-schema';
@@ -82,10 +84,7 @@ export class MeetingService {
   async details(id: string): Promise<MeetingDetails> {
     const revision = await this.store.revision();
     const context = await this.context(id);
-    const among = await this.store.linksAmong([...context.linkable.keys()]);
-    const links = among
-      .filter((link) => link.meetingId === id)
-      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id));
+    const { links, others } = await this.linksFormedAt(id, context.linkable);
     const attendees = context.attendees.map(({ node, attendance, organisations }) =>
       attendeeOf(node, attendance, organisations),
     );
@@ -93,16 +92,41 @@ export class MeetingService {
       revision,
       meeting: context.meeting,
       attendees,
-      linkable: [...context.linkable.values()]
-        .flatMap((node) =>
-          node.kind === 'person' || node.kind === 'organisation'
-            ? [{ id: node.id, name: node.name, kind: node.kind }]
-            : [],
-        )
-        .sort(byName),
-      links,
+      linkable: refsOf(context.linkable.values()),
+      links: links.sort(
+        (a, b) => b.createdAt.localeCompare(a.createdAt) || a.id.localeCompare(b.id),
+      ),
+      others: refsOf(others.values()),
       recorders: await this.recorders(attendees),
     };
+  }
+
+  /**
+   * The links recorded as formed at the meeting, and the nodes outside `linkable` they join. A
+   * link made there may join an attendee with anyone, so the links among `linkable` are not
+   * enough: each linkable node's own links are read (one step out) and those naming the meeting
+   * kept.
+   */
+  private async linksFormedAt(
+    id: string,
+    linkable: ReadonlyMap<string, GraphNode>,
+  ): Promise<{ links: Link[]; others: Map<string, GraphNode> }> {
+    const links = new Map<string, Link>();
+    const others = new Map<string, GraphNode>();
+    for (const nodeId of linkable.keys()) {
+      const around = await this.store.neighbourhood(nodeId, 1);
+      const nodes = new Map(around.nodes.map((node) => [node.id, node]));
+      for (const link of around.links) {
+        if (link.meetingId !== id || links.has(link.id)) continue;
+        if (!linkable.has(link.source) && !linkable.has(link.target)) continue;
+        links.set(link.id, link);
+        for (const end of [link.source, link.target]) {
+          const node = nodes.get(end);
+          if (node && !linkable.has(end)) others.set(end, node);
+        }
+      }
+    }
+    return { links: [...links.values()], others };
   }
 
   /** The names of the users who recorded these attendees' consent (the links keep their id). */
@@ -182,22 +206,36 @@ export class MeetingService {
   ): Promise<MeetingLinksResult> {
     const meetingContext = await this.context(id);
     const { meeting, linkable } = meetingContext;
+    const parsedRows = rows.map((raw) => ({ raw, parsed: MeetingLinkRowSchema.safeParse(raw) }));
+    // The ends that were not at the meeting, looked up once each (null: no such node).
+    const outside = new Map<string, GraphNode | null>();
+    for (const { parsed } of parsedRows) {
+      if (!parsed.success) continue;
+      for (const end of [parsed.data.source, parsed.data.target]) {
+        if (!linkable.has(end) && !outside.has(end)) {
+          outside.set(end, await this.store.getNode(end));
+        }
+      }
+    }
+    const known = [
+      ...linkable.keys(),
+      ...[...outside].flatMap(([end, node]) => (node ? [end] : [])),
+    ];
     const stored = new Map(
-      (await this.store.linksAmong([...linkable.keys()])).map((link) => [sameLinkKey(link), link]),
+      (await this.store.linksAmong(known)).map((link) => [sameLinkKey(link), link]),
     );
     const issues: FieldIssue[] = [];
     const toCreate: MeetingLinkRow[] = [];
     const existing: MeetingLinksResult['existing'] = [];
     const rowOfKey = new Map<string, number>();
-    for (const [index, raw] of rows.entries()) {
+    for (const [index, { raw, parsed }] of parsedRows.entries()) {
       const place = `links[${String(index)}]`;
-      const parsed = MeetingLinkRowSchema.safeParse(raw);
       if (!parsed.success) {
         issues.push(...toFieldIssues(parsed.error.issues, place, raw));
         continue;
       }
       const row = parsed.data;
-      const problems = await this.rowProblems(row, linkable);
+      const problems = rowProblems(row, linkable, outside);
       if (problems.length > 0) {
         issues.push(...problems.map((issue) => ({ ...issue, path: `${place}.${issue.path}` })));
         continue;
@@ -331,46 +369,70 @@ export class MeetingService {
       .filter((other): other is Organisation => other.kind === 'organisation' && ids.has(other.id))
       .sort(byName);
   }
+}
 
-  /** What is wrong with one parsed row, with paths inside the row. */
-  private async rowProblems(
-    row: MeetingLinkRow,
-    linkable: Map<string, GraphNode>,
-  ): Promise<FieldIssue[]> {
-    const problems: FieldIssue[] = [];
-    if (row.source === row.target) {
-      problems.push({ path: 'target', message: 'must differ from source' });
-    }
-    if (row.kind === 'ATTENDED') {
-      problems.push({ path: 'kind', message: 'attendance goes in the attendee list, not here' });
-    }
-    if (row.collaborationType !== null && row.kind !== 'COLLABORATES_WITH') {
-      problems.push({
-        path: 'collaborationType',
-        message: `only COLLABORATES_WITH links have a collaborationType, not ${row.kind}`,
-      });
-    }
-    const ends: { path: 'source' | 'target'; node: GraphNode | null }[] = [];
-    for (const path of ['source', 'target'] as const) {
-      const endId = row[path];
-      const node = linkable.get(endId) ?? null;
-      ends.push({ path, node });
-      if (node) continue;
-      const elsewhere = await this.store.getNode(endId);
+/**
+ * What is wrong with one parsed row, with paths inside the row. One end must be on the meeting's
+ * side (`linkable`: an attendee, or where an attending person works); the other may be any person
+ * or organisation, for a link formed at the meeting with someone who was not there.
+ */
+function rowProblems(
+  row: MeetingLinkRow,
+  linkable: ReadonlyMap<string, GraphNode>,
+  outside: ReadonlyMap<string, GraphNode | null>,
+): FieldIssue[] {
+  const problems: FieldIssue[] = [];
+  if (row.source === row.target) {
+    problems.push({ path: 'target', message: 'must differ from source' });
+  }
+  if (row.kind === 'ATTENDED') {
+    problems.push({ path: 'kind', message: 'attendance goes in the attendee list, not here' });
+  }
+  if (row.collaborationType !== null && row.kind !== 'COLLABORATES_WITH') {
+    problems.push({
+      path: 'collaborationType',
+      message: `only COLLABORATES_WITH links have a collaborationType, not ${row.kind}`,
+    });
+  }
+  const ends = (['source', 'target'] as const).map((path) => {
+    const endId = row[path];
+    const node = linkable.get(endId) ?? outside.get(endId) ?? null;
+    if (!node) problems.push({ path, message: `no node with id '${endId}'` });
+    else if (node.kind !== 'person' && node.kind !== 'organisation') {
       problems.push({
         path,
-        message: elsewhere
-          ? `'${elsewhere.name}' was not at this meeting; add them to the attendees first`
-          : `no node with id '${endId}'`,
+        message: `a link made at a meeting joins people and organisations, not a ${node.kind}`,
       });
     }
-    const [source, target] = ends;
-    if (problems.length === 0 && source?.node && target?.node) {
-      const problem = linkEndpointProblem(row.kind, source.node, target.node);
-      if (problem) problems.push({ path: 'kind', message: problem });
-    }
+    return { path, node, atMeeting: linkable.has(endId) };
+  });
+  const [source, target] = ends;
+  if (problems.length > 0 || !source?.node || !target?.node) return problems;
+  if (!source.atMeeting && !target.atMeeting) {
+    problems.push({
+      path: 'target',
+      message: `neither '${source.node.name}' nor '${target.node.name}' was at this meeting; add one of them to the attendees first`,
+    });
     return problems;
   }
+  const problem = linkEndpointProblem(
+    row.kind,
+    { kind: source.node.kind, orgKind: orgKindOf(source.node) },
+    { kind: target.node.kind, orgKind: orgKindOf(target.node) },
+  );
+  if (problem) problems.push({ path: 'kind', message: problem });
+  return problems;
+}
+
+/** People and organisations by name, as a meeting's details list them. */
+function refsOf(nodes: Iterable<GraphNode>): MeetingNodeRef[] {
+  return [...nodes]
+    .flatMap((node) =>
+      node.kind === 'person' || node.kind === 'organisation'
+        ? [{ id: node.id, name: node.name, kind: node.kind, orgKind: orgKindOf(node) }]
+        : [],
+    )
+    .sort(byName);
 }
 
 /** An attendee as editors see it. */
