@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { DateSchema, IdSchema } from './common.js';
+import { CoordinateSchema } from './layout.js';
 import {
   LinkKindSchema,
   NodeKindSchema,
@@ -38,6 +39,57 @@ export function wholeNumberParam<T extends z.ZodType>(schema: T) {
     return typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value;
   }, schema);
 }
+
+/**
+ * A coordinate from a query string, as JavaScript writes a number (`-120.5`, `312.84765625`,
+ * `1e-7`), so `0x10`, ` 7` or `Infinity` are refused rather than read as numbers, and `1e999`
+ * fails the bounds; an empty value means the same as leaving it out.
+ */
+function coordinateParam() {
+  return z.preprocess((value: unknown) => {
+    if (value === '') return undefined;
+    return typeof value === 'string' && /^-?\d{1,16}(\.\d{1,30})?(e[-+]?\d{1,3})?$/.test(value)
+      ? Number(value)
+      : value;
+  }, CoordinateSchema.optional());
+}
+
+/**
+ * POST /api/nodes: where to put the new node on the map, both or neither. With them its saved
+ * position is exactly (x, y); without them the server places it (next to its neighbours, or on
+ * the ring of unconnected nodes).
+ */
+export const CreateNodeQuerySchema = z
+  .object({ x: coordinateParam(), y: coordinateParam() })
+  .superRefine((query, ctx) => {
+    if ((query.x === undefined) !== (query.y === undefined)) {
+      const missing = query.x === undefined ? 'x' : 'y';
+      ctx.addIssue({
+        code: 'custom',
+        path: [missing],
+        message: `is required with ${missing === 'x' ? 'y' : 'x'} (give both or neither)`,
+      });
+    }
+  });
+export type CreateNodeQuery = z.infer<typeof CreateNodeQuerySchema>;
+
+/** The answer to DELETE /api/nodes/:id. */
+export const DeleteNodeResponseSchema = z.object({
+  id: IdSchema,
+  /** The links removed with the node. */
+  deletedLinkIds: z.array(IdSchema),
+  /** The audit entry of this delete: POST /api/audit/:auditId/undo brings it all back. */
+  auditId: z.int(),
+});
+export type DeleteNodeResponse = z.infer<typeof DeleteNodeResponseSchema>;
+
+/** The answer to DELETE /api/links/:id. */
+export const DeleteLinkResponseSchema = z.object({
+  id: IdSchema,
+  /** The audit entry of this delete: POST /api/audit/:auditId/undo brings the link back. */
+  auditId: z.int(),
+});
+export type DeleteLinkResponse = z.infer<typeof DeleteLinkResponseSchema>;
 
 /** `:id` in a path. */
 export const IdParamsSchema = z.object({ id: IdSchema });

@@ -18,6 +18,16 @@ export type IsoDate = z.infer<typeof DateSchema>;
 /** An instant, ISO 8601 with a time zone. */
 export const TimestampSchema = z.iso.datetime({ offset: true });
 
+/**
+ * The `updatedAt` the editor started from. When given and the node (or link) has changed since,
+ * the write is refused with 409 EDIT_CONFLICT and the current value, so no save overwrites
+ * another unseen. Never stored.
+ */
+export const ExpectedVersionSchema = z.iso.datetime({
+  offset: true,
+  error: 'must be a timestamp such as 2026-12-07T10:00:01.002Z (the updatedAt you started from)',
+});
+
 /** A display name: trimmed, 1 to 200 characters. */
 export const NameSchema = z
   .string()

@@ -2,6 +2,8 @@
  * The one error body every API error uses, and the conversion of zod issues into it.
  */
 import { z } from 'zod';
+import { LinkSchema } from './links.js';
+import { GraphNodeSchema } from './nodes.js';
 
 /** Stable machine-readable error codes. */
 export const ERROR_CODES = [
@@ -13,6 +15,8 @@ export const ERROR_CODES = [
   'LINK_NOT_ALLOWED',
   'NOT_FOUND',
   'CONFLICT',
+  /** A PATCH whose expectedVersion is no longer the stored updatedAt; the body holds `current`. */
+  'EDIT_CONFLICT',
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'BUSY',
@@ -39,6 +43,11 @@ export const ErrorBodySchema = z.object({
   message: z.string(),
   /** Each bad field, for validation errors; empty otherwise. */
   issues: z.array(FieldIssueSchema),
+  /**
+   * EDIT_CONFLICT only: the node or link as it is stored now, for the editor to compare with
+   * what they were saving (and to send its updatedAt as the next expectedVersion).
+   */
+  current: z.union([GraphNodeSchema, LinkSchema]).optional(),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;
 

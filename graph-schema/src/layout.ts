@@ -14,9 +14,12 @@ export const MAX_POSITIONS_PER_SAVE = 5000;
  */
 export const MAX_COORDINATE = 1_000_000;
 
-// zod's number already refuses NaN and ±Infinity (JSON can carry 1e999, which parses to Infinity).
-const CoordinateSchema = z
-  .number()
+/**
+ * A map coordinate. zod's number already refuses NaN and ±Infinity (JSON can carry 1e999, which
+ * parses to Infinity).
+ */
+export const CoordinateSchema = z
+  .number({ error: 'must be a number' })
   .min(-MAX_COORDINATE, `must be between -${MAX_COORDINATE} and ${MAX_COORDINATE}`)
   .max(MAX_COORDINATE, `must be between -${MAX_COORDINATE} and ${MAX_COORDINATE}`);
 

@@ -3,7 +3,14 @@
  * (collaborationType, role, consent) are null on links of other kinds.
  */
 import { z } from 'zod';
-import { DateSchema, IdSchema, TextSchema, TimestampSchema, today } from './common.js';
+import {
+  DateSchema,
+  ExpectedVersionSchema,
+  IdSchema,
+  TextSchema,
+  TimestampSchema,
+  today,
+} from './common.js';
 import {
   CollaborationTypeSchema,
   LinkKindSchema,
@@ -102,6 +109,10 @@ export const LinkSchema = z
     /** Who added it: the user id (or "seed"); null from the command line or when unknown. */
     createdBy: z.string().max(200).nullable(),
     createdAt: TimestampSchema,
+    /**
+     * When it was last changed, and so its version: every write of the link moves it strictly
+     * forward (see ExpectedVersionSchema).
+     */
     updatedAt: TimestampSchema,
   })
   .superRefine(checkLink);
@@ -129,10 +140,11 @@ export type CreateLinkInput = z.input<typeof CreateLinkBodySchema>;
 
 /**
  * The body of PATCH /api/links/:id: the fields to change. A link's kind and ends cannot change;
- * delete it and add another instead.
+ * delete it and add another instead. `expectedVersion` (optional) is the `updatedAt` the editor
+ * started from (see ExpectedVersionSchema).
  */
 export const UpdateLinkBodySchema = z
-  .strictObject(editableLinkFields)
+  .strictObject({ ...editableLinkFields, expectedVersion: ExpectedVersionSchema })
   .partial()
   .superRefine(checkLink);
 export type UpdateLinkBody = z.infer<typeof UpdateLinkBodySchema>;

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import {
   DateSchema,
+  ExpectedVersionSchema,
   IdSchema,
   NameSchema,
   TagListSchema,
@@ -59,8 +60,16 @@ const storedCommon = {
   id: IdSchema,
   ...editableCommon,
   createdAt: TimestampSchema,
+  /**
+   * When it was last changed, and so its version: every write of the node moves it strictly
+   * forward, so an editor can send it back as `expectedVersion` (an undo puts back an earlier
+   * version, updatedAt included, because it puts back exactly what that version held).
+   */
   updatedAt: TimestampSchema,
 };
+
+/** What every patch body may add: the version the editor started from (optional, by partial()). */
+const patchCommon = { expectedVersion: ExpectedVersionSchema };
 
 /** Fields a create body may leave out of the common part. */
 const createCommon = {
@@ -228,36 +237,67 @@ export type CreateNodeInput = z.input<typeof CreateNodeBodySchema>;
 
 /**
  * The body of PATCH /api/nodes/:id: `kind` names the node's kind (it cannot change) and the
- * fields to change; everything else stays as it is.
+ * fields to change; everything else stays as it is. `expectedVersion` (optional) is the
+ * `updatedAt` the editor started from (see ExpectedVersionSchema).
  */
 export const UpdateNodeBodySchema = z.discriminatedUnion('kind', [
   z
-    .strictObject({ kind: z.literal('organisation'), ...editableCommon, ...organisationFields })
+    .strictObject({
+      kind: z.literal('organisation'),
+      ...editableCommon,
+      ...organisationFields,
+      ...patchCommon,
+    })
     .partial()
     .required({ kind: true })
     .superRefine(checkLifetime),
   z
-    .strictObject({ kind: z.literal('person'), ...editableCommon, ...personFields })
+    .strictObject({
+      kind: z.literal('person'),
+      ...editableCommon,
+      ...personFields,
+      ...patchCommon,
+    })
     .partial()
     .required({ kind: true })
     .superRefine(checkLifetime),
   z
-    .strictObject({ kind: z.literal('project'), ...editableCommon, ...projectFields })
+    .strictObject({
+      kind: z.literal('project'),
+      ...editableCommon,
+      ...projectFields,
+      ...patchCommon,
+    })
     .partial()
     .required({ kind: true })
     .superRefine(checkLifetime),
   z
-    .strictObject({ kind: z.literal('meeting'), ...editableCommon, ...meetingFields })
+    .strictObject({
+      kind: z.literal('meeting'),
+      ...editableCommon,
+      ...meetingFields,
+      ...patchCommon,
+    })
     .partial()
     .required({ kind: true })
     .superRefine(checkLifetime),
   z
-    .strictObject({ kind: z.literal('theme'), ...editableCommon, ...themeFields })
+    .strictObject({
+      kind: z.literal('theme'),
+      ...editableCommon,
+      ...themeFields,
+      ...patchCommon,
+    })
     .partial()
     .required({ kind: true })
     .superRefine(checkLifetime),
   z
-    .strictObject({ kind: z.literal('place'), ...editableCommon, ...placeFields })
+    .strictObject({
+      kind: z.literal('place'),
+      ...editableCommon,
+      ...placeFields,
+      ...patchCommon,
+    })
     .partial()
     .required({ kind: true })
     .superRefine(checkLifetime),

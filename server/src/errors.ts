@@ -2,7 +2,7 @@
  * The errors the app throws on purpose. Each carries its HTTP status and a stable code; the one
  * error handler (plugins/error-handler.ts) turns them into the ErrorBody of graph-schema.
  */
-import type { ErrorCode, FieldIssue } from '@octograph/graph-schema';
+import type { ErrorCode, FieldIssue, GraphNode, Link } from '@octograph/graph-schema';
 
 /** Base of every deliberate error: a status, a stable code and field issues if any. */
 export class AppError extends Error {
@@ -43,6 +43,25 @@ export class ConflictError extends AppError {
   constructor(message: string) {
     super(409, 'CONFLICT', message);
   }
+}
+
+/**
+ * 409: a patch whose `expectedVersion` is not the stored `updatedAt`: someone else saved since
+ * the editor opened it. Carries the stored value, which the error body returns as `current`.
+ */
+export class EditConflictError extends AppError {
+  constructor(
+    readonly current: GraphNode | Link,
+    message = `${describeVersioned(current)} was changed by someone else since you opened it (at ${current.updatedAt}); compare and save again`,
+  ) {
+    super(409, 'EDIT_CONFLICT', message);
+  }
+}
+
+function describeVersioned(current: GraphNode | Link): string {
+  return 'name' in current
+    ? `'${current.name}'`
+    : `the ${current.kind} link from '${current.source}' to '${current.target}'`;
 }
 
 /** 400: input that breaks the schema, with one issue per bad field. */

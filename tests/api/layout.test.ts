@@ -251,6 +251,74 @@ describe('placing new nodes', () => {
     expect(moved(before, after)).toEqual(['u3']);
   });
 
+  it('creates a node exactly at the spot asked for (?x=&y=), moving no other node', async () => {
+    const before = await positions();
+    const { status } = await send('POST', '/api/nodes?x=150.5&y=-30', organisation('n', 'Here'));
+    expect(status).toBe(201);
+    const after = await positions();
+    expect(spotOf(after, 'n')).toEqual({ x: 150.5, y: -30 });
+    expect(moved(before, after)).toEqual([]);
+    const { positions: saved } = await api.app.store.snapshot();
+    expect(saved.find((position) => position.id === 'n')).toEqual({ id: 'n', x: 150.5, y: -30 });
+  });
+
+  it('takes coordinates as JavaScript writes numbers (many decimals, an exponent)', async () => {
+    const { status } = await send(
+      'POST',
+      '/api/nodes?x=312.847656251234&y=1e-7',
+      organisation('n', 'Exact'),
+    );
+    expect(status).toBe(201);
+    expect(spotOf(await positions(), 'n')).toEqual({ x: 312.847656251234, y: 1e-7 });
+  });
+
+  it('leaves a node created at a spot where it is when it gets its first link', async () => {
+    await send('POST', '/api/nodes?x=300&y=60', organisation('n', 'Placed'));
+    const before = await positions();
+    expect(
+      (await send('POST', '/api/links', link('nc1', 'COLLABORATES_WITH', 'n', 'c1'))).status,
+    ).toBe(201);
+    const after = await positions();
+    expect(spotOf(after, 'n')).toEqual({ x: 300, y: 60 });
+    expect(moved(before, after)).toEqual([]);
+  });
+
+  it('leaves a node dragged off the ring into the map where it is when it gets its first link', async () => {
+    const ring = spotOf(await positions(), 'u1');
+    expect(
+      (await send('PUT', '/api/positions', { positions: [{ id: 'u1', x: 100, y: 50 }] })).status,
+    ).toBe(200);
+    const before = await positions();
+    expect(spotOf(before, 'u1')).not.toEqual(ring);
+    await send('POST', '/api/links', link('u1c3', 'COLLABORATES_WITH', 'u1', 'c3'));
+    const after = await positions();
+    expect(moved(before, after)).toEqual([]);
+    expect(spotOf(after, 'u1')).toEqual({ x: 100, y: 50 });
+  });
+
+  it('still brings a ring node next to a node placed in the map when they are linked', async () => {
+    await send('POST', '/api/nodes?x=300&y=60', organisation('n', 'Placed'));
+    const before = await positions();
+    await send('POST', '/api/links', link('u1n', 'COLLABORATES_WITH', 'u1', 'n'));
+    const after = await positions();
+    expect(moved(before, after)).toEqual(['u1']);
+    expect(distance(spotOf(after, 'u1'), { x: 300, y: 60 })).toBeLessThanOrEqual(SPACING * 2);
+  });
+
+  it.each([
+    ['only x', '?x=10', 'query.y'],
+    ['only y', '?y=10', 'query.x'],
+    ['x that is no number', '?x=ten&y=10', 'query.x'],
+    ['x in hexadecimal', '?x=0x10&y=10', 'query.x'],
+    ['x written as 1e999 (Infinity)', '?x=1e999&y=10', 'query.x'],
+    ['y beyond the map bounds', '?x=10&y=2000000', 'query.y'],
+  ])('refuses %s with 400 naming the field, and creates nothing', async (_case, query, field) => {
+    const { status, body } = await send('POST', `/api/nodes${query}`, organisation('n', 'Nowhere'));
+    expect(status).toBe(400);
+    expect(ErrorBodySchema.parse(body).issues.map((issue) => issue.path)).toEqual([field]);
+    expect(await api.app.store.getNode('n')).toBeNull();
+  });
+
   it('gives a new node the same position with and without filters and after a restart', async () => {
     await send('POST', '/api/nodes', organisation('n', 'Newcomer', 'company'));
     await send('POST', '/api/links', link('nc2', 'MEMBER_OF', 'n', 'c2'));

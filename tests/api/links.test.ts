@@ -75,7 +75,8 @@ describe('PATCH /api/links/:id and DELETE', () => {
       since: '2020-01-01',
     });
     const deleted = await api.request({ method: 'DELETE', url: `/api/links/${created.id}` });
-    expect(deleted.status).toBe(204);
+    expect(deleted.status).toBe(200);
+    expect(deleted.body).toEqual({ id: created.id, auditId: expect.any(Number) as unknown });
     expect((await api.request({ method: 'GET', url: `/api/links/${created.id}` })).status).toBe(
       404,
     );

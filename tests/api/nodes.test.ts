@@ -78,7 +78,11 @@ describe('DELETE /api/nodes/:id', () => {
     ]);
     const { status, body } = await api.request({ method: 'DELETE', url: '/api/nodes/org-a' });
     expect(status).toBe(200);
-    expect(body).toEqual({ id: 'org-a', deletedLinkIds: ['link-ab'] });
+    expect(body).toEqual({
+      id: 'org-a',
+      deletedLinkIds: ['link-ab'],
+      auditId: expect.any(Number) as unknown,
+    });
     expect((await api.request({ method: 'GET', url: '/api/links/link-ab' })).status).toBe(404);
     expect((await api.request({ method: 'GET', url: '/api/nodes/org-b' })).status).toBe(200);
   });

@@ -649,14 +649,12 @@ export function describeAccountsAuditContract(current: () => GraphStore): void {
         ['link', 'p-m'],
         ['node', 'm'],
       ]);
-      expect(changes[0]).toEqual({
-        entity: 'link',
-        id: 'ab',
-        before: ab,
-        after: { ...ab, meetingId: null },
-      });
+      // The link changed, so it is a new version: a later updatedAt (see ExpectedVersionSchema).
+      const cleared = await store.getLink('ab');
+      expect(cleared).toEqual({ ...ab, meetingId: null, updatedAt: expect.any(String) as unknown });
+      expect(Date.parse(cleared?.updatedAt ?? '')).toBeGreaterThan(Date.parse(ab.updatedAt));
+      expect(changes[0]).toEqual({ entity: 'link', id: 'ab', before: ab, after: cleared });
       expect(changes[1]).toEqual({ entity: 'link', id: 'p-m', before: pm, after: null });
-      expect(await store.getLink('ab')).toEqual({ ...ab, meetingId: null });
     });
 
     it('leaves no entry for a write that failed', async () => {

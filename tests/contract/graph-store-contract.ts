@@ -7,6 +7,7 @@
 import {
   AppError,
   ConflictError,
+  EditConflictError,
   LinkNotAllowedError,
   NotDismissedError,
   NotFoundError,
@@ -30,7 +31,7 @@ import {
   type UpdateLinkBody,
   type UpdateNodeBody,
 } from '@octograph/graph-schema';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { describeAccountsAuditContract } from './accounts-audit-contract.js';
 
 /** What an adapter's test file hands the contract: a fresh empty store and how to dispose of it. */
@@ -963,6 +964,213 @@ export function describeGraphStoreContract(adapterName: string, openStore: OpenS
           });
           expect(updated.kind === 'organisation' && updated.orgKind).toBe('charity');
         });
+      });
+    });
+
+    describe('versions: updatedAt, and expectedVersion on a patch (no lost updates)', () => {
+      let larder: GraphNode;
+      let ab: Link;
+
+      beforeEach(async () => {
+        larder = await store.createNode(org('larder', { name: 'Harbour Lights Choir' }));
+        await store.createNode(org('b'));
+        ab = await store.createLink(link('COLLABORATES_WITH', 'larder', 'b', { id: 'ab' }));
+      });
+
+      afterEach(() => {
+        vi.useRealTimers();
+      });
+
+      /** Nodes, links, positions, revision and the newest audit entry: what a refusal keeps. */
+      async function everything(): Promise<unknown> {
+        const [newestEntry] = (await store.listAudit({ limit: 1 })).items;
+        return { snapshot: await store.snapshot(), newestEntry: newestEntry?.id };
+      }
+
+      it('saves a node patch made from the current version, with a strictly later updatedAt', async () => {
+        const updated = await store.updateNode('larder', {
+          kind: 'organisation',
+          status: 'dormant',
+          expectedVersion: larder.updatedAt,
+        });
+        expect(updated).toEqual({ ...larder, status: 'dormant', updatedAt: updated.updatedAt });
+        expect(Date.parse(updated.updatedAt)).toBeGreaterThan(Date.parse(larder.updatedAt));
+        expect(await store.getNode('larder')).toEqual(updated);
+      });
+
+      it('accepts the current version spelt with another offset (the same instant)', async () => {
+        const offset = larder.updatedAt.replace('Z', '+00:00');
+        const updated = await store.updateNode('larder', {
+          kind: 'organisation',
+          status: 'dormant',
+          expectedVersion: offset,
+        });
+        expect(updated).toMatchObject({ status: 'dormant' });
+      });
+
+      it('refuses a node patch made from an older version with the stored node, and changes nothing', async () => {
+        const changed = await store.updateNode('larder', {
+          kind: 'organisation',
+          status: 'closed',
+        });
+        const before = await everything();
+        const error = await failureOf(
+          () =>
+            store.updateNode('larder', {
+              kind: 'organisation',
+              name: 'Harbour Lights',
+              expectedVersion: larder.updatedAt,
+            }),
+          EditConflictError,
+        );
+        expect([error.statusCode, error.code]).toEqual([409, 'EDIT_CONFLICT']);
+        expect(error.current).toEqual(changed);
+        expect(error.message).toBe(
+          `'Harbour Lights Choir' was changed by someone else since you opened it (at ${changed.updatedAt}); compare and save again`,
+        );
+        expect(await everything()).toEqual(before);
+      });
+
+      it('gives two node patches in the same millisecond different, increasing versions', async () => {
+        vi.useFakeTimers({ toFake: ['Date'] });
+        vi.setSystemTime(Date.parse(larder.updatedAt));
+        const first = await store.updateNode('larder', { kind: 'organisation', status: 'dormant' });
+        const second = await store.updateNode('larder', {
+          kind: 'organisation',
+          status: 'active',
+          expectedVersion: first.updatedAt,
+        });
+        expect([first.updatedAt, second.updatedAt]).toEqual([
+          new Date(Date.parse(larder.updatedAt) + 1).toISOString(),
+          new Date(Date.parse(larder.updatedAt) + 2).toISOString(),
+        ]);
+        // The first version is now stale: a third save from it is refused.
+        await failureOf(
+          () =>
+            store.updateNode('larder', {
+              kind: 'organisation',
+              name: 'Late',
+              expectedVersion: first.updatedAt,
+            }),
+          EditConflictError,
+        );
+      });
+
+      it('moves updatedAt forward even when this clock is behind the stored version', async () => {
+        vi.useFakeTimers({ toFake: ['Date'] });
+        vi.setSystemTime(Date.parse(larder.updatedAt) - 60_000);
+        const updated = await store.updateNode('larder', {
+          kind: 'organisation',
+          status: 'closed',
+        });
+        expect(updated.updatedAt).toBe(new Date(Date.parse(larder.updatedAt) + 1).toISOString());
+      });
+
+      it('never stores expectedVersion, nor puts it in the audit entry', async () => {
+        const updated = await store.updateNode('larder', {
+          kind: 'organisation',
+          status: 'dormant',
+          expectedVersion: larder.updatedAt,
+        });
+        expect(await store.getNode('larder')).not.toHaveProperty('expectedVersion');
+        const [entry] = (await store.listAudit({ limit: 1 })).items;
+        expect(entry?.changes).toEqual([
+          { entity: 'node', id: 'larder', before: larder, after: updated },
+        ]);
+      });
+
+      it('saves a link patch made from the current version, with a strictly later updatedAt', async () => {
+        const updated = await store.updateLink('ab', {
+          strength: 3,
+          expectedVersion: ab.updatedAt,
+        });
+        expect(updated).toEqual({ ...ab, strength: 3, updatedAt: updated.updatedAt });
+        expect(Date.parse(updated.updatedAt)).toBeGreaterThan(Date.parse(ab.updatedAt));
+      });
+
+      it('refuses a link patch made from an older version with the stored link, and changes nothing', async () => {
+        const changed = await store.updateLink('ab', { notes: 'Shared van' });
+        const before = await everything();
+        const error = await failureOf(
+          () => store.updateLink('ab', { strength: 1, expectedVersion: ab.updatedAt }),
+          EditConflictError,
+        );
+        expect([error.statusCode, error.code]).toEqual([409, 'EDIT_CONFLICT']);
+        expect(error.current).toEqual(changed);
+        expect(error.message).toContain('was changed by someone else since you opened it');
+        expect(await everything()).toEqual(before);
+      });
+
+      it('gives two link patches in the same millisecond different versions', async () => {
+        vi.useFakeTimers({ toFake: ['Date'] });
+        vi.setSystemTime(Date.parse(ab.updatedAt));
+        const first = await store.updateLink('ab', { strength: 3 });
+        const second = await store.updateLink('ab', { strength: 1 });
+        expect(Date.parse(first.updatedAt)).toBeGreaterThan(Date.parse(ab.updatedAt));
+        expect(Date.parse(second.updatedAt)).toBeGreaterThan(Date.parse(first.updatedAt));
+      });
+
+      it('refuses a whole batch when one of its patches is stale, naming the op, and changes nothing', async () => {
+        const changed = await store.updateLink('ab', { notes: 'Shared van' });
+        const before = await everything();
+        const error = await failureOf(
+          () =>
+            store.applyBatch([
+              { op: 'createNode', node: org('c') },
+              {
+                op: 'updateNode',
+                id: 'larder',
+                patch: {
+                  kind: 'organisation',
+                  status: 'dormant',
+                  expectedVersion: larder.updatedAt,
+                },
+              },
+              { op: 'updateLink', id: 'ab', patch: { strength: 1, expectedVersion: ab.updatedAt } },
+            ]),
+          EditConflictError,
+        );
+        expect(error.message).toContain('ops[2]');
+        expect(error.current).toEqual(changed);
+        expect(await everything()).toEqual(before);
+      });
+    });
+
+    describe('createNode at a spot', () => {
+      it('saves the node and its position in one write', async () => {
+        const revision = await store.revision();
+        const node = await store.createNode(org('a'), {}, { position: { x: 123.5, y: -40 } });
+        expect(await store.revision()).toBe(revision + 1);
+        expect((await store.snapshot()).positions).toEqual([{ id: node.id, x: 123.5, y: -40 }]);
+      });
+    });
+
+    describe('deletes hand back their audit entry (the undo handle)', () => {
+      beforeEach(async () => {
+        await createNodes(store, org('a'), org('b'), org('c'));
+        await createLinks(
+          store,
+          link('COLLABORATES_WITH', 'a', 'b', { id: 'ab' }),
+          link('COLLABORATES_WITH', 'a', 'c', { id: 'ac' }),
+        );
+        await store.savePositions([{ id: 'a', x: 10, y: 20 }]);
+      });
+
+      it('names the node delete, whose undo brings the node, its links and position back', async () => {
+        const before = await store.snapshot();
+        const { auditId } = await store.deleteNode('a');
+        expect((await store.getAuditEntry(auditId))?.action).toBe('deleteNode');
+        await store.undo(auditId);
+        const after = await store.snapshot();
+        expect({ ...after, revision: 0 }).toEqual({ ...before, revision: 0 });
+      });
+
+      it('names the link delete, whose undo brings the link back', async () => {
+        const ab = await store.getLink('ab');
+        const { auditId } = await store.deleteLink('ab');
+        expect((await store.getAuditEntry(auditId))?.action).toBe('deleteLink');
+        await store.undo(auditId);
+        expect(await store.getLink('ab')).toEqual(ab);
       });
     });
 

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import {
   SPACING,
   computeLayout,
+  isApart,
   placeNodes,
   type LayoutLink,
   type Point,
@@ -143,5 +144,45 @@ describe('placeNodes', () => {
     });
     expect([...placed.keys()]).toEqual(['ring']);
     expect(distance(placed.get('ring'), fixed.get('a'))).toBeLessThanOrEqual(SPACING * 1.5);
+  });
+});
+
+describe('isApart (is a node out on the ring of unconnected nodes?)', () => {
+  // The linked part spans 0 to 200 along a line: centred on (100, 0), 100 across each way.
+  const linkedSpots = [
+    { x: 0, y: 0 },
+    { x: 100, y: 0 },
+    { x: 200, y: 0 },
+  ];
+
+  it('says yes for every spot placeNodes gives an unconnected node', () => {
+    const positions = new Map(linkedSpots.map((spot, index) => [`n${index}`, spot]));
+    const ids = ['u1', 'u2', 'u3', 'u4', 'u5', 'u6'];
+    const placed = placeNodes({ ids, neighbours: new Map(), positions, linked: () => true });
+    for (const id of ids) expect(isApart(placed.get(id) ?? { x: 0, y: 0 }, linkedSpots)).toBe(true);
+  });
+
+  it.each([
+    ['on a linked node', { x: 100, y: 0 }],
+    ['between linked nodes', { x: 150, y: 30 }],
+    ['just outside the linked part', { x: 100, y: 100 + SPACING / 2 }],
+  ])('says no for a spot %s (placed there by someone)', (_where, spot) => {
+    expect(isApart(spot, linkedSpots)).toBe(false);
+  });
+
+  it('says yes for the unconnected node a re-arrange puts on the ring, and no for the others', () => {
+    const laidOut = computeLayout(IDS, LINKS);
+    const main = laidOut.filter((position) => position.id !== 'lonely');
+    for (const position of laidOut) {
+      expect([position.id, isApart(position, main)]).toEqual([
+        position.id,
+        position.id === 'lonely',
+      ]);
+    }
+  });
+
+  it('with nothing linked yet, says yes on the ring around the centre and no near it', () => {
+    expect(isApart({ x: SPACING * 6, y: 0 }, [])).toBe(true);
+    expect(isApart({ x: SPACING, y: -SPACING }, [])).toBe(false);
   });
 });

@@ -7,7 +7,7 @@
 import { summariseIssues, type ErrorBody, type ErrorCode } from '@octograph/graph-schema';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError, ValidationError } from '../errors.js';
+import { AppError, EditConflictError, ValidationError } from '../errors.js';
 
 const FRAMEWORK_CODES: Readonly<Record<string, { code: ErrorCode; message?: string }>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: {
@@ -75,6 +75,9 @@ export function errorBodyOf(error: unknown, request?: FastifyRequest): ErrorBody
       code: error.code,
       message: error.message,
       issues: error.issues,
+      // Whole, as the PATCH that hit the conflict would have answered it: only editors can send
+      // one, and the routes show editors every field (privacy.ts: they see everything).
+      ...(error instanceof EditConflictError ? { current: error.current } : {}),
     };
   }
   if (

@@ -1,12 +1,12 @@
 import {
   CreateLinkBodySchema,
+  DeleteLinkResponseSchema,
   IdParamsSchema,
   LinkSchema,
   UpdateLinkBodySchema,
 } from '@octograph/graph-schema';
 import { writerOf } from '../plugins/auth.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { NotFoundError } from '../errors.js';
 import { errorResponses } from './responses.js';
 
@@ -50,11 +50,13 @@ const linkRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'edit' },
       schema: {
-        summary: "Change some of a link's fields",
+        summary:
+          "Change some of a link's fields; 409 EDIT_CONFLICT with the current link when " +
+          'expectedVersion is not its updatedAt',
         tags: ['links'],
         params: IdParamsSchema,
         body: UpdateLinkBodySchema,
-        response: { 200: LinkSchema, ...errorResponses(400, 404, 413) },
+        response: { 200: LinkSchema, ...errorResponses(400, 404, 409, 413) },
       },
     },
     async (request) => app.store.updateLink(request.params.id, request.body, writerOf(request)),
@@ -65,16 +67,16 @@ const linkRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'edit' },
       schema: {
-        summary: 'Delete a link',
+        summary: 'Delete a link; auditId names the entry that undoes it',
         tags: ['links'],
         params: IdParamsSchema,
-        response: { 204: z.null(), ...errorResponses(400, 404) },
+        response: { 200: DeleteLinkResponseSchema, ...errorResponses(400, 404) },
       },
     },
-    async (request, reply) => {
-      await app.store.deleteLink(request.params.id, writerOf(request));
-      return reply.status(204).send(null);
-    },
+    async (request) => ({
+      id: request.params.id,
+      ...(await app.store.deleteLink(request.params.id, writerOf(request))),
+    }),
   );
   await Promise.resolve();
 };

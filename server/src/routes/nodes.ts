@@ -1,8 +1,9 @@
 import {
   CreateNodeBodySchema,
+  CreateNodeQuerySchema,
+  DeleteNodeResponseSchema,
   GraphNodeSchema,
   IdParamsSchema,
-  IdSchema,
   ListNodesQuerySchema,
   NeighbourhoodQuerySchema,
   NodePageSchema,
@@ -11,17 +12,10 @@ import {
 } from '@octograph/graph-schema';
 import { readerOf, writerOf } from '../plugins/auth.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { NotFoundError } from '../errors.js';
 import { visibleNode } from '../services/privacy.js';
 import { JSON_CONTENT_TYPE } from '../json.js';
 import { errorResponses } from './responses.js';
-
-const DeleteNodeResponseSchema = z.object({
-  id: IdSchema,
-  /** The links removed with the node. */
-  deletedLinkIds: z.array(IdSchema),
-});
 
 /** /api/nodes: the directory (list, search, filter, page) and node CRUD. */
 const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
@@ -48,14 +42,19 @@ const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'edit' },
       schema: {
-        summary: 'Create a node',
+        summary: 'Create a node (at x, y on the map when given; else the server places it)',
         tags: ['nodes'],
+        querystring: CreateNodeQuerySchema,
         body: CreateNodeBodySchema,
         response: { 201: GraphNodeSchema, ...errorResponses(400, 409, 413) },
       },
     },
-    async (request, reply) =>
-      reply.status(201).send(await app.store.createNode(request.body, writerOf(request))),
+    async (request, reply) => {
+      const { x, y } = request.query;
+      const position = x !== undefined && y !== undefined ? { x, y } : undefined;
+      const node = await app.store.createNode(request.body, writerOf(request), { position });
+      return reply.status(201).send(node);
+    },
   );
 
   app.get(
@@ -81,11 +80,13 @@ const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'edit' },
       schema: {
-        summary: "Change some of a node's fields (kind names its kind, which cannot change)",
+        summary:
+          "Change some of a node's fields (kind names its kind, which cannot change); 409 " +
+          'EDIT_CONFLICT with the current node when expectedVersion is not its updatedAt',
         tags: ['nodes'],
         params: IdParamsSchema,
         body: UpdateNodeBodySchema,
-        response: { 200: GraphNodeSchema, ...errorResponses(400, 404, 413) },
+        response: { 200: GraphNodeSchema, ...errorResponses(400, 404, 409, 413) },
       },
     },
     async (request) => app.store.updateNode(request.params.id, request.body, writerOf(request)),
@@ -96,7 +97,8 @@ const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       config: { access: 'edit' },
       schema: {
-        summary: 'Delete a node and every link that touches it',
+        summary:
+          'Delete a node and every link that touches it; auditId names the entry that undoes it',
         tags: ['nodes'],
         params: IdParamsSchema,
         response: { 200: DeleteNodeResponseSchema, ...errorResponses(400, 404) },

@@ -91,6 +91,19 @@ function ringRadius(area: Area): number {
   return Math.max(area.radius + SPACING * 4, SPACING * 6);
 }
 
+/**
+ * Whether a spot lies set apart from the linked part of the map (`linkedSpots`), out where the
+ * ring of unconnected nodes is: further from the part's centre than the ring's radius less three
+ * spacings. The ring is drawn four spacings outside the part (ringRadius), so a node placed on it
+ * still counts as apart while the part grows by up to three spacings; a node put inside the map
+ * (created at a spot, or dragged there) does not. Decided from positions alone, so every server
+ * and every restart answers the same.
+ */
+export function isApart(spot: Point, linkedSpots: Iterable<Point>): boolean {
+  const area = bounds(linkedSpots);
+  return Math.hypot(spot.x - area.cx, spot.y - area.cy) > ringRadius(area) - SPACING * 3;
+}
+
 /** Spreads ids evenly on a circle (the members of an island). */
 function circle(ids: readonly string[], center: Point, radius: number): Map<string, Point> {
   const placed = new Map<string, Point>();

@@ -3,10 +3,17 @@
  * that after a write that adds nodes or links it saves a position for each node that needs one,
  * and for no other:
  *
+ * - a new node created at a spot (`createNode`'s `position`) stays exactly there;
  * - a new node goes next to its neighbours, or, with none yet, onto a free spot of the ring of
  *   unconnected nodes around the map;
- * - a node that gets its first link (until then on that ring) moves next to its new neighbour;
- *   of two unconnected nodes linked to each other, the first (by id) stays and the other joins it.
+ * - a node that gets its first link while on that ring moves next to its new neighbour; of two
+ *   unconnected nodes on the ring linked to each other, the first (by id) stays and the other
+ *   joins it. A node someone placed (created at a spot, or dragged into the map) stays where they
+ *   put it. "On the ring" is decided from positions alone (layout.ts `isApart`): further out from
+ *   the main linked part (the largest connected group, not counting this write's links) than the
+ *   ring's inner edge. No flag is stored, so a restart or a second server decides the same; the
+ *   cost is that a node someone put far outside the map counts as on the ring and joins its first
+ *   neighbour, and a ring node that the growing map has caught up with stays put.
  *
  * So a node's position, once given, is saved: it is the same with any filter and after a
  * restart, and adding a link moves at most the one node that had no link before. The positions
@@ -24,7 +31,7 @@
  */
 import type { BatchOpInput, Position } from '@octograph/graph-schema';
 import type { BatchResult, GraphStore, Snapshot, WriteContext } from '../store/graph-store.js';
-import { placeNodes, type Point } from './layout.js';
+import { isApart, placeNodes, type Point } from './layout.js';
 
 /** Options of withPlacement. */
 export interface PlacementOptions {
@@ -134,21 +141,57 @@ class NetworkIndex {
   endsOf(link: string): readonly string[] {
     return this.ends.get(link) ?? [];
   }
+
+  /**
+   * The saved spots of the largest connected group of nodes, leaving out the links in `without`
+   * (ties: the group with the smallest id), where the map's linked part is.
+   */
+  mainPart(without: ReadonlySet<string>): Point[] {
+    const seen = new Set<string>();
+    let best: string[] = [];
+    for (const start of [...this.linksOf.keys()].sort()) {
+      if (seen.has(start)) continue;
+      seen.add(start);
+      const group = [start];
+      for (let head = 0; head < group.length; head += 1) {
+        const id = group[head] ?? '';
+        for (const link of this.links(id)) {
+          if (without.has(link)) continue;
+          for (const end of this.endsOf(link)) {
+            if (!seen.has(end)) {
+              seen.add(end);
+              group.push(end);
+            }
+          }
+        }
+      }
+      if (group.length > 1 && group.length > best.length) best = group;
+    }
+    return best.flatMap((id) => {
+      const spot = this.spots.get(id);
+      return spot ? [spot] : [];
+    });
+  }
 }
 
 /**
  * The positions to save after a write that created `createdLinks`: every node without one, and
- * every node whose links were all created by this write (it had none before) moved next to its
- * neighbours. Nothing else moves.
+ * every node on the ring of unconnected nodes whose links were all created by this write (it had
+ * none before) moved next to its neighbours. Nothing else moves.
  */
 function placementAfter(index: NetworkIndex, createdLinks: ReadonlySet<string>): Position[] {
   const firstLinked = new Set<string>();
+  let mainPart: Point[] | null = null;
   for (const link of createdLinks) {
     for (const end of index.endsOf(link)) {
+      const spot = index.positions.get(end);
       const links = index.links(end);
-      if (index.positions.has(end) && [...links].every((other) => createdLinks.has(other))) {
-        firstLinked.add(end);
+      if (!spot || firstLinked.has(end) || ![...links].every((other) => createdLinks.has(other))) {
+        continue;
       }
+      // Worked out once per write, and only when a node gets its first link.
+      mainPart ??= index.mainPart(createdLinks);
+      if (isApart(spot, mainPart)) firstLinked.add(end);
     }
   }
   const ids = [...index.unplaced(), ...firstLinked];
@@ -290,10 +333,19 @@ type WriteMethods =
 export function withPlacement(store: GraphStore, options: PlacementOptions = {}): GraphStore {
   const placer = new Placer(store, options);
   const writes: Pick<GraphStore, WriteMethods> = {
-    createNode: (input, context) =>
+    createNode: (input, context, createOptions) =>
       placer.write(
-        () => store.createNode(input, context),
-        (node) => [{ kind: 'addNode', id: node.id }],
+        () => store.createNode(input, context, createOptions),
+        (node): Edit[] => {
+          const at = createOptions?.position;
+          // A node created at a spot has its position already, so placement leaves it there.
+          return at
+            ? [
+                { kind: 'addNode', id: node.id },
+                { kind: 'position', position: { id: node.id, x: at.x, y: at.y } },
+              ]
+            : [{ kind: 'addNode', id: node.id }];
+        },
         context,
       ),
     deleteNode: (id, context) =>

@@ -144,9 +144,26 @@ export interface BatchResult {
   results: { op: BatchOpName; id: string }[];
 }
 
-/** How a node's removal went: the links removed with it. */
+/** How a node's removal went: the links removed with it, and the audit entry that undoes it. */
 export interface DeleteNodeResult {
   deletedLinkIds: string[];
+  /** The id of the delete's audit entry (`undo(auditId)` brings the node and its links back). */
+  auditId: number;
+}
+
+/** How a link's removal went. */
+export interface DeleteLinkResult {
+  /** The id of the delete's audit entry (`undo(auditId)` brings the link back). */
+  auditId: number;
+}
+
+/** Options of createNode. */
+export interface CreateNodeOptions {
+  /**
+   * Where the new node goes on the map: saved with the node in the same write (and the same
+   * audit entry), so it never has a moment without a position.
+   */
+  position?: { x: number; y: number } | undefined;
 }
 
 /**
@@ -179,8 +196,16 @@ export interface GraphStore {
   /** A node by id, or null. */
   getNode(id: string): Promise<GraphNode | null>;
   /** Creates a node; ConflictError if the id is taken. Missing id → a new UUID. */
-  createNode(input: CreateNodeInput, context?: WriteContext): Promise<GraphNode>;
-  /** Changes some fields of a node; NotFoundError if absent, ValidationError if kind differs. */
+  createNode(
+    input: CreateNodeInput,
+    context?: WriteContext,
+    options?: CreateNodeOptions,
+  ): Promise<GraphNode>;
+  /**
+   * Changes some fields of a node; NotFoundError if absent, ValidationError if kind differs,
+   * EditConflictError (with the stored node) if `patch.expectedVersion` is given and is not its
+   * updatedAt. updatedAt always moves forward, even within one millisecond.
+   */
   updateNode(id: string, patch: UpdateNodeBody, context?: WriteContext): Promise<GraphNode>;
   /** Deletes a node and every link that touches it; NotFoundError if absent. */
   deleteNode(id: string, context?: WriteContext): Promise<DeleteNodeResult>;
@@ -194,10 +219,13 @@ export interface GraphStore {
    * link kind may not join these nodes, ConflictError if the id is taken or the same link exists.
    */
   createLink(input: CreateLinkInput, context?: WriteContext): Promise<Link>;
-  /** Changes some fields of a link; its kind and ends never change. */
+  /**
+   * Changes some fields of a link; its kind and ends never change. EditConflictError (with the
+   * stored link) if `patch.expectedVersion` is given and is not its updatedAt.
+   */
   updateLink(id: string, patch: UpdateLinkBody, context?: WriteContext): Promise<Link>;
   /** Deletes a link; NotFoundError if absent. */
-  deleteLink(id: string, context?: WriteContext): Promise<void>;
+  deleteLink(id: string, context?: WriteContext): Promise<DeleteLinkResult>;
 
   /** Every link whose two ends are both among these nodes (unknown ids are ignored). */
   linksAmong(ids: readonly string[]): Promise<Link[]>;

@@ -34,6 +34,7 @@ import { z } from 'zod';
 import {
   AppError,
   ConflictError,
+  EditConflictError,
   LinkNotAllowedError,
   NotFoundError,
   ValidationError,
@@ -50,6 +51,34 @@ function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<
 
 function now(): string {
   return new Date().toISOString();
+}
+
+/**
+ * The updatedAt of a new version of something last changed at `previous`: now, or a millisecond
+ * after `previous` when the clock has not moved past it (two saves in the same millisecond, or a
+ * server whose clock is behind another's). updatedAt is the version editors send back as
+ * `expectedVersion`, so two versions must never share one.
+ */
+export function nextUpdatedAt(previous: string): string {
+  const at = Date.now();
+  const after = Date.parse(previous) + 1;
+  return new Date(Number.isNaN(after) ? at : Math.max(at, after)).toISOString();
+}
+
+/**
+ * Refuses a patch made from another version than the stored one (EditConflictError with the
+ * stored value). Called by both stores inside the write's transaction, after reading `existing`,
+ * so no other write can come in between the check and the save.
+ */
+function checkExpectedVersion(
+  existing: GraphNode | Link,
+  expectedVersion: string | undefined,
+): void {
+  if (expectedVersion === undefined) return;
+  // The same instant however it is spelt (`+00:00`, fewer fraction digits).
+  if (Date.parse(expectedVersion) !== Date.parse(existing.updatedAt)) {
+    throw new EditConflictError(existing);
+  }
 }
 
 /**
@@ -75,6 +104,10 @@ export function parseBatchOps(ops: readonly BatchOpInput[]): BatchOp[] {
  */
 export function locateError(path: string, label: string, error: unknown): unknown {
   if (!(error instanceof AppError)) return error;
+  // Keeps the stored value the editor needs to compare with.
+  if (error instanceof EditConflictError) {
+    return new EditConflictError(error.current, `${label}: ${error.message}`);
+  }
   return new AppError(
     error.statusCode,
     error.code,
@@ -97,7 +130,8 @@ export function newNode(input: CreateNodeInput): GraphNode {
 
 /** The node after a patch; its kind cannot change. */
 export function patchedNode(existing: GraphNode, patch: UpdateNodeBody): GraphNode {
-  const body = parseOrThrow(UpdateNodeBodySchema, patch);
+  const { expectedVersion, ...body } = parseOrThrow(UpdateNodeBodySchema, patch);
+  checkExpectedVersion(existing, expectedVersion);
   if (body.kind !== existing.kind) {
     throw new ValidationError([
       {
@@ -106,7 +140,11 @@ export function patchedNode(existing: GraphNode, patch: UpdateNodeBody): GraphNo
       },
     ]);
   }
-  return parseOrThrow(GraphNodeSchema, { ...existing, ...body, updatedAt: now() });
+  return parseOrThrow(GraphNodeSchema, {
+    ...existing,
+    ...body,
+    updatedAt: nextUpdatedAt(existing.updatedAt),
+  });
 }
 
 /** A complete link from a create body: defaults, a new id if none, who added it, timestamps. */
@@ -206,15 +244,23 @@ export function patchedLink(
   patch: UpdateLinkBody,
   context: WriteContext = {},
 ): Link {
-  const body = parseOrThrow(UpdateLinkBodySchema, patch);
-  const timestamp = now();
-  const { consent, ...rest } = body;
+  const { expectedVersion, consent, ...rest } = parseOrThrow(UpdateLinkBodySchema, patch);
+  checkExpectedVersion(existing, expectedVersion);
+  const timestamp = nextUpdatedAt(existing.updatedAt);
   return parseOrThrow(LinkSchema, {
     ...existing,
     ...rest,
     ...(consent === undefined ? {} : { consent: recordedConsent(consent, timestamp, context) }),
     updatedAt: timestamp,
   });
+}
+
+/**
+ * A link whose meeting was deleted: it stays, without the meeting, as a new version (the link
+ * changed, so its updatedAt moves on like any other write's).
+ */
+export function linkWithoutMeeting(link: Link): Link {
+  return { ...link, meetingId: null, updatedAt: nextUpdatedAt(link.updatedAt) };
 }
 
 /** An attendee's consent choice with when and by whom it was recorded. */

@@ -54,6 +54,8 @@ import type {
   AuditFilter,
   AuditLogPage,
   BatchResult,
+  CreateNodeOptions,
+  DeleteLinkResult,
   DeleteNodeResult,
   DismissResult,
   Dismissal,
@@ -76,6 +78,7 @@ import {
   checkIntroductionPair,
   checkLinkEnds,
   isDirected,
+  linkWithoutMeeting,
   newDismissal,
   newLink,
   locateError,
@@ -127,8 +130,6 @@ const SQL = {
     live_from = @liveFrom, live_until = @liveUntil, search_text = @searchText, doc = @doc WHERE id = @id`,
   deleteNode: `DELETE FROM nodes WHERE id = ?`,
   linksOfNode: `SELECT doc FROM links WHERE source_id = @id OR target_id = @id`,
-  forgetMeeting: `UPDATE links SET meeting_id = NULL, doc = json_set(doc, '$.meetingId', json('null'))
-    WHERE meeting_id = ?`,
   listNodes: `SELECT n.doc, n.sort_key AS sortKey, n.id FROM nodes n WHERE ${NODE_FILTER}
     AND (@afterKey IS NULL OR n.sort_key > @afterKey OR (n.sort_key = @afterKey AND n.id > @afterId))
     ORDER BY n.sort_key, n.id LIMIT @limit`,
@@ -353,8 +354,16 @@ export class EmbeddedGraphStore implements GraphStore {
     return Promise.resolve(this.findNode(id));
   }
 
-  createNode(input: CreateNodeInput, context?: WriteContext): Promise<GraphNode> {
-    return this.write('createNode', context, () => this.insertNode(input));
+  createNode(
+    input: CreateNodeInput,
+    context?: WriteContext,
+    options: CreateNodeOptions = {},
+  ): Promise<GraphNode> {
+    return this.write('createNode', context, () => {
+      const node = this.insertNode(input);
+      if (options.position) this.placeNode({ id: node.id, ...options.position });
+      return node;
+    });
   }
 
   updateNode(id: string, patch: UpdateNodeBody, context?: WriteContext): Promise<GraphNode> {
@@ -362,7 +371,9 @@ export class EmbeddedGraphStore implements GraphStore {
   }
 
   deleteNode(id: string, context?: WriteContext): Promise<DeleteNodeResult> {
-    return this.write('deleteNode', context, () => this.removeNode(id));
+    return this.writeWithEntry('deleteNode', context, () => this.removeNode(id)).then(
+      ({ result, entry }) => ({ ...result, auditId: entry.id }),
+    );
   }
 
   listNodes(query: NodeQuery): Promise<NodePage> {
@@ -398,10 +409,10 @@ export class EmbeddedGraphStore implements GraphStore {
     return this.write('updateLink', context, () => this.changeLink(id, patch, context));
   }
 
-  deleteLink(id: string, context?: WriteContext): Promise<void> {
-    return this.write('deleteLink', context, () => {
+  deleteLink(id: string, context?: WriteContext): Promise<DeleteLinkResult> {
+    return this.writeWithEntry('deleteLink', context, () => {
       this.removeLink(id);
-    });
+    }).then(({ entry }) => ({ auditId: entry.id }));
   }
 
   linksAmong(ids: readonly string[]): Promise<Link[]> {
@@ -746,6 +757,15 @@ export class EmbeddedGraphStore implements GraphStore {
     return this.run(() => this.audited(action, context, work, null).result);
   }
 
+  /** A write (as `write`) answering its audit entry too (a delete hands back its undo handle). */
+  private writeWithEntry<T>(
+    action: AuditAction,
+    context: WriteContext | undefined,
+    work: () => T,
+  ): Promise<{ result: T; entry: AuditEntry }> {
+    return this.run(() => this.audited(action, context, work, null));
+  }
+
   private audited<T>(
     action: AuditAction,
     context: WriteContext | undefined,
@@ -997,7 +1017,7 @@ export class EmbeddedGraphStore implements GraphStore {
     }
   }
 
-  private removeNode(id: string): DeleteNodeResult {
+  private removeNode(id: string): Omit<DeleteNodeResult, 'auditId'> {
     const existing = this.findNode(id);
     if (!existing) throw new NotFoundError('node', id);
     const links = (this.statements.linksOfNode.all({ id }) as DocRow[]).map(linkOf);
@@ -1007,14 +1027,10 @@ export class EmbeddedGraphStore implements GraphStore {
     if (existing.kind === 'meeting') {
       for (const link of (this.statements.linksOfMeeting.all(id) as DocRow[]).map(linkOf)) {
         if (link.source === id || link.target === id) continue;
-        this.record({
-          entity: 'link',
-          id: link.id,
-          before: link,
-          after: { ...link, meetingId: null },
-        });
+        const next = linkWithoutMeeting(link);
+        this.record({ entity: 'link', id: link.id, before: link, after: next });
+        this.statements.updateLink.run(linkRow(next));
       }
-      this.statements.forgetMeeting.run(id);
     }
     for (const link of links)
       this.record({ entity: 'link', id: link.id, before: link, after: null });

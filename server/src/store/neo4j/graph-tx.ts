@@ -61,6 +61,7 @@ import {
   checkIntroductionPair,
   checkLinkEnds,
   isDirected,
+  linkWithoutMeeting,
   newDismissal,
   newLink,
   newNode,
@@ -100,7 +101,6 @@ import {
   DISMISSAL,
   DISMISSALS_OF_NODE,
   FORGET_ALL_PERSONS,
-  FORGET_MEETING,
   FORGET_PERSON,
   LATER_AUDIT_ENTRY,
   LINK_BY_ID,
@@ -624,7 +624,7 @@ export class GraphWriter extends GraphReader {
     return next;
   }
 
-  async removeNode(id: string): Promise<DeleteNodeResult> {
+  async removeNode(id: string): Promise<Omit<DeleteNodeResult, 'auditId'>> {
     const existing = await this.node(id);
     if (!existing) throw new NotFoundError('node', id);
     const links = (await this.run(LINKS_OF_NODE, { id })).map(linkOf);
@@ -633,14 +633,10 @@ export class GraphWriter extends GraphReader {
     if (existing.kind === 'meeting') {
       for (const link of (await this.run(LINKS_OF_MEETING, { id })).map(linkOf)) {
         if (link.source === id || link.target === id) continue;
-        this.record({
-          entity: 'link',
-          id: link.id,
-          before: link,
-          after: { ...link, meetingId: null },
-        });
+        const next = linkWithoutMeeting(link);
+        this.record({ entity: 'link', id: link.id, before: link, after: next });
+        await this.writeLink(next);
       }
-      await this.run(FORGET_MEETING, { id });
     }
     for (const link of links) {
       this.record({ entity: 'link', id: link.id, before: link, after: null });

@@ -38,6 +38,8 @@ import type {
   AuditFilter,
   AuditLogPage,
   BatchResult,
+  CreateNodeOptions,
+  DeleteLinkResult,
   DeleteNodeResult,
   DismissResult,
   Dismissal,
@@ -131,8 +133,16 @@ export class Neo4jGraphStore implements GraphStore {
     return this.read((reader) => reader.node(id));
   }
 
-  async createNode(input: CreateNodeInput, context?: WriteContext): Promise<GraphNode> {
-    return this.write('createNode', context, (writer) => writer.insertNode(input));
+  async createNode(
+    input: CreateNodeInput,
+    context?: WriteContext,
+    options: CreateNodeOptions = {},
+  ): Promise<GraphNode> {
+    return this.write('createNode', context, async (writer) => {
+      const node = await writer.insertNode(input);
+      if (options.position) await writer.savePositions([{ id: node.id, ...options.position }]);
+      return node;
+    });
   }
 
   async updateNode(id: string, patch: UpdateNodeBody, context?: WriteContext): Promise<GraphNode> {
@@ -140,7 +150,13 @@ export class Neo4jGraphStore implements GraphStore {
   }
 
   async deleteNode(id: string, context?: WriteContext): Promise<DeleteNodeResult> {
-    return this.write('deleteNode', context, (writer) => writer.removeNode(id));
+    const { result, entry } = await this.audited(
+      'deleteNode',
+      context,
+      (writer) => writer.removeNode(id),
+      null,
+    );
+    return { ...result, auditId: entry.id };
   }
 
   async listNodes(query: NodeQuery): Promise<NodePage> {
@@ -159,8 +175,14 @@ export class Neo4jGraphStore implements GraphStore {
     return this.write('updateLink', context, (writer) => writer.changeLink(id, patch, context));
   }
 
-  async deleteLink(id: string, context?: WriteContext): Promise<void> {
-    await this.write('deleteLink', context, (writer) => writer.removeLink(id));
+  async deleteLink(id: string, context?: WriteContext): Promise<DeleteLinkResult> {
+    const { entry } = await this.audited(
+      'deleteLink',
+      context,
+      (writer) => writer.removeLink(id),
+      null,
+    );
+    return { auditId: entry.id };
   }
 
   async linksAmong(ids: readonly string[]): Promise<Link[]> {

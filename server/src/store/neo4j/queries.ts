@@ -290,7 +290,11 @@ export const LINKS_OF_NODE = cypher(
    RETURN ${LINK_COLUMNS} ORDER BY r.id`,
 );
 
-/** The links that came from a meeting (their meetingId), by id. */
+/**
+ * The links that came from a meeting (their meetingId), by id: a deleted meeting's links are
+ * each written again without it (UPDATE_LINK). Meetings are deleted rarely, so this scans
+ * relationships rather than keeping an index per type on meetingId.
+ */
 export const LINKS_OF_MEETING = cypher(
   { id: 'STRING' },
   `MATCH (s:${NODE_LABEL})-[r]->(t:${NODE_LABEL}) WHERE r.meetingId = $id
@@ -301,16 +305,6 @@ export const LINKS_OF_MEETING = cypher(
 export const DELETE_POSITION = cypher(
   { id: 'STRING' },
   `MATCH (n:${NODE_LABEL} {id: $id}) SET n.x = null, n.y = null`,
-);
-
-/**
- * Forgets a deleted meeting on the links that came from it (their updatedAt stays, as in the
- * embedded store). Meetings are deleted rarely, so this scans relationships rather than keeping an
- * index per type on meetingId.
- */
-export const FORGET_MEETING = cypher(
-  { id: 'STRING' },
-  `MATCH (:${NODE_LABEL})-[r]->(:${NODE_LABEL}) WHERE r.meetingId = $id SET r.meetingId = null`,
 );
 
 /** Saves layout positions of the nodes that exist; returns the ids it found. */
