@@ -20,6 +20,7 @@ import {
   missingFields,
   updateMeetingBody,
 } from '../../client/src/features/meetings/meeting-draft.js';
+import type { PickerNode } from '../../client/src/features/editing/picker-choices.js';
 import {
   meetingHighlight,
   meetingLinkIds,
@@ -29,14 +30,15 @@ import {
   meetingsScreenReducer,
 } from '../../client/src/features/meetings/meetings-screen-state.js';
 import {
+  acceptsOtherEnd,
+  chosenLink,
   EMPTY_QUICK_LINK,
   EMPTY_SESSION,
   linkSessionReducer,
+  meetingLinkChoices,
   quickLinkProblem,
   quickLinkReducer,
   quickLinkRow,
-  sourceChoices,
-  targetChoices,
   undoableLinks,
   UNDOABLE_LINKS,
   type Linkable,
@@ -44,12 +46,16 @@ import {
 } from '../../client/src/features/meetings/quick-link-state.js';
 import { mapLink, mapNode, mapOrg, organisation, person } from './client-fixtures.js';
 
-const LINKABLE: Linkable[] = [
-  { id: 'org-a', name: 'A', kind: 'organisation' },
-  { id: 'org-b', name: 'B', kind: 'organisation' },
-  { id: 'org-c', name: 'C', kind: 'organisation' },
-  { id: 'person-p', name: 'P', kind: 'person' },
-];
+const ORG_A: Linkable = { id: 'org-a', name: 'A', kind: 'organisation', orgKind: 'charity' };
+const ORG_B: Linkable = { id: 'org-b', name: 'B', kind: 'organisation', orgKind: 'charity' };
+const NETWORK_N: Linkable = { id: 'org-n', name: 'N', kind: 'organisation', orgKind: 'network' };
+const PERSON_P: Linkable = { id: 'person-p', name: 'P', kind: 'person', orgKind: null };
+/** Someone who was not at the meeting, picked from everyone. */
+const PERSON_Q = { id: 'person-q', name: 'Q', kind: 'person', orgKind: null } as const;
+const ORG_X = { id: 'org-x', name: 'X', kind: 'organisation', orgKind: 'charity' } as const;
+const THEME_T = { id: 'theme-t', name: 'T', kind: 'theme', orgKind: null } as const;
+
+const LINKABLE: Linkable[] = [ORG_A, ORG_B, NETWORK_N, PERSON_P];
 
 const ids = (nodes: readonly { id: string }[]) => nodes.map((node) => node.id);
 
@@ -75,56 +81,98 @@ function link(id: string, source: string, target: string): Link {
 }
 
 describe('the quick link form', () => {
-  it('defaults to "works with" between organisations only', () => {
-    expect(EMPTY_QUICK_LINK.kind).toBe('COLLABORATES_WITH');
-    expect(ids(sourceChoices('COLLABORATES_WITH', LINKABLE))).toEqual(['org-a', 'org-b', 'org-c']);
+  const kinds = (first: PickerNode, second: PickerNode) =>
+    meetingLinkChoices(first, second).map(({ kind, source, target }) => [
+      kind,
+      source.id,
+      target.id,
+    ]);
+
+  it('offers only the kinds the rules allow between the two, the most likely first, each its way round', () => {
+    expect(kinds(ORG_A, ORG_B)).toEqual([
+      ['COLLABORATES_WITH', 'org-a', 'org-b'],
+      ['FUNDS', 'org-a', 'org-b'],
+    ]);
+    expect(kinds(ORG_A, NETWORK_N)[0]).toEqual(['MEMBER_OF', 'org-a', 'org-n']);
+    // A person works at an organisation whichever was picked first.
+    expect(kinds(ORG_A, PERSON_P)).toEqual([
+      ['WORKS_AT', 'person-p', 'org-a'],
+      ['VOLUNTEERS_AT', 'person-p', 'org-a'],
+      ['MEMBER_OF', 'person-p', 'org-a'],
+    ]);
+    expect(kinds(PERSON_P, PERSON_Q)).toEqual([]);
+    expect(kinds(ORG_A, THEME_T)).toEqual([]);
   });
 
-  it('never offers the first end as the second', () => {
-    expect(ids(targetChoices('COLLABORATES_WITH', LINKABLE, 'org-b'))).toEqual(['org-a', 'org-c']);
-  });
-
-  it('offers people as the first end of "works at", organisations as the second', () => {
-    expect(ids(sourceChoices('WORKS_AT', LINKABLE))).toEqual(['person-p']);
-    expect(ids(targetChoices('WORKS_AT', LINKABLE, 'person-p'))).toEqual([
+  it('lists as the second end only people and organisations the first may be linked with', () => {
+    const accepts = acceptsOtherEnd(PERSON_P);
+    expect([ORG_A, PERSON_Q, THEME_T, ORG_X].filter(accepts).map((node) => node.id)).toEqual([
       'org-a',
-      'org-b',
-      'org-c',
+      'org-x',
+    ]);
+    expect([ORG_A, PERSON_Q, THEME_T].filter(acceptsOtherEnd(null)).map((n) => n.id)).toEqual([
+      'org-a',
+      'person-q',
     ]);
   });
 
-  it('lets go of an end the new kind cannot join', () => {
-    const form: QuickLinkForm = { ...EMPTY_QUICK_LINK, source: 'org-a', target: 'org-b' };
-    const next = quickLinkReducer(form, { type: 'kind', kind: 'WORKS_AT', linkable: LINKABLE });
-    expect(next).toMatchObject({ kind: 'WORKS_AT', source: '', target: 'org-b' });
-    const kept = quickLinkReducer(form, { type: 'kind', kind: 'FUNDS', linkable: LINKABLE });
-    expect(kept).toMatchObject({ kind: 'FUNDS', source: 'org-a', target: 'org-b' });
+  it('chooses the most likely kind until another is chosen', () => {
+    const form: QuickLinkForm = { ...EMPTY_QUICK_LINK, first: ORG_A, second: ORG_B };
+    expect(chosenLink(form)?.kind).toBe('COLLABORATES_WITH');
+    const funds = quickLinkReducer(form, { type: 'kind', kind: 'FUNDS' });
+    expect(quickLinkRow(funds)).toEqual({ source: 'org-a', target: 'org-b', kind: 'FUNDS' });
   });
 
-  it('clears the second end when it is chosen as the first', () => {
-    const form: QuickLinkForm = { ...EMPTY_QUICK_LINK, source: 'org-a', target: 'org-b' };
-    expect(quickLinkReducer(form, { type: 'source', id: 'org-b' })).toMatchObject({
-      source: 'org-b',
-      target: '',
+  it('sends a person and an organisation the way the kind needs, whichever was picked first', () => {
+    const form: QuickLinkForm = { ...EMPTY_QUICK_LINK, first: ORG_A, second: PERSON_P };
+    expect(quickLinkRow(form)).toEqual({ source: 'person-p', target: 'org-a', kind: 'WORKS_AT' });
+  });
+
+  it('after Add keeps the first end and the kind, and clears the second end and the note', () => {
+    const form: QuickLinkForm = { first: ORG_A, second: ORG_B, kind: null, notes: 'hall' };
+    const next = quickLinkReducer(form, { type: 'added', kind: 'FUNDS' });
+    expect(next).toEqual({ first: ORG_A, second: null, kind: 'FUNDS', notes: '' });
+    // The kept kind is offered again for a pair that may have it…
+    expect(chosenLink(quickLinkReducer(next, { type: 'second', node: ORG_X }))?.kind).toBe('FUNDS');
+    // …and the most likely one for a pair that may not.
+    const person = quickLinkReducer(next, { type: 'second', node: PERSON_P });
+    expect(chosenLink(person)?.kind).toBe('WORKS_AT');
+  });
+
+  it('lets go of a second end the new first cannot be linked with, or that is the new first', () => {
+    const form: QuickLinkForm = { ...EMPTY_QUICK_LINK, first: ORG_A, second: PERSON_P };
+    expect(quickLinkReducer(form, { type: 'first', node: PERSON_Q }).second).toBeNull();
+    expect(quickLinkReducer(form, { type: 'first', node: PERSON_P }).second).toBeNull();
+    expect(quickLinkReducer(form, { type: 'first', node: ORG_B }).second).toEqual(PERSON_P);
+  });
+
+  it('never takes the first end as the second', () => {
+    const form: QuickLinkForm = { ...EMPTY_QUICK_LINK, first: ORG_A };
+    expect(quickLinkReducer(form, { type: 'second', node: ORG_A })).toBe(form);
+  });
+
+  it('lets go of one end on Change', () => {
+    const form: QuickLinkForm = { ...EMPTY_QUICK_LINK, first: ORG_A, second: ORG_B };
+    expect(quickLinkReducer(form, { type: 'clear', end: 'first' })).toMatchObject({
+      first: null,
+      second: ORG_B,
     });
   });
 
-  it('after Add clears the pickers and the note but keeps the kind', () => {
-    const form: QuickLinkForm = { source: 'org-a', target: 'org-b', kind: 'FUNDS', notes: 'x' };
-    expect(quickLinkReducer(form, { type: 'added' })).toEqual({
-      ...EMPTY_QUICK_LINK,
-      kind: 'FUNDS',
-    });
+  it('says what is missing before it can be sent, and needs one end from the meeting', () => {
+    const problem = (form: Partial<QuickLinkForm>) =>
+      quickLinkProblem({ ...EMPTY_QUICK_LINK, ...form }, LINKABLE);
+    expect(problem({})).toBe('chooseSource');
+    expect(problem({ first: ORG_A })).toBe('chooseTarget');
+    expect(problem({ first: PERSON_P, second: PERSON_Q })).toBe('noKind');
+    expect(problem({ first: PERSON_Q, second: ORG_X })).toBe('notAtMeeting');
+    expect(problem({ first: ORG_A, second: ORG_B })).toBeNull();
+    // Someone who was not there, with someone who was.
+    expect(problem({ first: ORG_X, second: PERSON_P })).toBeNull();
   });
 
-  it('says what is missing before it can be sent', () => {
-    expect(quickLinkProblem(EMPTY_QUICK_LINK)).toBe('chooseSource');
-    expect(quickLinkProblem({ ...EMPTY_QUICK_LINK, source: 'org-a' })).toBe('chooseTarget');
-    expect(quickLinkProblem({ ...EMPTY_QUICK_LINK, source: 'org-a', target: 'org-b' })).toBeNull();
-  });
-
-  it('sends the note only when there is one', () => {
-    const form: QuickLinkForm = { ...EMPTY_QUICK_LINK, source: 'org-a', target: 'org-b' };
+  it('sends the note only when there is one, and nothing while the form is incomplete', () => {
+    const form: QuickLinkForm = { ...EMPTY_QUICK_LINK, first: ORG_A, second: ORG_B };
     expect(quickLinkRow({ ...form, notes: '  ' })).toEqual({
       source: 'org-a',
       target: 'org-b',
@@ -133,6 +181,7 @@ describe('the quick link form', () => {
     expect(quickLinkRow({ ...form, notes: ' hall on Tuesdays ' })).toMatchObject({
       notes: 'hall on Tuesdays',
     });
+    expect(quickLinkRow({ ...form, second: null })).toBeNull();
   });
 });
 

@@ -29,7 +29,10 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
   const [session, dispatchSession] = useReducer(linkSessionReducer, EMPTY_SESSION);
   const data = details.data;
   const names = useMemo(
-    () => new Map((data?.linkable ?? []).map((node) => [node.id, node.name])),
+    () =>
+      new Map(
+        [...(data?.linkable ?? []), ...(data?.others ?? [])].map((node) => [node.id, node.name]),
+      ),
     [data],
   );
 
