@@ -42,8 +42,11 @@ function rank(kind: LinkKind, from: EndpointNode, to: EndpointNode): number {
  * the direction the kind needs (a person WORKS_AT an organisation, whichever was picked first).
  * When both directions are allowed (an organisation FUNDS another), the order given is kept.
  */
-export function linkChoices<N extends EndpointNode>(first: N, second: N): LinkChoice<N>[] {
-  const choices: LinkChoice<N>[] = [];
+export function linkChoices<A extends EndpointNode, B extends EndpointNode>(
+  first: A,
+  second: B,
+): LinkChoice<A | B>[] {
+  const choices: LinkChoice<A | B>[] = [];
   for (const kind of Object.keys(LINK_RULES) as LinkKind[]) {
     if (isLinkAllowed(kind, first, second)) choices.push({ kind, source: first, target: second });
     else if (isLinkAllowed(kind, second, first))

@@ -114,7 +114,7 @@ function NodeDetails({ id }: { id: string }) {
             }}
           />
         )}
-        {node && editing && <NodeEditForm key={node.updatedAt} node={node} onDone={stopEditing} />}
+        {node && editing && <NodeEditForm node={node} onDone={stopEditing} />}
         {node && !editing && <NodeFields node={node} />}
         {neighbourhoodQuery.isError && (
           <ErrorNotice

@@ -41,6 +41,8 @@ export function SearchBox() {
     dispatch({ type: 'select', id: node.id, source: 'search' });
     setText(node.name);
     setOpen(false);
+    // The keys go back to the page: pressing 1 (focus) or E (edit) must not type in here.
+    inputRef.current?.blur();
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {

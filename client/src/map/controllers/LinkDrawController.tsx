@@ -25,6 +25,18 @@ function endpointOf(node: NodeSingular): { kind: NodeKind; orgKind: Organisation
   };
 }
 
+/**
+ * The edgehandles instance, with the `update(position)` it has (src/edgehandles/
+ * gesture-lifecycle.js) but its published types leave out: the handle feeds it the pointer.
+ */
+type Drawing = ReturnType<cytoscape.Core['edgehandles']> & {
+  update: (position: cytoscape.Position) => void;
+};
+
+function hasUpdate(value: ReturnType<cytoscape.Core['edgehandles']>): value is Drawing {
+  return 'update' in value && typeof value.update === 'function';
+}
+
 /** Where the handle sits: just outside the node's top-right, in pixels of the canvas. */
 interface HandleSpot {
   x: number;
@@ -45,7 +57,7 @@ export function LinkDrawController({ selectedId }: { selectedId: string | null }
   const cyRef = useCyRef();
   const canEdit = useCanEdit();
   const [spot, setSpot] = useState<HandleSpot | null>(null);
-  const [drawing, setDrawing] = useState<ReturnType<cytoscape.Core['edgehandles']> | null>(null);
+  const [drawing, setDrawing] = useState<Drawing | null>(null);
 
   const complete = useEffectEvent((source: string, target: string) => {
     dispatchEditor({ type: 'open', dialog: { type: 'link', source, target } });
@@ -74,7 +86,7 @@ export function LinkDrawController({ selectedId }: { selectedId: string | null }
       complete(source.id(), target.id());
     };
     cy.on('ehcomplete', onComplete);
-    setDrawing(handles);
+    if (hasUpdate(handles)) setDrawing(handles);
     return () => {
       cy.off('ehcomplete', onComplete);
       handles.destroy();
@@ -116,11 +128,32 @@ export function LinkDrawController({ selectedId }: { selectedId: string | null }
       aria-label={t('editing.link.handle', { name: spot.name })}
       title={t('editing.link.drawHint')}
       onPointerDown={(event) => {
-        event.preventDefault();
-        // Let the canvas, not this button, receive the rest of the gesture.
-        event.currentTarget.releasePointerCapture(event.pointerId);
-        const node = cyRef.current?.getElementById(selectedId);
-        if (node) drawing.start(node);
+        const cy = cyRef.current;
+        const node = cy?.getElementById(selectedId);
+        if (!cy || !node || node.empty()) return;
+        // The handle keeps the pointer (mouse, finger or pen) for the whole gesture and tells
+        // edgehandles where it is: Cytoscape itself follows only gestures begun on its canvas.
+        event.currentTarget.setPointerCapture(event.pointerId);
+        drawing.start(node);
+      }}
+      onPointerMove={(event) => {
+        const cy = cyRef.current;
+        if (!cy || !event.currentTarget.hasPointerCapture(event.pointerId)) return;
+        const box = cy.container()?.getBoundingClientRect();
+        if (!box) return;
+        const pan = cy.pan();
+        const zoom = cy.zoom();
+        drawing.update({
+          x: (event.clientX - box.left - pan.x) / zoom,
+          y: (event.clientY - box.top - pan.y) / zoom,
+        });
+      }}
+      onPointerUp={() => {
+        // On a node the link can join, this completes the gesture and the link form opens.
+        drawing.stop();
+      }}
+      onPointerCancel={() => {
+        drawing.stop();
       }}
       onClick={() => {
         // A click without a drag (or Enter on the keyboard): pick whom to link to instead.
