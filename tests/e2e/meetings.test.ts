@@ -1,9 +1,10 @@
 /**
- * The meetings screen in a real browser at phone size (390×844): a coordinator opens a seeded
- * meeting, adds three links in a row with the quick link form, undoes the last one, and the map
- * then has exactly two new links attributed to the meeting — counted by the status line and the
- * canvas, and highlighted (alone) by the meeting filter. Also the "did you mean …?" warning before
- * a near-duplicate organisation is added.
+ * The meetings screen in a real browser at phone size (390×844, touch): a coordinator opens a
+ * seeded meeting and adds four links in a row with the quick link form's type-ahead pickers (two
+ * from the same organisation, which stays chosen after Add; one with an organisation that was not
+ * at the meeting, found by name), undoes the last, and the map then has exactly three new links
+ * attributed to the meeting — counted by the canvas, and highlighted (alone) by the meeting
+ * filter. Also the "did you mean …?" warning before a near-duplicate organisation is added.
  *
  * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
@@ -34,36 +35,63 @@ async function meetingDetails(id: string): Promise<MeetingDetails> {
 /** The key of an undirected pair. */
 const pairKey = (a: string, b: string) => [a, b].sort().join('|');
 
+/** A node by id and name. */
+interface Named {
+  id: string;
+  name: string;
+}
+
 /**
- * A seeded meeting with three pairs of its linkable organisations that have no link of any kind
- * between them on the map, each pair sharing no organisation with another (so the three rows are
- * plainly new links).
+ * A seeded meeting, and four links to add there that do not exist yet in any kind: A with B, A
+ * with C (the same first end), D with someone not at the meeting, and E with F, all between
+ * organisations (so each is "works with", the kind the form chooses for two organisations).
  */
-async function meetingWithNewPairs(): Promise<{
+async function meetingWithNewLinks(): Promise<{
   details: MeetingDetails;
-  pairs: [string, string][];
+  links: [Named, Named][];
 }> {
   const map = await suite.map();
   const linked = new Set(map.links.map((link) => pairKey(link.source, link.target)));
+  const free = (a: Named, b: Named) => !linked.has(pairKey(a.id, b.id));
+  const nameCount = new Map<string, number>();
+  for (const node of map.nodes) nameCount.set(node.name, (nameCount.get(node.name) ?? 0) + 1);
   const list = MeetingListSchema.parse(await suite.getJson('/api/meetings'));
   for (const meeting of list.items) {
     const details = await meetingDetails(meeting.id);
-    const organisations = details.linkable.filter((node) => node.kind === 'organisation');
-    const used = new Set<string>();
-    const pairs: [string, string][] = [];
-    for (const a of organisations) {
-      for (const b of organisations) {
-        if (pairs.length === 3) break;
-        if (a.id >= b.id || used.has(a.id) || used.has(b.id)) continue;
-        if (linked.has(pairKey(a.id, b.id))) continue;
-        pairs.push([a.id, b.id]);
-        used.add(a.id);
-        used.add(b.id);
-      }
+    const side = new Set(details.linkable.map((node) => node.id));
+    const organisations = details.linkable.filter(
+      (node) => node.kind === 'organisation' && node.orgKind !== 'network',
+    );
+    const [a, ...rest] = organisations;
+    if (!a) continue;
+    const b = rest.find((node) => free(a, node));
+    const c = rest.find((node) => node !== b && free(a, node));
+    const others = rest.filter((node) => node !== b && node !== c);
+    const d = others[0];
+    const outsider = map.nodes.find(
+      (node) =>
+        node.kind === 'organisation' &&
+        node.orgKind !== 'network' &&
+        !side.has(node.id) &&
+        nameCount.get(node.name) === 1 &&
+        d !== undefined &&
+        free(d, node),
+    );
+    const e = others[1];
+    const f = others.slice(2).find((node) => e !== undefined && free(e, node));
+    if (b && c && d && outsider && e && f) {
+      return {
+        details,
+        links: [
+          [a, b],
+          [a, c],
+          [d, outsider],
+          [e, f],
+        ],
+      };
     }
-    if (pairs.length === 3) return { details, pairs };
   }
-  throw new Error('no seeded meeting has three unlinked pairs of organisations');
+  throw new Error('no seeded meeting has four new links to add');
 }
 
 /** From the map, through the header's Meetings button, to the meeting named `name`. */
@@ -96,80 +124,130 @@ function scrollsSideways(page: Page): Promise<boolean> {
   );
 }
 
+/** The option naming `name` exactly in the picker labelled `label`. */
+function pickerOption(page: Page, label: string, name: string) {
+  return page
+    .getByRole('form', { name: 'Links made here' })
+    .getByRole('listbox', { name: label })
+    .getByRole('option')
+    .filter({
+      has: page.locator('.node-picker__name', { hasText: new RegExp(`^${escapeRegExp(name)}$`) }),
+    });
+}
+
+/** Chooses `node` in the picker labelled `label`: its name typed, then its option tapped. */
+async function pick(page: Page, label: string, node: Named): Promise<void> {
+  const form = page.getByRole('form', { name: 'Links made here' });
+  await form.getByRole('combobox', { name: label, exact: true }).fill(node.name);
+  await pickerOption(page, label, node.name).tap();
+}
+
 describe('meetings on a phone', () => {
-  it('adds three links in a row, undoes the last, and the map shows two new links from the meeting', async () => {
-    const { details, pairs } = await meetingWithNewPairs();
+  it('adds four links with the pickers, undoes the last, and the map shows three new links from the meeting', async () => {
+    const { details, links } = await meetingWithNewLinks();
     const meetingId = details.meeting.id;
-    const names = new Map(details.linkable.map((node) => [node.id, node.name]));
-    const nameOf = (id: string) => names.get(id) ?? id;
     const before = await suite.map();
     const linksBefore = before.links.filter((link) => link.meetingId === meetingId).length;
 
     await suite.withPage(
-      'meetings add three links and undo one',
+      'meetings add four links and undo one',
       async (page) => {
         const counts = await mapDrawn(page);
         await openMeeting(page, details.meeting.name);
         const form = page.getByRole('form', { name: 'Links made here' });
-        const who = form.getByLabel('Who', { exact: true });
-        const withWhom = form.getByLabel('With', { exact: true });
         const notice = page.locator('.quick-link__notice');
+        const change = (label: string) =>
+          form.getByRole('button', { name: new RegExp(`^${label}: choose someone else`) });
 
-        expect(await form.getByLabel('Kind of link').inputValue()).toBe('COLLABORATES_WITH');
-        for (const [a, b] of pairs) {
-          await who.selectOption(a);
-          await withWhom.selectOption(b);
-          await form.getByRole('button', { name: 'Add link' }).click();
+        // The meeting's people and organisations are listed before anything is typed.
+        const [firstA] = links[0] ?? [];
+        await pickerOption(page, 'Who', firstA?.name ?? '').waitFor();
+
+        for (const [index, [a, b]] of links.entries()) {
+          const kept = index > 0 && links[index - 1]?.[0].id === a.id;
+          if (kept) {
+            // The first end stayed from the last link, and the focus waits in "With".
+            expect(await change('Who').getAttribute('aria-label')).toBe(
+              `Who: choose someone else instead of ${a.name}`,
+            );
+          } else {
+            if (index > 0) await change('Who').tap();
+            await pick(page, 'Who', a);
+          }
+          await pick(page, 'With', b);
+          // Only the kinds allowed between two organisations, "works with" chosen.
+          const kinds = form.getByRole('radio');
+          expect(
+            await kinds.evaluateAll((inputs) => inputs.map((i) => i.getAttribute('value'))),
+          ).toEqual(['COLLABORATES_WITH', 'FUNDS']);
+          expect(
+            await form.getByRole('radio', { name: `${a.name} works with ${b.name}` }).isChecked(),
+          ).toBe(true);
+          await form.getByRole('button', { name: 'Add link' }).tap();
+          await expect.poll(() => notice.textContent()).toBe(`Added: ${a.name} and ${b.name}.`);
+          // Ready for the next one: the first end and the kind kept, "With" empty and focused.
+          const withWhom = form.getByRole('combobox', { name: 'With', exact: true });
           await expect
-            .poll(() => notice.textContent())
-            .toBe(`Added: ${nameOf(a)} and ${nameOf(b)}.`);
-          // Ready for the next one: pickers cleared, the focus back on the first.
-          expect(await who.inputValue()).toBe('');
+            .poll(() => withWhom.evaluate((element) => element === document.activeElement))
+            .toBe(true);
           expect(await withWhom.inputValue()).toBe('');
-          expect(await who.evaluate((element) => element === document.activeElement)).toBe(true);
+          expect(await change('Who').getAttribute('aria-label')).toBe(
+            `Who: choose someone else instead of ${a.name}`,
+          );
         }
         expect(await scrollsSideways(page)).toBe(false);
+        const session = page.getByRole('list', { name: 'Added just now' });
+        const [outsideFrom, outsider] = links[2] ?? [];
+        await session
+          .getByText(`${outsideFrom?.name ?? ''} works with ${outsider?.name ?? ''}`)
+          .waitFor();
 
-        const [lastA, lastB] = pairs[2] ?? [];
+        const [lastA, lastB] = links[3] ?? [];
         await page
           .getByRole('button', {
-            name: `Undo the link between ${nameOf(lastA ?? '')} and ${nameOf(lastB ?? '')}`,
+            name: `Undo the link between ${lastA?.name ?? ''} and ${lastB?.name ?? ''}`,
           })
-          .click();
+          .tap();
         await expect
           .poll(() => notice.textContent())
-          .toBe(`Undone: ${nameOf(lastA ?? '')} and ${nameOf(lastB ?? '')}.`);
-        await expect
-          .poll(() =>
-            page.getByRole('list', { name: 'Added just now' }).getByRole('listitem').count(),
-          )
-          .toBe(2);
+          .toBe(`Undone: ${lastA?.name ?? ''} and ${lastB?.name ?? ''}.`);
+        await expect.poll(() => session.getByRole('listitem').count()).toBe(3);
+        await page
+          .getByText(`${String(linksBefore + 3)} links formed at this meeting`, { exact: true })
+          .waitFor();
 
-        // The API: exactly the first two pairs are new, both from this meeting, since its date.
+        // The API: exactly the first three are new, all from this meeting, since its date — the
+        // one with the organisation that was not there too.
         const after = await suite.map();
         const fromMeeting = after.links.filter((link) => link.meetingId === meetingId);
-        expect(fromMeeting).toHaveLength(linksBefore + 2);
+        expect(fromMeeting).toHaveLength(linksBefore + 3);
         const beforeIds = new Set(before.links.map((link) => link.id));
         const added = after.links.filter((link) => !beforeIds.has(link.id));
         expect(added.map((link) => pairKey(link.source, link.target)).sort()).toEqual(
-          pairs
-            .slice(0, 2)
-            .map(([a, b]) => pairKey(a, b))
+          links
+            .slice(0, 3)
+            .map(([a, b]) => pairKey(a.id, b.id))
             .sort(),
         );
         for (const link of added) {
-          expect(link).toMatchObject({ meetingId, since: details.meeting.date });
+          expect(link).toMatchObject({
+            kind: 'COLLABORATES_WITH',
+            meetingId,
+            since: details.meeting.date,
+          });
         }
+        const afterDetails = await meetingDetails(meetingId);
+        expect(afterDetails.others.map((node) => node.id)).toContain(outsider?.id);
 
-        // Back on the map: the canvas draws two more links.
-        await page.getByRole('button', { name: 'Back to the map' }).click();
-        expect(await mapDrawn(page)).toEqual({ nodes: counts.nodes, links: counts.links + 2 });
+        // Back on the map: the canvas draws three more links.
+        await page.getByRole('button', { name: 'Back to the map' }).tap();
+        expect(await mapDrawn(page)).toEqual({ nodes: counts.nodes, links: counts.links + 3 });
 
         // The meeting filter highlights exactly the meeting's links (and their ends). The
         // Meetings button comes back to the meeting left open.
-        await page.getByRole('button', { name: 'Meetings', exact: true }).click();
+        await page.getByRole('button', { name: 'Meetings', exact: true }).tap();
         await page.getByRole('heading', { level: 2, name: details.meeting.name }).waitFor();
-        await page.getByRole('button', { name: 'Show on map' }).click();
+        await page.getByRole('button', { name: 'Show on map' }).tap();
         expect(new URL(page.url()).searchParams.get('meeting')).toBe(meetingId);
         const meetingLinks = fromMeeting.map((link) => link.id).sort();
         await expect
