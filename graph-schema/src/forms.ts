@@ -45,6 +45,11 @@ export interface FormField {
   readonly widget: FormWidget;
   /** Must be filled in before the form is sent. */
   readonly required?: boolean;
+  /**
+   * Rarely known when something is first added (a founding year, values): the "New…" form keeps
+   * it under "More details", so adding a group takes a name and a click or two.
+   */
+  readonly later?: boolean;
 }
 
 const line = (name: string, required = false): FormField => ({
@@ -64,7 +69,7 @@ const choice = (
   group: string,
   nullable = false,
 ): FormField => ({ name, widget: { type: 'choice', options, nullable, group } });
-const tags = (name: string): FormField => ({ name, widget: { type: 'tags' } });
+const tags = (name: string): FormField => ({ name, widget: { type: 'tags' }, later: true });
 const contact = (name: string): FormField => ({
   name,
   widget: { type: 'contact', visibilities: CONTACT_VISIBILITIES },
@@ -72,7 +77,10 @@ const contact = (name: string): FormField => ({
 
 const NAME = line('name', true);
 /** When a node joined and left the network: the timeline shows it between them. */
-const LIFETIME = [date('since'), date('until')] as const;
+const LIFETIME = [
+  { ...date('since'), later: true },
+  { ...date('until'), later: true },
+] as const;
 
 /** The form of each kind of node, fields in the order they are shown. */
 export const NODE_FORMS: Readonly<Record<NodeKind, readonly FormField[]>> = {
@@ -81,8 +89,8 @@ export const NODE_FORMS: Readonly<Record<NodeKind, readonly FormField[]>> = {
     choice('orgKind', ORGANISATION_KINDS, 'org'),
     choice('status', ORGANISATION_STATUSES, 'status'),
     text('description'),
-    { name: 'website', widget: { type: 'url' } },
-    { name: 'founded', widget: { type: 'year' } },
+    { name: 'website', widget: { type: 'url' }, later: true },
+    { name: 'founded', widget: { type: 'year' }, later: true },
     tags('values'),
     tags('offers'),
     tags('needs'),

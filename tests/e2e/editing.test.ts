@@ -209,6 +209,29 @@ describe('editing on the map', () => {
   );
 
   it(
+    ...suite.inPage(
+      'offers the group already on the map before adding a near-duplicate',
+      async (page) => {
+        const before = await loadedMap(page);
+        const search = page.getByRole('combobox', { name: 'Search the map' });
+        await search.fill('Harbourside Food Bnak');
+        await page
+          .getByRole('button', { name: 'Add “Harbourside Food Bnak” as a new organisation…' })
+          .click();
+        const dialog = page.getByRole('dialog', { name: 'Add to the map' });
+        const existing = dialog.getByRole('button', { name: 'Show Harbourside Food Bank' });
+        await shown(existing);
+        await existing.click();
+        await gone(dialog);
+        const details = page.getByRole('complementary', { name: 'Details' });
+        await shown(details.getByRole('heading', { name: 'Harbourside Food Bank' }));
+        // Nothing was added.
+        expect((await suite.map()).nodes).toHaveLength(before.nodes.length);
+      },
+    ),
+  );
+
+  it(
     ...suite.inPage('links two groups with “Link to…” from the keyboard alone', async (page) => {
       await loadedMap(page);
       const pigeons = await nodeNamed('Northgate Homing Pigeon Society');

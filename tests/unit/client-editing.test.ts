@@ -263,6 +263,22 @@ describe('the node picker', () => {
     ]);
   });
 
+  it('ranks names that start a word with what was typed before other matches', () => {
+    const found = [
+      node('a', 'Amira Haddad', 'person'),
+      node('e', 'Employment and skills', 'theme'),
+      node('m', "Harbourside Men's Shed"),
+    ];
+    const choices = pickerChoices({
+      text: 'men',
+      preferred: [],
+      found,
+      accepts: () => true,
+      exclude: [],
+    });
+    expect(choices.map((choice) => choice.id)).toEqual(['m', 'a', 'e']);
+  });
+
   it('never lists an excluded node (the one being linked from)', () => {
     const choices = pickerChoices({
       text: '',

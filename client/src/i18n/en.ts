@@ -957,6 +957,8 @@ export const en = {
     useExisting: 'Show {{name}}',
     firstLink: 'Link it to',
     firstLinkHint: 'Optional: it is placed beside this one',
+    firstLinkChange: 'Choose another',
+    moreDetails: 'More details',
     atSpot: 'It goes where you clicked.',
     conflict: {
       title: 'Someone else changed this while you were editing',

@@ -80,6 +80,8 @@ export const LABEL_FONT =
   'Inter, "Segoe UI", system-ui, -apple-system, Roboto, "Helvetica Neue", sans-serif';
 export const LABEL_WEIGHT = 500;
 export const HUB_LABEL_WEIGHT = 700;
+/** The line of a link being drawn (the app's accent blue). */
+const DRAW_COLOUR = '#3f6f9f';
 const INK = '#27303a';
 
 /** Whether a map with this many links is drawn with curved lines. */
@@ -291,6 +293,27 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
     {
       selector: 'node.hovered',
       style: { 'min-zoomed-font-size': 0, 'z-index': Z_HOVERED, 'overlay-opacity': 0.08 },
+    },
+    // A link being drawn (LinkDrawController, cytoscape-edgehandles): a thin dashed line from
+    // the node to the pointer, and a ring on the node it would join.
+    {
+      selector: 'edge.eh-ghost-edge, edge.eh-preview',
+      style: {
+        width: 3,
+        'line-color': DRAW_COLOUR,
+        'line-style': 'dashed',
+        opacity: 0.9,
+        'curve-style': 'straight',
+        'z-index': Z_SELECTED,
+      },
+    },
+    {
+      selector: 'node.eh-ghost-node',
+      style: { width: 1, height: 1, opacity: 0, label: '' },
+    },
+    {
+      selector: 'node.eh-target, node.eh-source',
+      style: { 'border-width': 4, 'border-color': DRAW_COLOUR },
     },
     {
       // Kinds switched off in the legend (LegendVisibility): not drawn at all, and so not

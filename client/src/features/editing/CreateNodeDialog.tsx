@@ -6,7 +6,7 @@ import {
   type FieldIssue,
   type NodeKind,
 } from '@octograph/graph-schema';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
 import { useSimilarNodes } from '../../api/queries';
@@ -16,6 +16,7 @@ import { useSelection } from '../selection/selection-context';
 import { dispatchEditor, type EditorDialog } from './editor-store';
 import { useCreateNode } from './editing-mutations';
 import { bodyOf, issuesByField, newNodeValues, type FormValues } from './form-values';
+import { focusFirstProblem } from './focus-problem';
 import { FormFields } from './FormFields';
 import { NodePicker } from './NodePicker';
 import type { PickerNode } from './picker-choices';
@@ -48,6 +49,7 @@ export function CreateNodeDialog({ dialog }: { dialog: CreateDialog }) {
   const [values, setValues] = useState<FormValues>(() => newNodeValues(dialog.kind, dialog.name));
   const [linkTo, setLinkTo] = useState<PickerNode | null>(null);
   const create = useCreateNode();
+  const formRef = useRef<HTMLFormElement>(null);
   const name = values.name ?? '';
   const similarOf = similarKind(kind);
   const similar = useSimilarNodes(similarOf === null ? '' : name, similarOf ?? undefined);
@@ -55,6 +57,8 @@ export function CreateNodeDialog({ dialog }: { dialog: CreateDialog }) {
   const fields = NODE_FORMS[kind];
   const issues = create.error instanceof ApiError ? create.error.body.issues.map(asFormIssue) : [];
   const problems = issuesByField(fields, issues);
+  const later = fields.filter((field) => field.later === true);
+  const laterProblem = later.some((field) => problems.has(field.name));
   const close = () => {
     dispatchEditor({ type: 'close' });
   };
@@ -90,6 +94,9 @@ export function CreateNodeDialog({ dialog }: { dialog: CreateDialog }) {
           close();
           select({ type: 'select', id: createdId, source: 'details' });
         },
+        onError: () => {
+          focusFirstProblem(formRef.current);
+        },
       },
     );
   };
@@ -99,6 +106,7 @@ export function CreateNodeDialog({ dialog }: { dialog: CreateDialog }) {
   return (
     <Modal title={t('editing.newTitle')} onClose={close} className="edit-dialog">
       <form
+        ref={formRef}
         className="edit-form"
         noValidate
         onSubmit={(event) => {
@@ -129,7 +137,7 @@ export function CreateNodeDialog({ dialog }: { dialog: CreateDialog }) {
         </div>
         <FormFields
           idPrefix={id}
-          fields={fields}
+          fields={fields.filter((field) => field.name === 'name')}
           values={values}
           onChange={(key, value) => {
             setValues((current) => ({ ...current, [key]: value }));
@@ -185,11 +193,34 @@ export function CreateNodeDialog({ dialog }: { dialog: CreateDialog }) {
                   setLinkTo(null);
                 }}
               >
-                {t('editing.cancel')}
+                {t('editing.firstLinkChange')}
               </button>
             </p>
             <p className="form-field__hint">{t('editing.firstLinkHint')}</p>
           </div>
+        )}
+        <FormFields
+          idPrefix={id}
+          fields={fields.filter((field) => field.name !== 'name' && field.later !== true)}
+          values={values}
+          onChange={(key, value) => {
+            setValues((current) => ({ ...current, [key]: value }));
+          }}
+          problems={problems}
+        />
+        {later.length > 0 && (
+          <details className="more-details" open={laterProblem}>
+            <summary>{t('editing.moreDetails')}</summary>
+            <FormFields
+              idPrefix={id}
+              fields={later}
+              values={values}
+              onChange={(key, value) => {
+                setValues((current) => ({ ...current, [key]: value }));
+              }}
+              problems={problems}
+            />
+          </details>
         )}
         {linkTo === null && dialog.at !== null && (
           <p className="form-field__hint">{t('editing.atSpot')}</p>

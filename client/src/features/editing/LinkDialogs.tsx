@@ -9,7 +9,7 @@ import {
   type Link,
   type LinkKind,
 } from '@octograph/graph-schema';
-import { useId, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/api-error';
 import { useLink, useNode } from '../../api/queries';
@@ -19,6 +19,7 @@ import { ConflictPanel } from './ConflictPanel';
 import { dispatchEditor } from './editor-store';
 import { useCreateLink, useDeleteLink, useUpdateLink } from './editing-mutations';
 import { bodyOf, issuesByField, type FormValues } from './form-values';
+import { focusFirstProblem } from './focus-problem';
 import { FormFields } from './FormFields';
 import { NodePicker } from './NodePicker';
 import { useVersionedForm } from './use-versioned-form';
@@ -226,6 +227,7 @@ function EditLinkForm({ link, onDone }: { link: Link; onDone: () => void }) {
   const form = useVersionedForm(fields, link, parseLink);
   const update = useUpdateLink();
   const remove = useDeleteLink();
+  const formRef = useRef<HTMLFormElement>(null);
   const source = useNode(link.source).data?.name ?? link.source;
   const target = useNode(link.target).data?.name ?? link.target;
   const sentence = sentenceOf(link.kind, source, target);
@@ -247,7 +249,10 @@ function EditLinkForm({ link, onDone }: { link: Link; onDone: () => void }) {
           });
           onDone();
         },
-        onError: form.failed,
+        onError: (error) => {
+          form.failed(error);
+          focusFirstProblem(formRef.current);
+        },
       },
     );
   };
@@ -258,6 +263,7 @@ function EditLinkForm({ link, onDone }: { link: Link; onDone: () => void }) {
 
   return (
     <form
+      ref={formRef}
       className="edit-form"
       noValidate
       onSubmit={(event) => {

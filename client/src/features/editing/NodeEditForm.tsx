@@ -4,13 +4,14 @@ import {
   type FormField,
   type GraphNode,
 } from '@octograph/graph-schema';
-import { useId } from 'react';
+import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ApiError } from '../../api/api-error';
 import { ConflictPanel } from './ConflictPanel';
 import { dispatchEditor } from './editor-store';
 import { useUpdateNode } from './editing-mutations';
+import { focusFirstProblem } from './focus-problem';
 import { FormFields } from './FormFields';
 import { useVersionedForm } from './use-versioned-form';
 
@@ -30,6 +31,7 @@ export function NodeEditForm({ node, onDone }: { node: GraphNode; onDone: () => 
   const fields = NODE_FORMS[node.kind];
   const form = useVersionedForm(fields, node, parseNode);
   const update = useUpdateNode();
+  const formRef = useRef<HTMLFormElement>(null);
   const labelOf = (field: FormField) => t(`fields.${field.name}` as 'fields.name');
 
   const send = (patch: { fields: Record<string, unknown>; expectedVersion: string }) => {
@@ -52,7 +54,10 @@ export function NodeEditForm({ node, onDone }: { node: GraphNode; onDone: () => 
           });
           onDone();
         },
-        onError: form.failed,
+        onError: (error) => {
+          form.failed(error);
+          focusFirstProblem(formRef.current);
+        },
       },
     );
   };
@@ -63,6 +68,7 @@ export function NodeEditForm({ node, onDone }: { node: GraphNode; onDone: () => 
 
   return (
     <form
+      ref={formRef}
       className="edit-form"
       aria-label={t('editing.editTitle', { name: node.name })}
       noValidate

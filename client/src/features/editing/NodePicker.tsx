@@ -1,4 +1,4 @@
-import { orgKindOf, type NodeKind, type OrganisationKind } from '@octograph/graph-schema';
+import { orgKindOf } from '@octograph/graph-schema';
 import { useId, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNodeSearch } from '../../api/queries';
@@ -8,7 +8,8 @@ import { NodeSwatch } from '../legend/KindSwatch';
 import { pickerChoices, type PickerNode } from './picker-choices';
 
 const SEARCH_DELAY_MS = 120;
-const RESULT_LIMIT = 8;
+/** Asked of the server; the picker lists the best 10 (picker-choices.ts ranks them). */
+const RESULT_LIMIT = 30;
 
 export interface NodePickerProps {
   ref?: Ref<HTMLInputElement>;
@@ -18,7 +19,7 @@ export interface NodePickerProps {
   /** Called with the node chosen (click, tap or Enter). */
   onPick: (node: PickerNode) => void;
   /** Which nodes may be chosen; others are not listed. */
-  accepts?: (node: { kind: NodeKind; orgKind: OrganisationKind | null }) => boolean;
+  accepts?: (node: PickerNode) => boolean;
   /** Listed first, under their own heading (a meeting's attendees). */
   preferred?: readonly PickerNode[];
   /** Never listed (the node being linked from). */

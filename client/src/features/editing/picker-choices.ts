@@ -29,16 +29,19 @@ export function foldName(text: string): string {
     .trim();
 }
 
-/** Whether every word typed starts a word of the name (or, for one short word, appears in it). */
-export function nameMatches(name: string, typed: string): boolean {
+/**
+ * Whether every word typed starts a word of the name, or (unless only `words` count) appears
+ * anywhere in it.
+ */
+export function nameMatches(name: string, typed: string, only?: 'words'): boolean {
   const words = foldName(typed).split(/\s+/).filter(Boolean);
   if (words.length === 0) return true;
-  const nameWords = foldName(name)
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
+  const folded = foldName(name);
+  const nameWords = folded.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
   return words.every(
     (word) =>
-      nameWords.some((nameWord) => nameWord.startsWith(word)) || foldName(name).includes(word),
+      nameWords.some((nameWord) => nameWord.startsWith(word)) ||
+      (only !== 'words' && folded.includes(word)),
   );
 }
 
@@ -60,6 +63,9 @@ export function pickerChoices(input: {
     choices.push({ ...node, preferred: isPreferred });
   };
   for (const node of preferred) if (nameMatches(node.name, text)) add(node, true);
-  for (const node of found) add(node, false);
+  // The directory's search also matches descriptions and tags: names that start a word with
+  // what was typed come first ("men" → "Harbourside Men's Shed" before "Amira Haddad").
+  const byName = found.filter((node) => nameMatches(node.name, text, 'words'));
+  for (const node of [...byName, ...found]) add(node, false);
   return choices.slice(0, Math.max(MAX_CHOICES, choices.filter((c) => c.preferred).length));
 }
