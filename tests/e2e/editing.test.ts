@@ -26,6 +26,7 @@ import {
   canvasCounts,
   nodeScreenPosition,
   PHONE,
+  viewport,
   type Point,
 } from '../helpers/browser';
 
@@ -113,6 +114,18 @@ async function accessibleName(locator: Locator): Promise<string> {
   return (await locator.evaluate((element) => element.closest('label')?.textContent ?? '')).trim();
 }
 
+/** Waits until the map has stopped moving (the centring on a selection is animated). */
+async function settled(page: Page): Promise<void> {
+  let last = JSON.stringify(await viewport(page));
+  for (let tries = 0; tries < 40; tries += 1) {
+    await page.waitForTimeout(150);
+    const now = JSON.stringify(await viewport(page));
+    if (now === last) return;
+    last = now;
+  }
+  throw new Error('the map kept moving');
+}
+
 /** Drags with the mouse from `from` to `to` in small steps, as a hand would. */
 async function dragMouse(page: Page, from: Point, to: Point): Promise<void> {
   await page.mouse.move(from.x, from.y);
@@ -165,7 +178,7 @@ describe('editing on the map', () => {
           .click();
         // One step out, so no group of the ring lies under the toolbar or the timeline.
         await page.keyboard.press('-');
-        await page.waitForTimeout(400);
+        await settled(page);
         const handle = page.getByRole('button', { name: 'Draw a link from Lantern Repair Café' });
         const box = await handle.boundingBox();
         if (!box) throw new Error('no link handle');
@@ -538,8 +551,9 @@ describe('drawing a link on a phone', () => {
         const dockside = before.nodes.find((candidate) => candidate.name === 'Dockside Café CIC');
         if (!dockside) throw new Error('Dockside Café CIC is not on the map');
         // A new group saved right beside Dockside, so both are on a phone's screen at once.
+        const spot = { x: dockside.x + 80, y: dockside.y };
         const response = await fetch(
-          `${suite.baseUrl()}/api/nodes?x=${String(dockside.x + 40)}&y=${String(dockside.y)}`,
+          `${suite.baseUrl()}/api/nodes?x=${String(spot.x)}&y=${String(spot.y)}`,
           {
             method: 'POST',
             headers: { ...(await suite.adminHeaders()), 'content-type': 'application/json' },
@@ -557,6 +571,7 @@ describe('drawing a link on a phone', () => {
         await selectBySearch(page, 'Slipway Rowing Club');
         const handle = page.getByRole('button', { name: 'Draw a link from Slipway Rowing Club' });
         await shown(handle);
+        await settled(page);
         const box = await handle.boundingBox();
         if (!box) throw new Error('no link handle');
         await dragFinger(
@@ -574,7 +589,7 @@ describe('drawing a link on a phone', () => {
         expect(linksBetween(after, rowing.id, dockside.id)).toHaveLength(1);
         // It was placed where it was asked for, and its first link moved nothing.
         expect(positionsOf(after, [])).toEqual(
-          new Map([...positionsOf(before, []), [rowing.id, { x: dockside.x + 40, y: dockside.y }]]),
+          new Map([...positionsOf(before, []), [rowing.id, spot]]),
         );
       },
       { device: PHONE },
