@@ -288,159 +288,6 @@ describe('editing on the map', () => {
   );
 
   it(
-    ...suite.inPage(
-      "edits a group's description, shows the server's problem on its field, and a link's strength",
-      async (page) => {
-        await loadedMap(page);
-        const dockside = await nodeNamed('Dockside Café CIC');
-        await selectBySearch(page, 'Dockside Café CIC');
-        const details = page.getByRole('complementary', { name: 'Details' });
-        await details.getByRole('button', { name: 'Edit', exact: true }).click();
-        const form = details.getByRole('form', { name: 'Edit Dockside Café CIC' });
-
-        await form.getByLabel('Website').fill('dockside dot org');
-        await form.getByRole('button', { name: 'Save' }).click();
-        const website = form.getByLabel('Website');
-        await expect.poll(() => website.getAttribute('aria-invalid')).toBe('true');
-        await shown(form.getByText('must be an http or https address'));
-        // Nothing was saved: the stored group is as it was.
-        expect(await node(dockside.id)).toEqual(dockside);
-
-        await website.fill('https://dockside.example.org');
-        await form.getByLabel('Description').fill('Pay-as-you-feel café; kitchen jobs for 16–24s.');
-        await form.getByRole('button', { name: 'Save' }).click();
-        await gone(form);
-        await expect
-          .poll(() => details.textContent())
-          .toContain('Pay-as-you-feel café; kitchen jobs for 16–24s.');
-        expect(await node(dockside.id)).toMatchObject({
-          description: 'Pay-as-you-feel café; kitchen jobs for 16–24s.',
-          website: 'https://dockside.example.org',
-        });
-
-        // A link's strength, from the connections list.
-        const neighbourhood = (await suite.getJson(
-          `/api/nodes/${dockside.id}/neighbourhood?depth=1`,
-        )) as { links: Link[]; nodes: GraphNode[] };
-        const collaboration = neighbourhood.links.find(
-          (candidate) =>
-            candidate.kind === 'COLLABORATES_WITH' &&
-            (candidate.source === dockside.id || candidate.target === dockside.id),
-        );
-        if (!collaboration) throw new Error('Dockside has no collaboration in the demo');
-        const otherId =
-          collaboration.source === dockside.id ? collaboration.target : collaboration.source;
-        const other = neighbourhood.nodes.find((candidate) => candidate.id === otherId);
-        await details.getByRole('button', { name: `Edit link with ${other?.name ?? ''}` }).click();
-        const linkDialog = page.getByRole('dialog', { name: 'Edit link' });
-        await linkDialog.getByLabel('Strength').selectOption({ label: 'Strong' });
-        await linkDialog.getByRole('button', { name: 'Save' }).click();
-        await gone(linkDialog);
-        expect((await link(collaboration.id)).strength).toBe(3);
-        const map = await suite.map();
-        expect(map.links.find((candidate) => candidate.id === collaboration.id)?.strength).toBe(3);
-      },
-    ),
-  );
-
-  it(
-    ...suite.inPage('deletes a link and brings it back with Undo', async (page) => {
-      const before = await loadedMap(page);
-      const youthClub = await nodeNamed('Harbourside Youth Club');
-      const neighbourhood = (await suite.getJson(
-        `/api/nodes/${youthClub.id}/neighbourhood?depth=1`,
-      )) as { links: Link[]; nodes: GraphNode[] };
-      const target = neighbourhood.links.find(
-        (candidate) => candidate.source === youthClub.id || candidate.target === youthClub.id,
-      );
-      if (!target) throw new Error('the youth club has no link in the demo');
-      const otherId = target.source === youthClub.id ? target.target : target.source;
-      const other = neighbourhood.nodes.find((candidate) => candidate.id === otherId);
-
-      await selectBySearch(page, 'Harbourside Youth Club');
-      const details = page.getByRole('complementary', { name: 'Details' });
-      await details.getByRole('button', { name: `Edit link with ${other?.name ?? ''}` }).click();
-      page.once('dialog', (confirm) => {
-        void confirm.accept();
-      });
-      await page
-        .getByRole('dialog', { name: 'Edit link' })
-        .getByRole('button', { name: 'Delete link' })
-        .click();
-      const notice = page.getByRole('status').filter({ hasText: 'Deleted the link' });
-      await shown(notice);
-      await expect.poll(async () => (await suite.map()).links.length).toBe(before.links.length - 1);
-      await expect
-        .poll(() => canvasCounts(page))
-        .toEqual({ nodes: before.nodes.length, links: before.links.length - 1 });
-
-      await notice.getByRole('button', { name: 'Undo' }).click();
-      await shown(page.getByRole('status').filter({ hasText: 'Undone' }));
-      expect((await link(target.id)).id).toBe(target.id);
-      await expect
-        .poll(() => canvasCounts(page))
-        .toEqual({ nodes: before.nodes.length, links: before.links.length });
-    }),
-  );
-
-  it(
-    ...suite.inPage(
-      'shows a conflict when two editors save the same group, and keeps the chosen change',
-      async (page) => {
-        const tidemark = await nodeNamed('Tidemark Arts CIC');
-        await loadedMap(page);
-        await suite.withPage(
-          'the second editor',
-          async (other) => {
-            await loadedMap(other);
-            for (const editor of [page, other]) {
-              await selectBySearch(editor, 'Tidemark Arts CIC');
-              await editor
-                .getByRole('complementary', { name: 'Details' })
-                .getByRole('button', { name: 'Edit', exact: true })
-                .click();
-            }
-            const formOf = (editor: Page) =>
-              editor.getByRole('form', { name: 'Edit Tidemark Arts CIC' });
-
-            await formOf(other).getByLabel('Description').fill('Studio by the harbour (theirs).');
-            await formOf(other).getByLabel('Needs').fill('referrals, a kiln');
-            await formOf(other).getByRole('button', { name: 'Save' }).click();
-            await gone(formOf(other));
-
-            await formOf(page).getByLabel('Description').fill('Art-therapy groups (mine).');
-            await formOf(page).getByRole('button', { name: 'Save' }).click();
-            const conflict = formOf(page).getByRole('alert').filter({
-              hasText: 'Someone else changed this while you were editing',
-            });
-            await shown(conflict);
-            await expect
-              .poll(() => conflict.textContent())
-              .toContain('Description: now “Studio by the harbour (theirs).”');
-            await expect.poll(() => conflict.textContent()).toContain('You changed this too');
-            await expect
-              .poll(() => conflict.textContent())
-              .toContain('Needs: now “referrals, a kiln”');
-            // Nothing of mine was saved over theirs.
-            expect(await node(tidemark.id)).toMatchObject({
-              description: 'Studio by the harbour (theirs).',
-            });
-
-            await conflict.getByRole('button', { name: 'Keep my changes' }).click();
-            await gone(formOf(page));
-            // Mine where I changed something, theirs everywhere else.
-            expect(await node(tidemark.id)).toMatchObject({
-              description: 'Art-therapy groups (mine).',
-              needs: ['referrals', 'a kiln'],
-            });
-          },
-          { path: '/' },
-        );
-      },
-    ),
-  );
-
-  it(
     ...suite.inPage('adds a group at the spot the map’s menu was opened', async (page) => {
       const before = await loadedMap(page);
       const canvas = await canvasBox(page);
@@ -477,6 +324,181 @@ describe('editing on the map', () => {
       expect(Math.abs(saved.x - expected.x)).toBeLessThan(tolerance);
       expect(Math.abs(saved.y - expected.y)).toBeLessThan(tolerance);
     }),
+  );
+});
+
+/** The same edits at a desk and on a phone. */
+const DEVICES = [
+  ['desk', { viewport: { width: 1280, height: 800 } }],
+  ['phone', PHONE],
+] as const;
+
+describe.each(DEVICES)('editing on a %s', (deviceName, device) => {
+  it(
+    ...suite.inPage(
+      "edits a group's description, shows the server's problem on its field, and a link's strength",
+      async (page) => {
+        await loadedMap(page);
+        const dockside = await nodeNamed('Dockside Café CIC');
+        await selectBySearch(page, 'Dockside Café CIC');
+        const details = page.getByRole('complementary', { name: 'Details' });
+        await details.getByRole('button', { name: 'Edit', exact: true }).click();
+        const form = details.getByRole('form', { name: 'Edit Dockside Café CIC' });
+
+        await form.getByLabel('Website').fill('dockside dot org');
+        await form.getByRole('button', { name: 'Save' }).click();
+        const website = form.getByLabel('Website');
+        await expect.poll(() => website.getAttribute('aria-invalid')).toBe('true');
+        await shown(form.getByText('must be an http or https address'));
+        // Nothing was saved: the stored group is as it was.
+        expect(await node(dockside.id)).toEqual(dockside);
+
+        await website.fill('https://dockside.example.org');
+        await form
+          .getByLabel('Description')
+          .fill(`Pay-as-you-feel café; kitchen jobs for 16–24s (${deviceName}).`);
+        await form.getByRole('button', { name: 'Save' }).click();
+        await gone(form);
+        await expect
+          .poll(() => details.textContent())
+          .toContain(`Pay-as-you-feel café; kitchen jobs for 16–24s (${deviceName}).`);
+        expect(await node(dockside.id)).toMatchObject({
+          description: `Pay-as-you-feel café; kitchen jobs for 16–24s (${deviceName}).`,
+          website: 'https://dockside.example.org',
+        });
+
+        // A link's strength, from the connections list.
+        const neighbourhood = (await suite.getJson(
+          `/api/nodes/${dockside.id}/neighbourhood?depth=1`,
+        )) as { links: Link[]; nodes: GraphNode[] };
+        const collaboration = neighbourhood.links.find(
+          (candidate) =>
+            candidate.kind === 'COLLABORATES_WITH' &&
+            (candidate.source === dockside.id || candidate.target === dockside.id),
+        );
+        if (!collaboration) throw new Error('Dockside has no collaboration in the demo');
+        const otherId =
+          collaboration.source === dockside.id ? collaboration.target : collaboration.source;
+        const other = neighbourhood.nodes.find((candidate) => candidate.id === otherId);
+        await details.getByRole('button', { name: `Edit link with ${other?.name ?? ''}` }).click();
+        const linkDialog = page.getByRole('dialog', { name: 'Edit link' });
+        await linkDialog.getByLabel('Strength').selectOption({ label: 'Strong' });
+        await linkDialog.getByRole('button', { name: 'Save' }).click();
+        await gone(linkDialog);
+        expect((await link(collaboration.id)).strength).toBe(3);
+        const map = await suite.map();
+        expect(map.links.find((candidate) => candidate.id === collaboration.id)?.strength).toBe(3);
+      },
+      { device },
+    ),
+  );
+
+  it(
+    ...suite.inPage(
+      'deletes a link and brings it back with Undo',
+      async (page) => {
+        const before = await loadedMap(page);
+        const youthClub = await nodeNamed('Harbourside Youth Club');
+        const neighbourhood = (await suite.getJson(
+          `/api/nodes/${youthClub.id}/neighbourhood?depth=1`,
+        )) as { links: Link[]; nodes: GraphNode[] };
+        const target = neighbourhood.links.find(
+          (candidate) => candidate.source === youthClub.id || candidate.target === youthClub.id,
+        );
+        if (!target) throw new Error('the youth club has no link in the demo');
+        const otherId = target.source === youthClub.id ? target.target : target.source;
+        const other = neighbourhood.nodes.find((candidate) => candidate.id === otherId);
+
+        await selectBySearch(page, 'Harbourside Youth Club');
+        const details = page.getByRole('complementary', { name: 'Details' });
+        await details.getByRole('button', { name: `Edit link with ${other?.name ?? ''}` }).click();
+        page.once('dialog', (confirm) => {
+          void confirm.accept();
+        });
+        await page
+          .getByRole('dialog', { name: 'Edit link' })
+          .getByRole('button', { name: 'Delete link' })
+          .click();
+        const notice = page.getByRole('status').filter({ hasText: 'Deleted the link' });
+        await shown(notice);
+        await expect
+          .poll(async () => (await suite.map()).links.length)
+          .toBe(before.links.length - 1);
+        await expect
+          .poll(() => canvasCounts(page))
+          .toEqual({ nodes: before.nodes.length, links: before.links.length - 1 });
+
+        await notice.getByRole('button', { name: 'Undo' }).click();
+        await shown(page.getByRole('status').filter({ hasText: 'Undone' }));
+        expect((await link(target.id)).id).toBe(target.id);
+        await expect
+          .poll(() => canvasCounts(page))
+          .toEqual({ nodes: before.nodes.length, links: before.links.length });
+      },
+      { device },
+    ),
+  );
+
+  it(
+    ...suite.inPage(
+      'shows a conflict when two editors save the same group, and keeps the chosen change',
+      async (page) => {
+        const tidemark = await nodeNamed('Tidemark Arts CIC');
+        await loadedMap(page);
+        await suite.withPage(
+          'the second editor',
+          async (other) => {
+            await loadedMap(other);
+            for (const editor of [page, other]) {
+              await selectBySearch(editor, 'Tidemark Arts CIC');
+              await editor
+                .getByRole('complementary', { name: 'Details' })
+                .getByRole('button', { name: 'Edit', exact: true })
+                .click();
+            }
+            const formOf = (editor: Page) =>
+              editor.getByRole('form', { name: 'Edit Tidemark Arts CIC' });
+
+            await formOf(other)
+              .getByLabel('Description')
+              .fill(`Studio by the harbour (theirs, ${deviceName}).`);
+            await formOf(other).getByLabel('Needs').fill(`referrals, a ${deviceName} kiln`);
+            await formOf(other).getByRole('button', { name: 'Save' }).click();
+            await gone(formOf(other));
+
+            await formOf(page)
+              .getByLabel('Description')
+              .fill(`Art-therapy groups (mine, ${deviceName}).`);
+            await formOf(page).getByRole('button', { name: 'Save' }).click();
+            const conflict = formOf(page).getByRole('alert').filter({
+              hasText: 'Someone else changed this while you were editing',
+            });
+            await shown(conflict);
+            await expect
+              .poll(() => conflict.textContent())
+              .toContain(`Description: now “Studio by the harbour (theirs, ${deviceName}).”`);
+            await expect.poll(() => conflict.textContent()).toContain('You changed this too');
+            await expect
+              .poll(() => conflict.textContent())
+              .toContain(`Needs: now “referrals, a ${deviceName} kiln”`);
+            // Nothing of mine was saved over theirs.
+            expect(await node(tidemark.id)).toMatchObject({
+              description: `Studio by the harbour (theirs, ${deviceName}).`,
+            });
+
+            await conflict.getByRole('button', { name: 'Keep my changes' }).click();
+            await gone(formOf(page));
+            // Mine where I changed something, theirs everywhere else.
+            expect(await node(tidemark.id)).toMatchObject({
+              description: `Art-therapy groups (mine, ${deviceName}).`,
+              needs: ['referrals', `a ${deviceName} kiln`],
+            });
+          },
+          { path: '/', device },
+        );
+      },
+      { device },
+    ),
   );
 });
 
