@@ -105,7 +105,9 @@ const benchDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const rootDir = resolve(benchDir, '..');
 const SERVER_ENTRY = join(rootDir, 'server', 'dist', 'server.js');
 const CLIENT_SOURCE = join(rootDir, 'client', 'src');
-const CLIENT_INDEX = join(rootDir, 'client', 'dist', 'index.html');
+// The test build: the production build plus the read-only handle the browser step counts the
+// drawn elements with (`npm run bench` builds it).
+const CLIENT_INDEX = join(rootDir, 'client', 'dist-test', 'index.html');
 const BARE_SERVER = join(benchDir, 'src', 'bare-server.ts');
 const RESULTS_FILE = join(benchDir, 'RESULTS.md');
 /** Every server of the run creates this admin on start; every request is made signed in as it. */
@@ -560,8 +562,10 @@ async function copyClient(target: string): Promise<void> {
       problem = error instanceof Error ? error.message : String(error);
     }
     if (attempt === 3)
-      throw new Error(`client/dist is incomplete (${problem}); is a build running?`);
-    step(`client/dist is incomplete (${problem}), perhaps being rebuilt; trying again in 10 s`);
+      throw new Error(`client/dist-test is incomplete (${problem}); is a build running?`);
+    step(
+      `client/dist-test is incomplete (${problem}), perhaps being rebuilt; trying again in 10 s`,
+    );
     await sleep(10_000);
   }
 }
@@ -768,7 +772,7 @@ async function main(): Promise<void> {
     }
     if (newestChange(CLIENT_SOURCE) > statSync(CLIENT_INDEX).mtimeMs) {
       step(
-        'warning: client/src changed after client/dist was built; the browser step measures the old build',
+        'warning: client/src changed after client/dist-test was built; the browser step measures the old build',
       );
     }
   }

@@ -9,7 +9,7 @@
  * invited by the admin and choosing a password through the invitation link, is shown no control
  * that writes.
  *
- * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
+ * Needs `npm run build` and `npm run build:test -w client` first (client/dist-test, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
  */
 import {

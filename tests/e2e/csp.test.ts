@@ -5,7 +5,7 @@
  * console message about the policy); nor do the printable attendee page and the OpenAPI page,
  * each under its own policy.
  *
- * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
+ * Needs `npm run build` and `npm run build:test -w client` first (client/dist-test, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
  */
 import { stat } from 'node:fs/promises';

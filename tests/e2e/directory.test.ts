@@ -5,7 +5,7 @@
  * Connections column sorts the hubs first, and "Show on map" goes back to the map with that
  * organisation selected and centred.
  *
- * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
+ * Needs `npm run build` and `npm run build:test -w client` first (client/dist-test, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
  */
 import type { MapNode } from '@octograph/graph-schema';

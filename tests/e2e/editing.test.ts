@@ -7,7 +7,7 @@
  * menu was opened, and the same on a phone. Each checks the API's data and what the canvas
  * shows, and that no other node moved.
  *
- * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
+ * Needs `npm run build` and `npm run build:test -w client` first (client/dist-test, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
  */
 import {

@@ -3,7 +3,7 @@
  * with the legend drawn beside it, and "Export SVG" an SVG document of the same, with the legend's
  * texts and the map's labels. The built app over a freshly seeded store, in Debian's Chromium.
  *
- * Needs `npm run build` first (client/dist, server/dist). The exported PNG is kept as
+ * Needs `npm run build` and `npm run build:test -w client` first (client/dist-test, server/dist). The exported PNG is kept as
  * tests/.artifacts/export-view.png to look at; on failure a screenshot is saved there too.
  */
 import { mkdir, readFile, writeFile } from 'node:fs/promises';

@@ -3,7 +3,7 @@
  * filters), the status line and the canvas show the filtered counts, and the URL carries the
  * filters so that opening it in a new page shows the same map.
  *
- * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
+ * Needs `npm run build` and `npm run build:test -w client` first (client/dist-test, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
  */
 import type { Page } from 'playwright-core';

@@ -5,7 +5,7 @@
  * GET /api/map?focus=&depth= answers (the browser works out no neighbourhood of its own); Escape
  * ends the focus, then the selection.
  *
- * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
+ * Needs `npm run build` and `npm run build:test -w client` first (client/dist-test, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
  */
 import type { MapResponse } from '@octograph/graph-schema';

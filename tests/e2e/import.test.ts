@@ -5,7 +5,7 @@
  * /api/map) has the three new organisations and their links. A workbook with a bad row shows the
  * problem on that row (on a phone) and cannot be imported. The Export menu downloads each format.
  *
- * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
+ * Needs `npm run build` and `npm run build:test -w client` first (client/dist-test, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
  */
 import { readFile } from 'node:fs/promises';

@@ -5,7 +5,7 @@
  * by community" paints each Louvain community (GET /api/insights/communities) in its own colour
  * and gives the kind colours back when switched off.
  *
- * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
+ * Needs `npm run build` and `npm run build:test -w client` first (client/dist-test, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
  */
 import {

@@ -6,7 +6,7 @@
  * Undo takes it away again; the details panel of an organisation lists the suggestions for it
  * (GET /api/insights/introductions?for=).
  *
- * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
+ * Needs `npm run build` and `npm run build:test -w client` first (client/dist-test, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
  */
 import {

@@ -3,7 +3,7 @@
  * Debian's Chromium): with the whole map in view, zoomed in, and around a selected node with its
  * neighbourhood two steps out, many names are shown and no two of them are drawn over each other.
  *
- * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
+ * Needs `npm run build` and `npm run build:test -w client` first (client/dist-test, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
  */
 import type { Page } from 'playwright-core';

@@ -4,7 +4,7 @@
  * line's counts, the nodes and links the canvas holds, nodes drawn on the canvas, the details
  * panel, the search box.
  *
- * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
+ * Needs `npm run build` and `npm run build:test -w client` first (client/dist-test, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
  */
 import type { MapNode, MapResponse } from '@octograph/graph-schema';

@@ -6,7 +6,7 @@
  * attributed to the meeting — counted by the canvas, and highlighted (alone) by the meeting
  * filter. Also the "did you mean …?" warning before a near-duplicate organisation is added.
  *
- * Needs `npm run build` first (client/dist, server/dist). On failure a screenshot is saved to
+ * Needs `npm run build` and `npm run build:test -w client` first (client/dist-test, server/dist). On failure a screenshot is saved to
  * tests/.artifacts/<test name>.png.
  */
 import {

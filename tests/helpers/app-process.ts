@@ -17,7 +17,12 @@ import { fileURLToPath } from 'node:url';
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const SERVER_ENTRY = join(REPO_ROOT, 'server/dist/server.js');
 const CLI_ENTRY = join(REPO_ROOT, 'server/dist/cli.js');
-const CLIENT_INDEX = join(REPO_ROOT, 'client/dist/index.html');
+/**
+ * The client's test build: the production build with the read-only test handle the browser
+ * tests read the map through (client/src/map/test-handle.ts), which production does not carry.
+ */
+const TEST_CLIENT_DIR = join(REPO_ROOT, 'client/dist-test');
+const CLIENT_INDEX = join(TEST_CLIENT_DIR, 'index.html');
 
 const READY_TIMEOUT_MS = 30_000;
 const SEED_TIMEOUT_MS = 60_000;
@@ -141,7 +146,7 @@ export async function startAppProcess(options: AppProcessOptions = {}): Promise<
   for (const [file, hint] of [
     [SERVER_ENTRY, 'npm run build -w server'],
     [CLI_ENTRY, 'npm run build -w server'],
-    [CLIENT_INDEX, 'npm run build -w client'],
+    [CLIENT_INDEX, 'npm run build:test -w client'],
   ] as const) {
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`${hint}\` first`);
   }
@@ -170,6 +175,7 @@ export async function startAppProcess(options: AppProcessOptions = {}): Promise<
     // A test drives the app much faster than a person (tests/api/security.test.ts tests the limit).
     const baseEnv = {
       ...process.env,
+      CLIENT_DIR: TEST_CLIENT_DIR,
       DATA_DIR: dataDir,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '1000000',
@@ -252,6 +258,7 @@ export async function startServerProcess(options: {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
+      CLIENT_DIR: TEST_CLIENT_DIR,
       DATA_DIR: options.dataDir,
       LOG_LEVEL: 'warn',
       RATE_LIMIT_PER_MINUTE: '1000000',

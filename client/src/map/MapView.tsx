@@ -22,6 +22,12 @@ import { TestHandleController } from './controllers/TestHandleController';
 import { GraphCanvas } from './GraphCanvas';
 import { ViewportControls } from './ViewportControls';
 
+/**
+ * The browser tests' read-only handle is built into the test build only: Vite replaces the
+ * setting when it builds, so the production bundle does not even contain the controller.
+ */
+const WITH_TEST_HANDLE = import.meta.env.VITE_TEST_HANDLE === 'true';
+
 /** Above this many links the canvas hides them while the view moves (see GraphCanvas). */
 const LARGE_MAP_LINKS = 3000;
 
@@ -61,7 +67,7 @@ export function MapView() {
             <HoverController />
             <DragController />
             <LinkDrawController selectedId={state.selectedId} />
-            <TestHandleController />
+            {WITH_TEST_HANDLE && <TestHandleController />}
             <MapHandleController />
             <ContextMenuController
               onSelect={(id) => {
