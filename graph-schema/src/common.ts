@@ -43,6 +43,65 @@ export const TagListSchema = z
   .array(z.string().trim().min(1, 'must not be empty').max(100, 'must be at most 100 characters'))
   .max(50, 'must have at most 50 entries');
 
+/**
+ * Characters that no export format can carry: C0 controls other than tab and line feed, DEL, C1
+ * controls, the noncharacters U+FFFE and U+FFFF, and unpaired surrogates. XML 1.0 (GEXF,
+ * GraphML, the parts of an .xlsx) cannot hold most of them at all and normalises a carriage
+ * return away, so a network holding one would export a file no reader (Octograph included)
+ * parses. With the `u` flag a lone surrogate is one code point, which `\p{Cs}` matches.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const UNCARRIABLE = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/u;
+// eslint-disable-next-line no-control-regex -- the same set, to replace every one
+const UNCARRIABLE_ALL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\uFFFE\uFFFF]|\p{Cs}/gu;
+
+/** Why a text with a character of UNCARRIABLE is refused, naming the first one and where. */
+export function uncarriableTextProblem(text: string): string | null {
+  const match = UNCARRIABLE.exec(text);
+  if (match === null) return null;
+  const code = (match[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0');
+  const what =
+    match[0] >= '\uD800' && match[0] <= '\uDFFF' ? 'an unpaired surrogate' : 'a control character';
+  return (
+    `must not contain control characters (other than tab and line break) or unpaired ` +
+    `surrogates: it has ${what}, U+${code}, at character ${match.index + 1}`
+  );
+}
+
+/**
+ * The text with every character of UNCARRIABLE replaced by U+FFFD, the replacement character:
+ * how an export writes text stored before such characters were refused.
+ */
+export function carriableText(text: string): string {
+  return text.replace(UNCARRIABLE_ALL, '\uFFFD');
+}
+
+/**
+ * Adds an issue, at its path, for every string anywhere in `value` (an input's fields, tag
+ * lists, contact details) that holds a character no export format can carry.
+ */
+export function checkCarriableText(
+  value: unknown,
+  ctx: z.core.$RefinementCtx,
+  path: (string | number)[] = [],
+): void {
+  if (typeof value === 'string') {
+    const problem = uncarriableTextProblem(value);
+    if (problem !== null) ctx.addIssue({ code: 'custom', path, message: problem });
+  } else if (Array.isArray(value)) {
+    value.forEach((item: unknown, index) => {
+      checkCarriableText(item, ctx, [...path, index]);
+    });
+  } else if (typeof value === 'object' && value !== null) {
+    for (const [key, item] of Object.entries(value)) checkCarriableText(item, ctx, [...path, key]);
+  }
+}
+
+/** Free text written by a user (not a stored record's): refuses what no export can carry. */
+export const TextInputSchema = TextSchema.superRefine((text, ctx) => {
+  checkCarriableText(text, ctx);
+});
+
 /** Today's date in UTC, `YYYY-MM-DD`. */
 export function today(): IsoDate {
   return new Date().toISOString().slice(0, 10);

@@ -7,7 +7,7 @@
  * COLLABORATES_WITH, PARTNER_IN and MEMBER_OF links.
  */
 import { z } from 'zod';
-import { IdSchema, TextSchema, TimestampSchema } from './common.js';
+import { IdSchema, TextInputSchema, TimestampSchema } from './common.js';
 
 /** The findings, one route each under /api/insights. */
 export const INSIGHT_FINDINGS = [
@@ -181,7 +181,7 @@ export type IntroductionPair = z.infer<typeof IntroductionPairSchema>;
 
 /** POST /api/insights/introductions/accept: link the pair (a COLLABORATES_WITH link). */
 export const AcceptIntroductionBodySchema = z
-  .strictObject({ a: IdSchema, b: IdSchema, notes: TextSchema.optional() })
+  .strictObject({ a: IdSchema, b: IdSchema, notes: TextInputSchema.optional() })
   .refine((pair) => pair.a !== pair.b, { path: ['b'], message: 'must differ from a' });
 export type AcceptIntroductionBody = z.infer<typeof AcceptIntroductionBodySchema>;
 

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  checkCarriableText,
   DateSchema,
   ExpectedVersionSchema,
   IdSchema,
@@ -95,6 +96,12 @@ function checkLink(value: LinkShape, ctx: z.core.$RefinementCtx): void {
   }
 }
 
+/** What a create or patch body must also satisfy: checkLink, and text every format can carry. */
+function checkLinkInput(value: LinkShape, ctx: z.core.$RefinementCtx): void {
+  checkLink(value, ctx);
+  checkCarriableText(value, ctx);
+}
+
 /** A stored link, as the API returns it. */
 export const LinkSchema = z
   .strictObject({
@@ -134,7 +141,7 @@ export const CreateLinkBodySchema = z
     role: editableLinkFields.role.default(null),
     consent: editableLinkFields.consent.default(null),
   })
-  .superRefine(checkLink);
+  .superRefine(checkLinkInput);
 export type CreateLinkBody = z.infer<typeof CreateLinkBodySchema>;
 export type CreateLinkInput = z.input<typeof CreateLinkBodySchema>;
 
@@ -146,7 +153,7 @@ export type CreateLinkInput = z.input<typeof CreateLinkBodySchema>;
 export const UpdateLinkBodySchema = z
   .strictObject({ ...editableLinkFields, expectedVersion: ExpectedVersionSchema })
   .partial()
-  .superRefine(checkLink);
+  .superRefine(checkLinkInput);
 export type UpdateLinkBody = z.infer<typeof UpdateLinkBodySchema>;
 
 /**

@@ -5,7 +5,7 @@
  * records what that person shares.
  */
 import { z } from 'zod';
-import { IdSchema, TextSchema } from './common.js';
+import { IdSchema, TextInputSchema } from './common.js';
 import { InsightNodeRefSchema, IntroductionItemSchema } from './insights.js';
 import { AttendanceConsentSchema, LinkSchema } from './links.js';
 import { CollaborationTypeSchema, LinkKindSchema, OrganisationKindSchema } from './kinds.js';
@@ -88,7 +88,7 @@ export const MeetingLinkRowSchema = z.strictObject({
   source: IdSchema,
   target: IdSchema,
   kind: LinkKindSchema.default('COLLABORATES_WITH'),
-  notes: TextSchema.default(''),
+  notes: TextInputSchema.default(''),
   strength: z
     .int('must be 1, 2 or 3')
     .min(1, 'must be 1, 2 or 3')

@@ -10,7 +10,7 @@
  */
 import { z } from 'zod';
 import { PositionSchema } from './api.js';
-import { TimestampSchema } from './common.js';
+import { checkCarriableText, TimestampSchema } from './common.js';
 import { linkEndpointProblem, LINK_RULES } from './link-rules.js';
 import { LinkSchema, upgradedLink } from './links.js';
 import { GraphNodeSchema, orgKindOf, type GraphNode } from './nodes.js';
@@ -59,14 +59,17 @@ function checkUniqueIds(
 }
 
 /**
- * The references and rules a store checks on restore, checked within the file: link ends and
- * meetings are nodes of the file, link kinds join allowed kinds of node, no link repeats
+ * The references and rules a store checks on restore, checked within the file: text that every
+ * format can carry, link ends and meetings are nodes of the file, link kinds join allowed kinds of node, no link repeats
  * another, and positions belong to nodes of the file.
  */
 function checkReferences(file: NetworkFileShape, ctx: z.core.$RefinementCtx): void {
   checkUniqueIds('nodes', file.nodes, ctx);
   checkUniqueIds('links', file.links, ctx);
   checkUniqueIds('positions', file.positions, ctx);
+  // Records are stored as they are, so text every file format can carry is checked here.
+  checkCarriableText(file.nodes, ctx, ['nodes']);
+  checkCarriableText(file.links, ctx, ['links']);
 
   const nodes = new Map<string, GraphNode>(file.nodes.map((node) => [node.id, node]));
   const seen = new Map<string, number>();

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import {
+  checkCarriableText,
   DateSchema,
   ExpectedVersionSchema,
   IdSchema,
@@ -130,6 +131,19 @@ function checkLifetime(
   }
 }
 
+/**
+ * What a create or patch body must also satisfy: checkLifetime, and no text a file format cannot
+ * carry (stored nodes are read as they are, so text from before this rule still shows; exports
+ * clean it).
+ */
+function checkNodeInput(
+  value: { since?: string | null; until?: string | null; date?: string },
+  ctx: z.core.$RefinementCtx,
+): void {
+  checkLifetime(value, ctx);
+  checkCarriableText(value, ctx);
+}
+
 /** A group, charity, social enterprise, company, public body, faith group or network. */
 export const OrganisationSchema = z
   .strictObject({ kind: z.literal('organisation'), ...storedCommon, ...organisationFields })
@@ -188,7 +202,7 @@ export const CreateNodeBodySchema = z.discriminatedUnion('kind', [
       status: organisationFields.status.default('active'),
       founded: organisationFields.founded.default(null),
     })
-    .superRefine(checkLifetime),
+    .superRefine(checkNodeInput),
   z
     .strictObject({
       kind: z.literal('person'),
@@ -197,7 +211,7 @@ export const CreateNodeBodySchema = z.discriminatedUnion('kind', [
       email: personFields.email.default(null),
       phone: personFields.phone.default(null),
     })
-    .superRefine(checkLifetime),
+    .superRefine(checkNodeInput),
   z
     .strictObject({
       kind: z.literal('project'),
@@ -205,7 +219,7 @@ export const CreateNodeBodySchema = z.discriminatedUnion('kind', [
       description: projectFields.description.default(''),
       status: projectFields.status.default('active'),
     })
-    .superRefine(checkLifetime),
+    .superRefine(checkNodeInput),
   z
     .strictObject({
       kind: z.literal('meeting'),
@@ -215,21 +229,21 @@ export const CreateNodeBodySchema = z.discriminatedUnion('kind', [
       organiser: meetingFields.organiser.default(null),
       notes: meetingFields.notes.default(''),
     })
-    .superRefine(checkLifetime),
+    .superRefine(checkNodeInput),
   z
     .strictObject({
       kind: z.literal('theme'),
       ...createCommon,
       description: themeFields.description.default(''),
     })
-    .superRefine(checkLifetime),
+    .superRefine(checkNodeInput),
   z
     .strictObject({
       kind: z.literal('place'),
       ...createCommon,
       placeType: placeFields.placeType.default(null),
     })
-    .superRefine(checkLifetime),
+    .superRefine(checkNodeInput),
 ]);
 export type CreateNodeBody = z.infer<typeof CreateNodeBodySchema>;
 /** What a create body may hold before defaults are applied (for typed callers). */
@@ -250,7 +264,7 @@ export const UpdateNodeBodySchema = z.discriminatedUnion('kind', [
     })
     .partial()
     .required({ kind: true })
-    .superRefine(checkLifetime),
+    .superRefine(checkNodeInput),
   z
     .strictObject({
       kind: z.literal('person'),
@@ -260,7 +274,7 @@ export const UpdateNodeBodySchema = z.discriminatedUnion('kind', [
     })
     .partial()
     .required({ kind: true })
-    .superRefine(checkLifetime),
+    .superRefine(checkNodeInput),
   z
     .strictObject({
       kind: z.literal('project'),
@@ -270,7 +284,7 @@ export const UpdateNodeBodySchema = z.discriminatedUnion('kind', [
     })
     .partial()
     .required({ kind: true })
-    .superRefine(checkLifetime),
+    .superRefine(checkNodeInput),
   z
     .strictObject({
       kind: z.literal('meeting'),
@@ -280,7 +294,7 @@ export const UpdateNodeBodySchema = z.discriminatedUnion('kind', [
     })
     .partial()
     .required({ kind: true })
-    .superRefine(checkLifetime),
+    .superRefine(checkNodeInput),
   z
     .strictObject({
       kind: z.literal('theme'),
@@ -290,7 +304,7 @@ export const UpdateNodeBodySchema = z.discriminatedUnion('kind', [
     })
     .partial()
     .required({ kind: true })
-    .superRefine(checkLifetime),
+    .superRefine(checkNodeInput),
   z
     .strictObject({
       kind: z.literal('place'),
@@ -300,7 +314,7 @@ export const UpdateNodeBodySchema = z.discriminatedUnion('kind', [
     })
     .partial()
     .required({ kind: true })
-    .superRefine(checkLifetime),
+    .superRefine(checkNodeInput),
 ]);
 export type UpdateNodeBody = z.infer<typeof UpdateNodeBodySchema>;
 

@@ -4,6 +4,7 @@
  * tables of columns.ts, which every spreadsheet and graph format is written from.
  */
 import {
+  carriableText,
   EXPORT_FORMATS,
   MapQuerySchema,
   type ExportFormat,
@@ -45,6 +46,31 @@ export function visibleContent(content: NetworkContent, reader: Reader): Network
   };
 }
 
+/** A record with every string in it made carriable (graph-schema's carriableText). */
+function carriable<T>(value: T): T {
+  if (typeof value === 'string') return carriableText(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => carriable(item)) as T;
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(
+      Object.entries(value).map(([key, item]) => [key, carriable(item)]),
+    ) as T;
+  }
+  return value;
+}
+
+/**
+ * Content whose text every file format can carry. The schemas refuse control characters and
+ * unpaired surrogates in what is written now; text stored before that rule gets U+FFFD in their
+ * place, so no export is ever a file that an XML reader (or Octograph's own import) refuses.
+ */
+export function carriableContent(content: NetworkContent): NetworkContent {
+  return {
+    nodes: content.nodes.map((node) => carriable(node)),
+    links: content.links.map((link) => carriable(link)),
+    positions: content.positions,
+  };
+}
+
 /**
  * What an export of `filter` holds for `reader`: everything in the store when the filter
  * narrows nothing, otherwise the map's subgraph for it (the nodes that pass and the links among
@@ -57,11 +83,11 @@ export async function exportContent(
 ): Promise<NetworkContent> {
   const content = isFilteredView(filter) ? await store.mapSubgraph(filter) : await store.snapshot();
   return visibleContent(
-    {
+    carriableContent({
       nodes: content.nodes,
       links: content.links,
       positions: content.positions,
-    },
+    }),
     reader,
   );
 }

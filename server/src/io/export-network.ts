@@ -11,6 +11,7 @@ import {
   type NetworkFile,
 } from '@octograph/graph-schema';
 import { ValidationError } from '../errors.js';
+import { carriableContent } from '../exchange/export-content.js';
 import type { GraphStore, NetworkContent } from '../store/graph-store.js';
 
 /** Orders by id in code-unit order, which unlike localeCompare is the same on every machine. */
@@ -27,7 +28,9 @@ export async function exportNetwork(store: GraphStore): Promise<NetworkFile> {
 }
 
 /** Stored content as a network file, each list sorted by id. */
-export function networkFileOf(snapshot: NetworkContent): NetworkFile {
+export function networkFileOf(content: NetworkContent): NetworkFile {
+  // Text stored before control characters were refused is cleaned, so the file imports again.
+  const snapshot = carriableContent(content);
   const file = {
     format: NETWORK_FILE_FORMAT,
     version: NETWORK_FILE_VERSION,
