@@ -26,10 +26,17 @@ export const AUDIT_ACTIONS = [
   'undo',
   'createUser',
   'updateUser',
+  'backUp',
+  'downloadBackup',
 ] as const;
 
 /** Actions on accounts, not the graph: they raise no revision and are never undone. */
 export const ACCOUNT_ACTIONS: readonly AuditAction[] = ['createUser', 'updateUser'];
+/**
+ * An admin's "Back up now" and download of a backup (issue 22): recorded with no changes, the
+ * backup's revision as the entry's, never undone.
+ */
+export const BACKUP_ACTIONS: readonly AuditAction[] = ['backUp', 'downloadBackup'];
 export const AuditActionSchema = z.enum(AUDIT_ACTIONS);
 export type AuditAction = z.infer<typeof AuditActionSchema>;
 

@@ -18,11 +18,13 @@ import type { AppConfig } from './config.js';
 import { InvalidUtf8Error } from './errors.js';
 import errorHandler, { errorBodyOf, notFoundReply, sendError } from './plugins/error-handler.js';
 import authPlugin from './plugins/auth.js';
+import backupsPlugin from './plugins/backups.js';
 import securityPlugin from './plugins/security.js';
 import storePlugin from './plugins/store.js';
 import { validatorCompiler } from './plugins/validation.js';
 import accountRoutes from './routes/accounts.js';
 import auditRoutes from './routes/audit.js';
+import backupRoutes from './routes/backups.js';
 import batchRoutes from './routes/batch.js';
 import exportRoutes from './routes/export.js';
 import healthRoutes from './routes/health.js';
@@ -121,6 +123,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   await app.register(storePlugin, { store, ownsStore: options.store === undefined });
+  // After the store: its schedule stops (and a backup in progress ends) before the store closes.
+  await app.register(backupsPlugin, { settings: config.backups });
   // Before the routes: it checks that each declares who may call it (plugins/auth.ts).
   await app.register(authPlugin, {
     publicRead: config.publicRead,
@@ -148,6 +152,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(meetingRoutes);
       await api.register(exportRoutes);
       await api.register(importRoutes, { importLimit: config.importLimit });
+      await api.register(backupRoutes);
       api.setNotFoundHandler(notFoundReply);
     },
     { prefix: '/api' },

@@ -1,19 +1,21 @@
 /**
  * Octograph's command line: `node server/dist/cli.js seed|export|import ...` (see USAGE).
- * Root scripts call it (`npm run seed`, `npm run export`, `npm run import`, and `npm start` with
- * `seed --if-empty`). It works on whichever store the configuration opens.
+ * Root scripts call it (`npm run seed`, `npm run export`, `npm run import`, `npm run backup`,
+ * `npm run restore`, and `npm start` with `seed --if-empty`). It works on whichever store the configuration opens.
  */
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AccountEmailSchema, PasswordSchema, type NetworkFile } from '@octograph/graph-schema';
 import { demoNetwork } from '@octograph/seed';
-import { loadConfig, type AppConfig } from './config.js';
+import { databaseFile, loadConfig, type AppConfig } from './config.js';
 import { ValidationError } from './errors.js';
 import { exportNetwork } from './io/export-network.js';
 import { importNetwork, parseNetworkFile, StoreNotEmptyError } from './io/import-network.js';
 import { seedStore } from './seeding.js';
 import { AccountService } from './services/accounts.js';
+import { BackupService, type BackupLog } from './services/backups.js';
+import { restoreBackup } from './services/restore.js';
 import type { GraphStore } from './store/graph-store.js';
 import { openStore } from './store/open-store.js';
 
@@ -29,6 +31,13 @@ const USAGE = `usage: octograph <command>
                read a network file into the store, which must be empty
     --replace    delete everything in the store first (a copy is saved under
                  DATA_DIR/backups; if the import fails, the store is left as it was)
+  backup       copy the store now into BACKUP_DIR (compressed, then checked),
+               unless nothing changed since the newest backup; works while the
+               server runs (embedded store only)
+  restore <file>
+               replace the store with a backup (server stopped): the file is
+               checked first and refused if damaged or from a newer Octograph;
+               the current store is saved in BACKUP_DIR before it is replaced
   create-admin --email <address> [--name <name>]
                create an admin (or make this user an admin) with a new password,
                typed without echo, or read from standard input when it is not a
@@ -313,10 +322,83 @@ async function createAdmin(args: string[]): Promise<void> {
   });
 }
 
+async function backupCommand(args: string[]): Promise<void> {
+  usageErrors(() => parseArgs({ args, options: {}, strict: true }));
+  await withStore(async (store, config) => {
+    if (!store.backups) throw new Error(NEO4J_BACKUPS);
+    // The command line serves no requests, so the copy is made in one step.
+    const service = new BackupService(store.backups, config.backups, cliLog, ALL_PAGES);
+    const result = await service.backUp({ by: 'cli' });
+    if (result.outcome === 'failed') throw new Error(result.problem.message);
+    const { backup } = result;
+    const where = join(config.backups.dir, backup.name);
+    process.stdout.write(
+      result.outcome === 'unchanged'
+        ? `backup: nothing changed since ${where} (revision ${backup.revision}); no new backup\n`
+        : `backup: wrote ${where} (revision ${backup.revision}, ${describeCounts(backup)}); checked\n`,
+    );
+  });
+}
+
+async function restoreCommand(args: string[]): Promise<void> {
+  const { positionals } = usageErrors(() =>
+    parseArgs({ args, options: {}, allowPositionals: true, strict: true }),
+  );
+  const [file, ...extra] = positionals;
+  if (file === undefined) throw new UsageError('restore needs the backup file to read');
+  if (extra.length > 0) throw new UsageError(`restore reads one file, not ${positionals.length}`);
+  const config = loadConfig();
+  if (config.neo4j) throw new Error(NEO4J_BACKUPS);
+  const outcome = await restoreBackup({
+    file: resolve(file),
+    databaseFile: databaseFile(config),
+    backupDir: config.backups.dir,
+  });
+  // Opening it brings an older schema up to date, and proves the server will open it.
+  const store = await openStore(config);
+  await store.close();
+  const { restored, setAside } = outcome;
+  process.stdout.write(
+    `restore: the store in ${config.dataDir} now holds revision ${restored.revision} ` +
+      `(${describeCounts({ counts: restored })}) from ${resolve(file)}\n` +
+      (setAside === null
+        ? ''
+        : `restore: the previous store (revision ${setAside.facts.revision}) is saved in ` +
+          `${setAside.path}; to go back: npm run restore -- ${setAside.path}\n`),
+  );
+}
+
+const NEO4J_BACKUPS =
+  'backup and restore copy the embedded store; a Neo4j store is backed up with neo4j-admin (README, "Backups and restore")';
+
+/** Pages per backup step for the command line: all of them at once. */
+const ALL_PAGES = 0x7fffffff;
+
+const cliLog: BackupLog = {
+  info: () => undefined,
+  error: () => undefined,
+};
+
+function describeCounts(backup: {
+  counts: {
+    nodes: number;
+    links: number;
+    positions: number;
+    users: number;
+    auditEntries: number;
+  } | null;
+}): string {
+  const { counts } = backup;
+  if (counts === null) return 'contents not checked';
+  return `${counts.nodes} nodes, ${counts.links} links, ${counts.positions} positions, ${counts.users} users, ${counts.auditEntries} audit entries`;
+}
+
 const COMMANDS: Record<string, (args: string[]) => Promise<void>> = {
   seed,
   export: exportCommand,
   import: importCommand,
+  backup: backupCommand,
+  restore: restoreCommand,
   'create-admin': createAdmin,
 };
 

@@ -83,6 +83,11 @@ const EnvSchema = z
     OCTOGRAPH_ADMIN_EMAIL: z.preprocess(emptyAsUnset, AccountEmailSchema.optional()),
     OCTOGRAPH_ADMIN_PASSWORD: z.preprocess(emptyAsUnset, PasswordSchema.optional()),
     OCTOGRAPH_ADMIN_NAME: z.preprocess(emptyAsUnset, z.string().default('Administrator')),
+    BACKUP_INTERVAL_HOURS: z.coerce.number().min(0).max(8760).default(24),
+    BACKUP_DIR: z.preprocess(emptyAsUnset, z.string().optional()),
+    BACKUP_KEEP_DAILY: z.coerce.number().int().min(1).max(1000).default(7),
+    BACKUP_KEEP_WEEKLY: z.coerce.number().int().min(0).max(1000).default(4),
+    BACKUP_KEEP_MONTHLY: z.coerce.number().int().min(0).max(1000).default(12),
     NEO4J_URI: z.preprocess(
       emptyAsUnset,
       z
@@ -169,6 +174,18 @@ export interface AppConfig {
    * set-up page from this machine.
    */
   firstAdmin?: { email: string; password: string; name: string } | undefined;
+  /** Scheduled backups of the embedded store (README "Backups and restore"). */
+  backups: BackupSettings;
+}
+
+/** Where backups go, how often, and how many are kept. */
+export interface BackupSettings {
+  /** Hours between scheduled backups (BACKUP_INTERVAL_HOURS); 0: none scheduled. */
+  intervalHours: number;
+  /** The folder (BACKUP_DIR, default DATA_DIR/backups). */
+  dir: string;
+  /** Newest backups kept per day, ISO week and month (BACKUP_KEEP_DAILY, _WEEKLY, _MONTHLY). */
+  keep: { daily: number; weekly: number; monthly: number };
 }
 
 /** A configuration value that cannot be used. */
@@ -218,6 +235,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
             password: values.OCTOGRAPH_ADMIN_PASSWORD ?? '',
             name: values.OCTOGRAPH_ADMIN_NAME,
           },
+    backups: {
+      intervalHours: values.BACKUP_INTERVAL_HOURS,
+      dir: resolve(values.BACKUP_DIR ?? resolve(values.DATA_DIR, 'backups')),
+      keep: {
+        daily: values.BACKUP_KEEP_DAILY,
+        weekly: values.BACKUP_KEEP_WEEKLY,
+        monthly: values.BACKUP_KEEP_MONTHLY,
+      },
+    },
   };
 }
 

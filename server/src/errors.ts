@@ -38,6 +38,13 @@ export class NotAttendingError extends AppError {
   }
 }
 
+/** 404: no backup of this name in the backup folder (issue 22). */
+export class BackupNotFoundError extends AppError {
+  constructor(name: string) {
+    super(404, 'NOT_FOUND', `no backup named '${name}'`);
+  }
+}
+
 /** 409: the id is taken, or the same link already exists. */
 export class ConflictError extends AppError {
   constructor(message: string) {

@@ -2,7 +2,7 @@
  * Who may call what (issue 8). ROUTES is the access table, written by hand from the issue:
  * anyone may sign in and look at their session; anonymous visitors (only with PUBLIC_READ=true)
  * and viewers read the map; editors write the graph and meetings and use the audit log; admins
- * manage users. The first test checks that the table names exactly the app's routes, so a new
+ * manage users and backups. The first test checks that the table names exactly the app's routes, so a new
  * route without a row fails. Then every row is called by an admin, an editor, a viewer and an
  * anonymous visitor, with PUBLIC_READ off and on, with a request that succeeds for a caller who
  * may make it: those get that success, the others exactly 401 (anonymous) or 403 (too weak) with
@@ -622,6 +622,32 @@ const ROUTES: readonly Row[] = [
         { expectedRevision: String(await api.app.store.revision()) },
       );
       return { request: { method: 'POST', url: '/api/import/apply', ...body }, success: 200 };
+    },
+  },
+  // Backups (issue 22): admins only; they hold every account and contact detail.
+  {
+    method: 'GET',
+    route: '/api/backups',
+    access: 'admin',
+    prepare: () => ({ request: { method: 'GET', url: '/api/backups' }, success: 200 }),
+  },
+  {
+    method: 'POST',
+    route: '/api/backups',
+    access: 'admin',
+    prepare: () => ({ request: { method: 'POST', url: '/api/backups' }, success: 200 }),
+  },
+  {
+    method: 'GET',
+    route: '/api/backups/:name',
+    access: 'admin',
+    prepare: async ({ api }) => {
+      const result = await api.app.backups.backUp({ by: 'cli' });
+      if (result.outcome === 'failed') throw new Error(result.problem.message);
+      return {
+        request: { method: 'GET', url: `/api/backups/${result.backup.name}` },
+        success: 200,
+      };
     },
   },
 ];

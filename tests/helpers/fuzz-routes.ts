@@ -358,6 +358,42 @@ export const ROUTE_FUZZ: Readonly<Record<string, RouteFuzz>> = {
     readsNothing: true,
     requests: () => fc.constant({ method: 'GET', url: '/api/users', why: '' }),
   },
+  'GET /api/backups': {
+    caller: 'admin',
+    readsNothing: true,
+    requests: () => fc.constant({ method: 'GET', url: '/api/backups', why: '' }),
+  },
+  'GET /api/backups/{name}': {
+    caller: 'admin',
+    requests: () =>
+      fc
+        .oneof(
+          fc
+            .oneof(
+              fc.constantFrom(
+                'octograph.db',
+                '..%2Foctograph.db',
+                'octograph-20250101T000000Z-r1.db.gz.json',
+                'octograph-20250101T000000Z-r1.db',
+                'backup-20250101T000000Z-r1.db.gz',
+                'octograph-2025-01-01-r1.db.gz',
+              ),
+              fc.constantFrom(...INJECTIONS).map(segment),
+              badRawSegment,
+            )
+            .map((name) => ({ name, why: 'not the name of a backup' })),
+          fc
+            .tuple(fc.date({ noInvalidDate: true }), fc.nat({ max: 999_999 }))
+            .map(([date, revision]) => ({
+              name: `octograph-${date
+                .toISOString()
+                .replace(/[-:]/g, '')
+                .replace(/\.\d{3}Z$/, 'Z')}-r${revision}.db.gz`,
+              why: 'no backup of this name',
+            })),
+        )
+        .map(({ name, why }) => ({ method: 'GET', url: `/api/backups/${name}`, why })),
+  },
   'GET /api/layout': {
     caller: 'editor',
     readsNothing: true,
@@ -380,6 +416,17 @@ export const ROUTE_FUZZ: Readonly<Record<string, RouteFuzz>> = {
       junkBody.map((body) => ({
         method: 'DELETE',
         url: '/api/session',
+        payload: body.payload,
+        contentType: body.contentType,
+        why: body.why,
+      })),
+  },
+  'POST /api/backups': {
+    caller: 'admin',
+    requests: () =>
+      junkBody.map((body) => ({
+        method: 'POST',
+        url: '/api/backups',
         payload: body.payload,
         contentType: body.contentType,
         why: body.why,

@@ -803,6 +803,8 @@ export const en = {
         undo: 'Undid an earlier change',
         createUser: 'Added an account',
         updateUser: 'Changed an account',
+        backUp: 'Made a backup',
+        downloadBackup: 'Downloaded a backup',
       },
       change: {
         node: {

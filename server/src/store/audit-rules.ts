@@ -7,6 +7,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import {
   ACCOUNT_ACTIONS,
+  BACKUP_ACTIONS,
   type AuditChange,
   type AuditEntry,
   type User,
@@ -118,6 +119,9 @@ export function undoChanges(entry: AuditEntry): AuditChange[] {
       entry.id,
       'an account change is not undone from the log; change the account again under Users',
     );
+  }
+  if (BACKUP_ACTIONS.includes(entry.action)) {
+    throw new UndoRefusedError(entry.id, 'a backup changed nothing, so there is nothing to undo');
   }
   if (entry.action === 'restore') {
     throw new UndoRefusedError(

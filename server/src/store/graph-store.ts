@@ -13,6 +13,7 @@ import type {
   BatchOpName,
   CreateLinkInput,
   CreateNodeInput,
+  FocusWalk,
   GraphNode,
   Link,
   LinkKind,
@@ -44,6 +45,8 @@ export interface MapFilter extends NodeFilter {
   focus?: string | undefined;
   /** Steps out from the focus, 1 or more. */
   depth?: number | undefined;
+  /** Which links the focus steps along: the working ones, or all (the default). */
+  walk?: FocusWalk | undefined;
 }
 
 /** The nodes and links that pass a map filter, with saved positions where there are any. */
@@ -183,10 +186,52 @@ export interface DismissResult {
   created: boolean;
 }
 
+/** What a database file holds, counted in it (a backup, or the live store at one moment). */
+export interface DatabaseFacts {
+  /** The schema version (the newest migration applied). */
+  schemaVersion: number;
+  revision: number;
+  /**
+   * The newest audit entry's id but for backups' own (0: none): account changes raise no
+   * revision, but add an entry, so a backup is due after one.
+   */
+  lastAuditId: number;
+  nodes: number;
+  links: number;
+  positions: number;
+  users: number;
+  auditEntries: number;
+}
+
+/**
+ * Online copies of the whole database (issue 22), for the adapters that have one file to copy:
+ * the embedded store. services/backups.ts schedules, compresses, checks and prunes them.
+ */
+export interface DatabaseBackups {
+  /**
+   * Copies the database into `file` (a new file) while requests go on: `pagesPerStep` pages at
+   * a time, yielding to the event loop between steps. Resolves with the live store's facts at
+   * the moment the copy completed, which the copy must equal.
+   */
+  copyTo(file: string, options?: { pagesPerStep?: number }): Promise<DatabaseFacts>;
+  /**
+   * Opens a copy read-only and checks it: SQLite's integrity_check, that it is an Octograph
+   * database, and a schema version this code knows. Resolves with what it holds; rejects with
+   * a BackupCheckError saying why not.
+   */
+  inspect(file: string): Promise<DatabaseFacts>;
+  /** The live store's revision and newest audit entry: a backup is needed when they moved. */
+  changeMarker(): Promise<{ revision: number; lastAuditId: number }>;
+  /** Records an admin's backup or download in the audit log (revision unchanged, no changes). */
+  audit(action: 'backUp' | 'downloadBackup', actor: string | null, revision: number): Promise<void>;
+}
+
 /** The storage port every adapter implements. */
 export interface GraphStore {
   /** Which adapter this is. */
   readonly kind: StoreKind;
+  /** Copies of the database file (the embedded store); absent: backed up another way (Neo4j). */
+  readonly backups?: DatabaseBackups | undefined;
 
   /** The current revision: a number that increases on every write. */
   revision(): Promise<number>;

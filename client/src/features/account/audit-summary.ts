@@ -5,6 +5,7 @@
  */
 import {
   ACCOUNT_ACTIONS,
+  BACKUP_ACTIONS,
   SEED_ACTOR,
   type AuditChange,
   type AuditEntry,
@@ -223,6 +224,9 @@ export function actorName(
  */
 export function undoable(entry: Pick<AuditEntry, 'undoneBy' | 'action'>): boolean {
   return (
-    entry.undoneBy === null && entry.action !== 'restore' && !ACCOUNT_ACTIONS.includes(entry.action)
+    entry.undoneBy === null &&
+    entry.action !== 'restore' &&
+    !ACCOUNT_ACTIONS.includes(entry.action) &&
+    !BACKUP_ACTIONS.includes(entry.action)
   );
 }

@@ -72,6 +72,7 @@ import type {
   WriteContext,
 } from '../graph-store.js';
 import { EmbeddedAccounts } from './accounts.js';
+import { EmbeddedBackups } from './backups.js';
 import { searchKey } from '../search-key.js';
 import {
   checkExpectedRevision,
@@ -306,6 +307,8 @@ function storeError(error: unknown): Error {
 /** The GraphStore over one SQLite file. Open it with `EmbeddedGraphStore.open(file)`. */
 export class EmbeddedGraphStore implements GraphStore {
   readonly kind = 'embedded';
+  /** Online copies of this database (issue 22). */
+  readonly backups: EmbeddedBackups;
   private readonly statements: { [K in keyof typeof SQL]: Database.Statement };
   private readonly accounts: EmbeddedAccounts;
   private closed = false;
@@ -317,6 +320,7 @@ export class EmbeddedGraphStore implements GraphStore {
     this.statements = Object.fromEntries(entries) as {
       [K in keyof typeof SQL]: Database.Statement;
     };
+    this.backups = new EmbeddedBackups(db);
     this.accounts = new EmbeddedAccounts(db, (action, actor, change) => {
       this.auditAccount(action, actor, change);
     });
