@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { DateSchema, IdSchema } from './common.js';
 import { CoordinateSchema } from './layout.js';
 import {
+  FOCUS_WALKS,
   LinkKindSchema,
   NodeKindSchema,
   NodeStatusSchema,
@@ -164,9 +165,17 @@ export const MapQuerySchema = NodeFilterSchema.extend({
   focus: IdSchema.optional(),
   /** Steps out from `focus` (1 when left out); only with `focus`. */
   depth: wholeNumberParam(DepthSchema.optional()),
+  /**
+   * Which links a focus steps along: `work` (collaboration, membership, partnership, staff,
+   * funding) or `all` (also meetings, themes and places; the default, as before).
+   */
+  walk: z.enum(FOCUS_WALKS).optional(),
 }).superRefine((query, ctx) => {
   if (query.depth !== undefined && query.focus === undefined) {
     ctx.addIssue({ code: 'custom', path: ['depth'], message: 'needs a focus node (focus=…)' });
+  }
+  if (query.walk !== undefined && query.focus === undefined) {
+    ctx.addIssue({ code: 'custom', path: ['walk'], message: 'needs a focus node (focus=…)' });
   }
 });
 export type MapQuery = z.infer<typeof MapQuerySchema>;

@@ -96,6 +96,24 @@ export const LINK_KINDS = [
 export type LinkKind = (typeof LINK_KINDS)[number];
 export const LinkKindSchema = z.enum(LINK_KINDS);
 
+/**
+ * The links a focus walks by default: working together, belonging, staff and money. A step does
+ * not go through a meeting to everyone who attended it, nor through a theme or a place (shown
+ * as attributes unless the map shows them as nodes; then `walk=all`).
+ */
+export const WORK_LINK_KINDS = [
+  'COLLABORATES_WITH',
+  'MEMBER_OF',
+  'PARTNER_IN',
+  'WORKS_AT',
+  'VOLUNTEERS_AT',
+  'FUNDS',
+] as const satisfies readonly LinkKind[];
+
+/** Which links a focus walks: the working ones (WORK_LINK_KINDS) or every kind. */
+export const FOCUS_WALKS = ['work', 'all'] as const;
+export type FocusWalk = (typeof FOCUS_WALKS)[number];
+
 /** The sub-kind of a COLLABORATES_WITH link. */
 export const COLLABORATION_TYPES = [
   'partnership',

@@ -80,6 +80,23 @@ describe('GET /api/map', () => {
     expect(response.links.map((l) => l.id).sort()).toEqual(linkIds);
   });
 
+  it('steps along working links only with walk=work, not through a meeting to its attendees', async () => {
+    // a and e both attended one meeting: with every link walked, a step from a reaches the
+    // meeting and the next reaches e; walking working links, e is not two steps from a.
+    await api.app.store.applyBatch([
+      {
+        op: 'createNode',
+        node: { kind: 'meeting', id: 'm', name: 'Breakfast', date: '2024-05-01' },
+      },
+      { op: 'createLink', link: link('am', 'ATTENDED', 'a', 'm') },
+      { op: 'createLink', link: link('em', 'ATTENDED', 'e', 'm') },
+    ]);
+    expect(ids(await map('?focus=a&depth=2'))).toEqual(['a', 'b', 'c', 'e', 'm']);
+    const working = await map('?focus=a&depth=2&walk=work');
+    expect(ids(working)).toEqual(['a', 'b', 'c']);
+    expect(working.links.map((l) => l.id).sort()).toEqual(['ab', 'bc']);
+  });
+
   it('shows a write on the next request', async () => {
     const before = await map();
     await api.request({
@@ -96,6 +113,7 @@ describe('GET /api/map', () => {
   it.each([
     ['?depth=2', 'query.depth', 'needs a focus node (focus=…)'],
     ['?focus=a&depth=0x2', 'query.depth', 'must be 1, 2 or 3'],
+    ['?walk=work', 'query.walk', 'needs a focus node (focus=…)'],
   ])('rejects %s naming %s', async (query, path, message) => {
     const { status, body } = await api.request({ method: 'GET', url: `/api/map${query}` });
     expect(status).toBe(400);

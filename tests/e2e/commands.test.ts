@@ -22,7 +22,8 @@ const suite = browserSuite();
 const target = bestConnectedDemoOrganisation();
 
 async function focusIds(depth: number): Promise<string[]> {
-  const map = await suite.map(`?focus=${encodeURIComponent(target.id)}&depth=${depth}`);
+  // Steps go along working links (themes and places are attributes by default).
+  const map = await suite.map(`?focus=${encodeURIComponent(target.id)}&depth=${depth}&walk=work`);
   return map.nodes.map((node) => node.id).sort();
 }
 

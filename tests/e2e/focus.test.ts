@@ -51,7 +51,10 @@ describe('focus mode', () => {
 
       const counts: number[] = [];
       for (const depth of DEPTHS) {
-        const expected = await suite.map(`?focus=${encodeURIComponent(target.id)}&depth=${depth}`);
+        // Steps go along working links (themes and places are attributes, not nodes, by default).
+        const expected = await suite.map(
+          `?focus=${encodeURIComponent(target.id)}&depth=${depth}&walk=work`,
+        );
         const ids = expected.nodes.map((node) => node.id).sort();
         expect(ids).toContain(target.id);
         await page.keyboard.press(String(depth));

@@ -86,10 +86,20 @@ describe('the legend', () => {
   it(
     ...suite.inPage('hides the charities and shows them again', async (page) => {
       const all = { nodes: map.nodes.length, links: map.links.length };
+      // Themes and places are attributes by default: not drawn, nor the lines to them.
+      const attributes = new Set(
+        map.nodes
+          .filter((node) => node.kind === 'theme' || node.kind === 'place')
+          .map((node) => node.id),
+      );
+      const drawnLinks = map.links.filter(
+        (link) => !attributes.has(link.source) && !attributes.has(link.target),
+      );
+      const drawn = { nodes: all.nodes - attributes.size, links: drawnLinks.length };
       const charities = new Set(
         map.nodes.filter((node) => node.orgKind === 'charity').map((node) => node.id),
       );
-      const charityLinks = map.links.filter(
+      const charityLinks = drawnLinks.filter(
         (link) => charities.has(link.source) || charities.has(link.target),
       ).length;
       // The seed must have charities, and other nodes, or hiding them would prove nothing.
@@ -97,7 +107,7 @@ describe('the legend', () => {
       expect(charities.size).toBeLessThan(all.nodes);
 
       expect(await loadedCounts(page)).toEqual(all);
-      await expect.poll(() => visibleCounts(page)).toEqual(all);
+      await expect.poll(() => visibleCounts(page)).toEqual(drawn);
 
       const legend = page.getByRole('complementary', { name: 'Legend' });
       const charity = legend.getByRole('button', { name: /^Charity\b/ });
@@ -106,7 +116,7 @@ describe('the legend', () => {
 
       await expect
         .poll(() => visibleCounts(page))
-        .toEqual({ nodes: all.nodes - charities.size, links: all.links - charityLinks });
+        .toEqual({ nodes: drawn.nodes - charities.size, links: drawn.links - charityLinks });
       expect(await charity.getAttribute('aria-pressed')).toBe('false');
       // View-only: the map still holds every charity, and the page says how many are hidden.
       expect(await statusCounts(page)).toEqual(all);
@@ -116,9 +126,15 @@ describe('the legend', () => {
         .toBe(`Hidden: ${String(charities.size)} nodes · ${String(charityLinks)} links`);
 
       await charity.click();
-      await expect.poll(() => visibleCounts(page)).toEqual(all);
+      await expect.poll(() => visibleCounts(page)).toEqual(drawn);
       expect(await charity.getAttribute('aria-pressed')).toBe('true');
       expect(await legend.getByText(/^Hidden:/).count()).toBe(0);
+
+      // Asked for, themes and places are drawn as nodes with their lines: everything is.
+      await legend.getByRole('checkbox', { name: 'Show themes and places as nodes' }).check();
+      await expect.poll(() => visibleCounts(page)).toEqual(all);
+      // Lines to themes and places were what the default left out.
+      expect(all.links).toBeGreaterThan(drawn.links);
     }),
   );
 

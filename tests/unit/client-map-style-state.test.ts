@@ -9,7 +9,7 @@ describe('mapStyleReducer', () => {
   it('starts sized by collaborations with everything shown', () => {
     expect(INITIAL_MAP_STYLE).toEqual({
       sizeBy: 'collaborations',
-      legend: { org: [], node: [], link: [] },
+      legend: { org: [], node: [], link: [], attributesAsNodes: false },
     });
   });
 
@@ -19,7 +19,10 @@ describe('mapStyleReducer', () => {
       action: { type: 'toggle', entry: { group: 'org', kind: 'charity' } },
     });
     const state = mapStyleReducer(hidden, { type: 'sizeBy', metric: 'members' });
-    expect(state).toEqual({ sizeBy: 'members', legend: { org: ['charity'], node: [], link: [] } });
+    expect(state).toEqual({
+      sizeBy: 'members',
+      legend: { org: ['charity'], node: [], link: [], attributesAsNodes: false },
+    });
   });
 
   it('returns the same state for a change that changes nothing', () => {

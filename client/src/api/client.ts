@@ -68,6 +68,7 @@ import {
   type DismissedIntroduction,
   type ErrorBody,
   type ExportFormat,
+  type FocusWalk,
   type GraphNode,
   type ImportPreview,
   type ImportResult,
@@ -112,6 +113,8 @@ export interface MapParams {
   /** Only what lies within `depth` steps of this node. */
   focus?: string;
   depth?: number;
+  /** Which links the focus steps along (graph-schema FOCUS_WALKS). */
+  walk?: FocusWalk;
 }
 
 /** Query of GET /api/nodes. */

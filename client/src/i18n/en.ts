@@ -115,6 +115,7 @@ export const en = {
   },
   legend: {
     title: 'Legend',
+    attributesAsNodes: 'Show themes and places as nodes',
     organisations: 'Organisations',
     otherNodes: 'Also on the map',
     links: 'Links',

@@ -1,5 +1,14 @@
 /** Walking a graph held in memory: the part of neighbourhood and focus queries both adapters share. */
-import { isWalkThrough, type GraphNode, type Link } from '@octograph/graph-schema';
+import {
+  isWalkThrough,
+  WORK_LINK_KINDS,
+  type FocusWalk,
+  type GraphNode,
+  type Link,
+  type LinkKind,
+} from '@octograph/graph-schema';
+
+const WORK_LINKS: ReadonlySet<LinkKind> = new Set(WORK_LINK_KINDS);
 
 /** Pairs of ids that a link joins (direction ignored). */
 export interface Edge {
@@ -47,20 +56,24 @@ export function withinSteps(
 
 /**
  * The map's focus: of the nodes and links that passed the filters, what lies within `depth`
- * steps of `focus`, walking only along those links and never through themes or places.
+ * steps of `focus`, walking only along those links and never through themes or places; with
+ * `walk: 'work'`, only along working links (graph-schema WORK_LINK_KINDS), so a step does not go
+ * through a meeting to everyone who attended it.
  */
 export function focusOn(
   focus: string,
   depth: number,
   nodes: ReadonlyMap<string, GraphNode>,
   links: readonly Link[],
+  walk: FocusWalk = 'all',
 ): { nodes: GraphNode[]; links: Link[] } {
-  const reached = withinSteps(focus, depth, links, (id) => {
+  const walked = walk === 'work' ? links.filter((link) => WORK_LINKS.has(link.kind)) : links;
+  const reached = withinSteps(focus, depth, walked, (id) => {
     const kind = nodes.get(id)?.kind;
     return kind !== undefined && isWalkThrough(kind);
   });
   return {
     nodes: [...nodes.values()].filter((node) => reached.has(node.id)),
-    links: links.filter((link) => reached.has(link.source) && reached.has(link.target)),
+    links: walked.filter((link) => reached.has(link.source) && reached.has(link.target)),
   };
 }

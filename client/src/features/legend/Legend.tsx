@@ -8,7 +8,7 @@ import { SizeMetricMenu } from '../map-style/SizeMetricMenu';
 import { NODE_KIND_COLOURS, NODE_KIND_SHAPES, ORG_KIND_COLOURS } from '../../map/palette';
 import { LinkSwatch, NodeSwatch } from './KindSwatch';
 import { legendCounts } from './legend-counts';
-import { hiddenElements, isEntryHidden, type LegendEntry } from './legend-visibility';
+import { ATTRIBUTE_KINDS, isEntryHidden, switchedOff, type LegendEntry } from './legend-visibility';
 import './legend.css';
 
 /**
@@ -25,7 +25,8 @@ export function Legend() {
   const [open, setOpen] = useState(() => !window.matchMedia(NARROW_SCREEN).matches);
   const bodyId = useId();
   const counts = useMemo(() => (map ? legendCounts(map) : null), [map]);
-  const hidden = useMemo(() => (map ? hiddenElements(visibility, map) : null), [visibility, map]);
+  // What the legend's own switches hide (themes and places as attributes are not "hidden").
+  const hidden = useMemo(() => (map ? switchedOff(visibility, map) : null), [visibility, map]);
   if (!counts || !hidden) return null;
 
   const entry = (which: LegendEntry, swatch: ReactNode, label: string, value: number) => {
@@ -116,15 +117,35 @@ export function Legend() {
             <section>
               <h2 className="legend__heading">{t('legend.otherNodes')}</h2>
               <ul className="legend__list">
-                {counts.otherNodes.map(({ kind, count }) =>
-                  entry(
-                    { group: 'node', kind },
-                    <NodeSwatch swatch={NODE_KIND_COLOURS[kind]} shape={NODE_KIND_SHAPES[kind]} />,
-                    t(`kinds.nodePlural.${kind}`),
-                    count,
-                  ),
-                )}
+                {counts.otherNodes
+                  .filter(
+                    ({ kind }) => visibility.attributesAsNodes || !ATTRIBUTE_KINDS.includes(kind),
+                  )
+                  .map(({ kind, count }) =>
+                    entry(
+                      { group: 'node', kind },
+                      <NodeSwatch
+                        swatch={NODE_KIND_COLOURS[kind]}
+                        shape={NODE_KIND_SHAPES[kind]}
+                      />,
+                      t(`kinds.nodePlural.${kind}`),
+                      count,
+                    ),
+                  )}
               </ul>
+              <label className="legend__attributes">
+                <input
+                  type="checkbox"
+                  checked={visibility.attributesAsNodes}
+                  onChange={(event) => {
+                    dispatchMapStyle({
+                      type: 'legend',
+                      action: { type: 'attributesAsNodes', shown: event.target.checked },
+                    });
+                  }}
+                />
+                {t('legend.attributesAsNodes')}
+              </label>
             </section>
           )}
           {counts.links.length > 0 && (

@@ -28,11 +28,28 @@ export interface LegendVisibility {
   node: readonly OtherNodeKind[];
   /** Link kinds not drawn. */
   link: readonly LinkKind[];
+  /**
+   * Themes and places drawn as nodes with their lines. Off by default: they are attributes of
+   * the groups (filters, details), and as hubs with lines they bury the collaborations.
+   */
+  attributesAsNodes: boolean;
 }
 
-export type LegendVisibilityAction = { type: 'toggle'; entry: LegendEntry } | { type: 'showAll' };
+/** The node kinds drawn only when themes and places are shown as nodes. */
+export const ATTRIBUTE_KINDS: readonly OtherNodeKind[] = ['theme', 'place'];
 
-export const ALL_SHOWN: LegendVisibility = { org: [], node: [], link: [] };
+export type LegendVisibilityAction =
+  | { type: 'toggle'; entry: LegendEntry }
+  | { type: 'showAll' }
+  | { type: 'attributesAsNodes'; shown: boolean };
+
+/** Nothing switched off in the legend; themes and places as attributes (the default view). */
+export const ALL_SHOWN: LegendVisibility = {
+  org: [],
+  node: [],
+  link: [],
+  attributesAsNodes: false,
+};
 
 function toggled<K extends string>(list: readonly K[], kind: K): readonly K[] {
   return list.includes(kind) ? list.filter((item) => item !== kind) : [...list, kind];
@@ -50,7 +67,13 @@ export function legendVisibilityReducer(
       return { ...state, link: toggled(state.link, entry.kind) };
     }
     case 'showAll':
-      return isAllShown(state) ? state : ALL_SHOWN;
+      return isAllShown(state)
+        ? state
+        : { ...ALL_SHOWN, attributesAsNodes: state.attributesAsNodes };
+    case 'attributesAsNodes':
+      return state.attributesAsNodes === action.shown
+        ? state
+        : { ...state, attributesAsNodes: action.shown };
   }
 }
 
@@ -66,12 +89,17 @@ export function isAllShown(state: LegendVisibility): boolean {
   return state.org.length === 0 && state.node.length === 0 && state.link.length === 0;
 }
 
-/** Whether a node of this kind is switched off. */
+/** Whether a node of this kind is not drawn (switched off, or a theme or place as attribute). */
 export function isNodeHidden(
   state: LegendVisibility,
   node: Pick<MapNode, 'kind' | 'orgKind'>,
 ): boolean {
-  if (node.kind !== 'organisation') return state.node.includes(node.kind);
+  if (node.kind !== 'organisation') {
+    return (
+      state.node.includes(node.kind) ||
+      (!state.attributesAsNodes && ATTRIBUTE_KINDS.includes(node.kind))
+    );
+  }
   return node.orgKind !== null && state.org.includes(node.orgKind);
 }
 
@@ -90,7 +118,7 @@ export function hiddenElements(
     links: readonly Pick<MapLink, 'id' | 'kind' | 'source' | 'target'>[];
   },
 ): HiddenElements {
-  if (isAllShown(state)) return { nodes: new Set(), links: new Set() };
+  if (isAllShown(state) && state.attributesAsNodes) return { nodes: new Set(), links: new Set() };
   const nodes = new Set(map.nodes.filter((node) => isNodeHidden(state, node)).map(({ id }) => id));
   const links = new Set(
     map.links
@@ -101,4 +129,23 @@ export function hiddenElements(
       .map(({ id }) => id),
   );
   return { nodes, links };
+}
+
+/**
+ * What the legend's switches hide beyond what is not drawn anyway (themes and places as
+ * attributes): the numbers "Hidden: …" tells, so a switch is counted for what it takes away.
+ */
+export function switchedOff(
+  state: LegendVisibility,
+  map: Parameters<typeof hiddenElements>[1],
+): HiddenElements {
+  const all = hiddenElements(state, map);
+  const baseline = hiddenElements(
+    { ...ALL_SHOWN, attributesAsNodes: state.attributesAsNodes },
+    map,
+  );
+  return {
+    nodes: new Set([...all.nodes].filter((id) => !baseline.nodes.has(id))),
+    links: new Set([...all.links].filter((id) => !baseline.links.has(id))),
+  };
 }

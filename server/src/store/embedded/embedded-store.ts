@@ -490,7 +490,13 @@ export class EmbeddedGraphStore implements GraphStore {
         .filter((link) => nodes.has(link.source) && nodes.has(link.target));
       let kept = [...nodes.values()];
       if (filter.focus !== undefined) {
-        ({ nodes: kept, links } = focusOn(filter.focus, filter.depth ?? 1, nodes, links));
+        ({ nodes: kept, links } = focusOn(
+          filter.focus,
+          filter.depth ?? 1,
+          nodes,
+          links,
+          filter.walk,
+        ));
       }
       return {
         revision: this.currentRevision(),
