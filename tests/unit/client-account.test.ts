@@ -55,7 +55,13 @@ describe('what each role may do', () => {
   it('offers the account menu items each role can use', () => {
     expect(accountMenuItems('viewer')).toEqual(['changePassword', 'signOut']);
     expect(accountMenuItems('editor')).toEqual(['history', 'changePassword', 'signOut']);
-    expect(accountMenuItems('admin')).toEqual(['history', 'users', 'changePassword', 'signOut']);
+    expect(accountMenuItems('admin')).toEqual([
+      'history',
+      'users',
+      'backups',
+      'changePassword',
+      'signOut',
+    ]);
   });
 });
 

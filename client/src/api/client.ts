@@ -7,6 +7,8 @@ import {
   AttendeeSchema,
   AuditEntrySchema,
   AuditPageSchema,
+  BackupListSchema,
+  BackUpResultSchema,
   BridgesPageSchema,
   InvitationInfoSchema,
   InvitationSchema,
@@ -65,6 +67,8 @@ import {
   type BatchOpInput,
   BatchResponseSchema,
   type BatchResponse,
+  type BackupList,
+  type BackUpResult,
   type DismissedIntroduction,
   type ErrorBody,
   type ExportFormat,
@@ -734,4 +738,19 @@ export function updateLink(id: string, body: UpdateLinkBody | FormBody): Promise
 /** POST /api/batch: writes applied together or not at all (a new node and its first link). */
 export function applyBatch(ops: readonly (BatchOpInput | FormBody)[]): Promise<BatchResponse> {
   return sendJson('POST', '/api/batch', { ops }, BatchResponseSchema);
+}
+
+/** GET /api/backups (admins): the store's backups, newest first, and any problem making them. */
+export function getBackups(signal?: AbortSignal): Promise<BackupList> {
+  return getJson('/api/backups', BackupListSchema, signal);
+}
+
+/** POST /api/backups (admins): back up now; `unchanged` when nothing changed since the last. */
+export function backUpNow(): Promise<BackUpResult> {
+  return sendJson('POST', '/api/backups', undefined, BackUpResultSchema);
+}
+
+/** Where one backup downloads from (admins; the session cookie goes with a plain link). */
+export function backupDownloadUrl(name: string): string {
+  return `/api/backups/${encodeURIComponent(name)}`;
 }

@@ -1,3 +1,4 @@
+import { BackupsDialog } from '../backups/BackupsDialog';
 import { canManageUsers, historyScope } from './access';
 import { openAccountDialog, useAccountDialog } from './account-store';
 import { ChangePasswordDialog } from './ChangePasswordDialog';
@@ -24,6 +25,8 @@ export function AccountDialogs() {
       return session.user === null ? null : <ChangePasswordDialog onClose={close} />;
     case 'users':
       return canManageUsers(audience) ? <UsersDialog onClose={close} /> : null;
+    case 'backups':
+      return canManageUsers(audience) ? <BackupsDialog onClose={close} /> : null;
     case 'history':
       return historyScope(audience) === null ? null : <HistoryDialog onClose={close} />;
   }

@@ -6,8 +6,8 @@ import { dispatchAccountScreen, openAccountDialog } from './account-store';
 import { useSession, useSignOut } from './session';
 
 /**
- * The header's account corner: the signed-in user's name opening their menu (History, Users for
- * admins, Change password, Sign out), or "Sign in" for a visitor reading the public map.
+ * The header's account corner: the signed-in user's name opening their menu (History, Users and
+ * Backups for admins, Change password, Sign out), or "Sign in" for a visitor reading the public map.
  */
 export function AccountMenu() {
   const { t } = useTranslation();
@@ -112,7 +112,7 @@ export function AccountMenu() {
                 choose(item);
               }}
             >
-              {t(`account.menu.${item}`)}
+              {item === 'backups' ? t('backups.menu') : t(`account.menu.${item}`)}
             </button>
           ))}
         </div>

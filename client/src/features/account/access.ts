@@ -93,16 +93,16 @@ export function withoutInvite(search: string): string {
 }
 
 /** The dialogs the account menu opens. */
-export const ACCOUNT_DIALOGS = ['changePassword', 'users', 'history', 'setup'] as const;
+export const ACCOUNT_DIALOGS = ['changePassword', 'users', 'backups', 'history', 'setup'] as const;
 export type AccountDialogId = (typeof ACCOUNT_DIALOGS)[number];
 
 /** What the header's account menu lists for a signed-in user, in order. */
-export type AccountMenuItem = 'changePassword' | 'users' | 'history' | 'signOut';
+export type AccountMenuItem = 'changePassword' | 'users' | 'backups' | 'history' | 'signOut';
 
 export function accountMenuItems(audience: Audience): AccountMenuItem[] {
   return [
     ...(historyScope(audience) === null ? [] : (['history'] as const)),
-    ...(canManageUsers(audience) ? (['users'] as const) : []),
+    ...(canManageUsers(audience) ? (['users', 'backups'] as const) : []),
     'changePassword',
     'signOut',
   ];
