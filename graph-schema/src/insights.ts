@@ -191,7 +191,10 @@ export const DismissedIntroductionSchema = z.object({
   a: InsightNodeRefSchema,
   b: InsightNodeRefSchema,
   dismissedAt: TimestampSchema,
-  /** The user id of who dismissed it; null from before accounts or the command line. */
+  /**
+   * The user id of who dismissed it; null from before accounts or the command line, and for
+   * readers who are not editors.
+   */
   dismissedBy: z.string().nullable(),
 });
 export type DismissedIntroduction = z.infer<typeof DismissedIntroductionSchema>;

@@ -9,6 +9,8 @@
  */
 import { ErrorBodySchema } from '@octograph/graph-schema';
 import type { LightMyRequestResponse } from 'fastify';
+import { strFromU8, unzipSync } from 'fflate';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   ALL_SECRETS,
@@ -275,3 +277,97 @@ describe('attendees-level details follow the attendee list', () => {
     }
   });
 });
+
+/**
+ * Who recorded what (issue 15): an attendee's consent decision, the user who recorded it, who
+ * added a link and who dismissed a suggestion are for editors. Everything the editor wrote above
+ * carries the editor's user id; no route or export may hand it, or a consent flag, to anyone else.
+ */
+describe('consent and who recorded it', () => {
+  let editorId = '';
+  let attendedLink = '';
+
+  beforeAll(async () => {
+    editorId = (await api.user('editor')).id;
+    const attended = (await api.app.store.snapshot()).links.find(
+      (link) => link.kind === 'ATTENDED' && link.source === 'person-bea',
+    );
+    if (!attended) throw new Error('Bea attended no meeting');
+    attendedLink = attended.id;
+    const formed = await api.request({
+      method: 'POST',
+      url: `/api/meetings/${MEETING_1}/links`,
+      payload: { links: [{ source: LARDER, target: HUB, kind: 'MEMBER_OF' }] },
+    });
+    expect(formed.status, JSON.stringify(formed.body)).toBe(201);
+    const dismissed = await api.request({
+      method: 'POST',
+      url: '/api/insights/introductions/dismissals',
+      payload: { a: HUB, b: LARDER },
+    });
+    expect(dismissed.status, JSON.stringify(dismissed.body)).toBe(201);
+  });
+
+  const routes = (): string[] => [
+    `/api/links/${attendedLink}`,
+    ...EVERYONE_ROUTES.map(([, url]) => url),
+    ...NAMING_ROUTES.map(([url]) => url),
+    `/api/nodes/${MEETING_1}/neighbourhood?depth=1`,
+    `/api/export?format=json&kind=person,meeting`,
+  ];
+
+  it.each(NOT_EDITORS)('reach the %s through no route or export', async (reader) => {
+    for (const url of routes()) {
+      const response = await read(reader, url);
+      expect(response.statusCode, url).toBe(200);
+      const text = everythingIn(response);
+      expect(text, url).not.toContain(editorId);
+      for (const key of ['shareEmail', 'sharePhone', 'recordedBy']) {
+        expect(text, `${url} ${key}`).not.toContain(key);
+      }
+    }
+  });
+
+  it.each(NOT_EDITORS)(
+    'leave the Shares email and Shares phone columns empty for the %s',
+    async (reader) => {
+      const response = await read(reader, '/api/export?format=csv');
+      const connections = connectionsCsv(response);
+      expect(connections.length).toBeGreaterThan(5);
+      expect(connections.map((row) => [row['Shares email'], row['Shares phone']])).toEqual(
+        connections.map(() => ['', '']),
+      );
+    },
+  );
+
+  it('reach editors: the link, the export columns, the meeting and the dismissal', async () => {
+    const link = await read('editor', `/api/links/${attendedLink}`);
+    expect(link.json()).toMatchObject({
+      createdBy: editorId,
+      consent: { shareEmail: true, sharePhone: false, recordedBy: editorId },
+    });
+    const bea = connectionsCsv(await read('editor', '/api/export?format=csv')).find(
+      (row) => row.From === 'person-bea' && row.Type === 'attended',
+    );
+    expect([bea?.['Shares email'], bea?.['Shares phone']]).toEqual(['yes', 'no']);
+    for (const url of [
+      `/api/meetings/${MEETING_1}`,
+      '/api/insights/introductions/dismissals',
+      `/api/nodes/${HUB}/neighbourhood?depth=1`,
+      '/api/export?format=json',
+    ]) {
+      expect(everythingIn(await read('admin', url)), url).toContain(editorId);
+    }
+  });
+});
+
+/** The rows of connections.csv in a CSV export, by header. */
+function connectionsCsv(response: LightMyRequestResponse): Record<string, string>[] {
+  const files = unzipSync(new Uint8Array(response.rawPayload));
+  const csv = files['connections.csv'];
+  if (!csv) throw new Error('no connections.csv in the export');
+  return Papa.parse<Record<string, string>>(strFromU8(csv).replace(/^\uFEFF/, ''), {
+    header: true,
+    skipEmptyLines: true,
+  }).data;
+}

@@ -12,7 +12,7 @@ import {
   type Link,
 } from '@octograph/graph-schema';
 import { z } from 'zod';
-import { visibleNode, type Reader } from '../services/privacy.js';
+import { visibleLink, visibleNode, type Reader } from '../services/privacy.js';
 import type { GraphStore, MapFilter, NetworkContent } from '../store/graph-store.js';
 import { CONNECTION_COLUMNS, ELEMENT_COLUMNS, linkedNames, typeLabelOf } from './columns.js';
 
@@ -32,16 +32,20 @@ export function isFilteredView(filter: MapFilter): boolean {
 
 /**
  * Content as `reader` may see it, made self-contained: a person's contact details only where
- * the reader may see them (services/privacy.ts), and a link's meeting only when that meeting is
+ * the reader may see them, consent decisions and who added links only for editors
+ * (services/privacy.ts), and a link's meeting only when that meeting is
  * in the content too, so a filtered view still imports into an empty store.
  */
 export function visibleContent(content: NetworkContent, reader: Reader): NetworkContent {
   const ids = new Set(content.nodes.map((node) => node.id));
   return {
     nodes: content.nodes.map((node) => visibleNode(node, reader)),
-    links: content.links.map((link) =>
-      link.meetingId === null || ids.has(link.meetingId) ? link : { ...link, meetingId: null },
-    ),
+    links: content.links.map((stored) => {
+      const link = visibleLink(stored, reader);
+      return link.meetingId === null || ids.has(link.meetingId)
+        ? link
+        : { ...link, meetingId: null };
+    }),
     positions: content.positions.filter((position) => ids.has(position.id)),
   };
 }

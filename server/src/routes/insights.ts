@@ -17,6 +17,7 @@ import {
   IslandsPageSchema,
   LinkSchema,
   NotConnectedPageSchema,
+  roleAtLeast,
   SiloedThemesPageSchema,
 } from '@octograph/graph-schema';
 import { writerOf } from '../plugins/auth.js';
@@ -220,7 +221,12 @@ const insightsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: DismissedIntroductionsPageSchema, ...errorResponses(400) },
       },
     },
-    async (request) => view.dismissed(request.query),
+    async (request) => {
+      const page = await view.dismissed(request.query);
+      if (roleAtLeast(request.viewer.audience, 'editor')) return page;
+      // Which user dismissed a suggestion is for editors (privacy.ts).
+      return { ...page, items: page.items.map((item) => ({ ...item, dismissedBy: null })) };
+    },
   );
 
   app.delete(

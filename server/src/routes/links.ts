@@ -5,7 +5,8 @@ import {
   LinkSchema,
   UpdateLinkBodySchema,
 } from '@octograph/graph-schema';
-import { writerOf } from '../plugins/auth.js';
+import { readerOf, writerOf } from '../plugins/auth.js';
+import { visibleLink } from '../services/privacy.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { NotFoundError } from '../errors.js';
 import { errorResponses } from './responses.js';
@@ -33,6 +34,8 @@ const linkRoutes: FastifyPluginAsyncZod = async (app) => {
       config: { access: 'read' },
       schema: {
         summary: 'One link',
+        description:
+          'For callers who are not editors, `consent` (an attendee’s decision and who recorded it) and `createdBy` are null.',
         tags: ['links'],
         params: IdParamsSchema,
         response: { 200: LinkSchema, ...errorResponses(400, 404) },
@@ -41,7 +44,7 @@ const linkRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request) => {
       const link = await app.store.getLink(request.params.id);
       if (!link) throw new NotFoundError('link', request.params.id);
-      return link;
+      return visibleLink(link, await readerOf(app, request));
     },
   );
 

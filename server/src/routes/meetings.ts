@@ -23,7 +23,7 @@ import {
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ForbiddenError } from '../errors.js';
-import { writerOf } from '../plugins/auth.js';
+import { readerOf, writerOf } from '../plugins/auth.js';
 import { contentSecurityPolicy, cspHash } from '../plugins/security.js';
 import {
   ATTENDEE_PACK_STYLE,
@@ -31,6 +31,7 @@ import {
   attendeePackHtml,
 } from '../services/attendee-pack.js';
 import { MeetingService } from '../services/meetings.js';
+import { visibleLink } from '../services/privacy.js';
 import { similarNodes } from '../services/similar-names.js';
 import { errorResponses } from './responses.js';
 
@@ -72,9 +73,11 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       const details = await meetings.details(request.params.id);
       if (roleAtLeast(request.viewer.audience, 'editor')) return details;
       // What each person agreed to share, and which staff recorded it, is for editors.
+      const reader = await readerOf(app, request);
       return {
         ...details,
         attendees: details.attendees.map((attendee) => ({ ...attendee, consent: null })),
+        links: details.links.map((link) => visibleLink(link, reader)),
         recorders: {},
       };
     },

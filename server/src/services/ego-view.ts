@@ -17,7 +17,14 @@ import {
 } from '@octograph/graph-schema';
 import { NotFoundError } from '../errors.js';
 import type { GraphStore } from '../store/graph-store.js';
-import { CLASS_READERS, readerClass, visibleNode, type Reader } from './privacy.js';
+import {
+  CLASS_READERS,
+  readerClass,
+  seesEverything,
+  visibleLink,
+  visibleNode,
+  type Reader,
+} from './privacy.js';
 
 /** One link of a node: the link's id and kind, and the node at its other end. */
 interface Touch {
@@ -42,6 +49,8 @@ interface EgoModel {
   /** People with an e-mail or phone, serialised per class of reader (privacy.ts). */
   people: Map<string, Person>;
   linkJson: Map<string, string>;
+  /** Links with consent or createdBy, as readers who are not editors see them (privacy.ts). */
+  linkJsonHidden: Map<string, string>;
 }
 
 /** Answers neighbourhood requests from a model of the current revision. */
@@ -91,7 +100,11 @@ export class EgoView {
         ? JSON.stringify(visibleNode(person.node, reader))
         : person.json[seenAs];
     });
-    const linkTexts = [...links].map((link) => model.linkJson.get(link) ?? 'null');
+    const hides = !seesEverything(reader);
+    const linkTexts = [...links].map(
+      (link) =>
+        (hides ? model.linkJsonHidden.get(link) : undefined) ?? model.linkJson.get(link) ?? 'null',
+    );
     // JSON text joined from the serialised nodes and links of a Subgraph, sent as it is (json.ts).
     const text = `{"nodes":[${nodes.join(',')}],"links":[${linkTexts.join(',')}]}`;
     return text as unknown as Subgraph;
@@ -131,6 +144,7 @@ export class EgoView {
     const people = new Map<string, Person>();
     const touches = new Map<string, Touch[]>();
     const linkJson = new Map<string, string>();
+    const linkJsonHidden = new Map<string, string>();
     for (const node of snapshot.nodes) {
       kinds.set(node.id, node.kind);
       if (node.kind === 'person' && (node.email !== null || node.phone !== null)) {
@@ -150,9 +164,19 @@ export class EgoView {
     }
     for (const link of snapshot.links) {
       linkJson.set(link.id, JSON.stringify(link));
+      const hidden = visibleLink(link, CLASS_READERS.network);
+      if (hidden !== link) linkJsonHidden.set(link.id, JSON.stringify(hidden));
       touches.get(link.source)?.push({ link: link.id, kind: link.kind, other: link.target });
       touches.get(link.target)?.push({ link: link.id, kind: link.kind, other: link.source });
     }
-    return { revision: snapshot.revision, kinds, touches, nodeJson, people, linkJson };
+    return {
+      revision: snapshot.revision,
+      kinds,
+      touches,
+      nodeJson,
+      people,
+      linkJson,
+      linkJsonHidden,
+    };
   }
 }

@@ -10,12 +10,17 @@
  * - private: editors and admins, and the person themself.
  *
  * A user is "a person" when an admin linked their account to a person node (`personId`).
+ *
+ * Who recorded what is for editors too (issue 15): an attendee's consent decision and the user
+ * who recorded it, and the user id of who added a link (`createdBy`), are removed for every other
+ * reader — in every route and every export format (visibleLink).
  */
 import {
   roleAtLeast,
   type Audience,
   type ContactVisibility,
   type GraphNode,
+  type Link,
   type Subgraph,
 } from '@octograph/graph-schema';
 
@@ -85,7 +90,19 @@ export function visibleNode(node: GraphNode, reader: Reader): GraphNode {
   return email === node.email && phone === node.phone ? node : { ...node, email, phone };
 }
 
+/**
+ * A link as this reader may see it: without the attendee's consent (and who recorded it) and
+ * without who added it, unless the reader is an editor. Null there means "not shown".
+ */
+export function visibleLink(link: Link, reader: Reader): Link {
+  if (seesEverything(reader) || (link.consent === null && link.createdBy === null)) return link;
+  return { ...link, consent: null, createdBy: null };
+}
+
 /** A subgraph as this reader may see it. */
 export function visibleSubgraph(subgraph: Subgraph, reader: Reader): Subgraph {
-  return { nodes: subgraph.nodes.map((node) => visibleNode(node, reader)), links: subgraph.links };
+  return {
+    nodes: subgraph.nodes.map((node) => visibleNode(node, reader)),
+    links: subgraph.links.map((link) => visibleLink(link, reader)),
+  };
 }
