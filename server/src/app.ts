@@ -6,18 +6,13 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import fastifyStatic from '@fastify/static';
-import fastifySwagger from '@fastify/swagger';
-import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyInstance } from 'fastify';
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  type ZodTypeProvider,
-} from 'fastify-type-provider-zod';
+import { serializerCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AppConfig } from './config.js';
 import { InvalidUtf8Error } from './errors.js';
 import errorHandler, { errorBodyOf, notFoundReply, sendError } from './plugins/error-handler.js';
 import authPlugin from './plugins/auth.js';
+import docsPlugin from './plugins/docs.js';
 import backupsPlugin from './plugins/backups.js';
 import securityPlugin from './plugins/security.js';
 import storePlugin from './plugins/store.js';
@@ -39,7 +34,6 @@ import userRoutes from './routes/users.js';
 import { withPlacement } from './services/placing-store.js';
 import type { GraphStore } from './store/graph-store.js';
 import { openStore } from './store/open-store.js';
-import { APP_VERSION } from './version.js';
 
 const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -102,18 +96,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     corsOrigins: config.corsOrigins,
   });
 
-  await app.register(fastifySwagger, {
-    openapi: {
-      info: {
-        title: 'Octograph API',
-        description:
-          'Who works with whom among community groups, charities and social enterprises.',
-        version: APP_VERSION,
-      },
-    },
-    transform: jsonSchemaTransform,
-  });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs' });
+  // Before the routes, so that the OpenAPI description lists them; /docs only with DOCS=true.
+  await app.register(docsPlugin, { enabled: config.docs });
 
   await app.register(errorHandler);
   // Writes through the app give new nodes a saved spot on the map (services/placing-store.ts).

@@ -71,6 +71,13 @@ const EnvSchema = z
         .default('false')
         .transform((value) => value === 'true'),
     ),
+    DOCS: z.preprocess(
+      emptyAsUnset,
+      z
+        .enum(['true', 'false'], 'must be true or false')
+        .default('true')
+        .transform((value) => value === 'true'),
+    ),
     TRUST_PROXY: z.preprocess(
       emptyAsUnset,
       z
@@ -164,6 +171,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Whether visitors who are not signed in may read the public map (PUBLIC_READ). */
   publicRead: boolean;
+  /** Whether /docs serves the OpenAPI page and description (DOCS); off for public deployments. */
+  docs: boolean;
   /** Sign-in attempts one address may make per minute (SIGN_IN_LIMIT_PER_MINUTE). */
   signInLimitPerMinute: number;
   /** How long a session lasts without signing in again (SESSION_DAYS). */
@@ -224,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     rateLimitPerMinute: values.RATE_LIMIT_PER_MINUTE,
     corsOrigins: values.CORS_ORIGIN ?? [],
     publicRead: values.PUBLIC_READ,
+    docs: values.DOCS,
     trustProxy: values.TRUST_PROXY,
     signInLimitPerMinute: values.SIGN_IN_LIMIT_PER_MINUTE,
     sessionDays: values.SESSION_DAYS,

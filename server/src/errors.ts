@@ -127,6 +127,13 @@ export class UndoRefusedError extends AppError {
   }
 }
 
+/** 404: no file at this path (the /docs page's own files). */
+export class NoSuchFileError extends AppError {
+  constructor(path: string) {
+    super(404, 'NOT_FOUND', `no file at ${path}`);
+  }
+}
+
 /** 404: no audit entry with this id. */
 export class AuditEntryNotFoundError extends AppError {
   constructor(id: number) {

@@ -39,6 +39,16 @@ function isFastifyError(error: unknown): error is FastifyError {
 }
 
 /**
+ * The 4xx status of an error a plugin raised without a Fastify code (@fastify/static's file
+ * server raises plain http errors), or null: such an error is the client's, not a 500.
+ */
+function clientStatusOf(error: unknown): number | null {
+  if (!(error instanceof Error) || !('statusCode' in error)) return null;
+  const status = error.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : null;
+}
+
+/**
  * A store's ValidationError names fields of what the request sent (`until`, `cursor`,
  * `ops[2].node.name`); say where they were in the request (`body.until`, `query.cursor`), as the
  * request validator does. The validator's own errors carry `validationContext` and are left as
@@ -80,16 +90,13 @@ export function errorBodyOf(error: unknown, request?: FastifyRequest): ErrorBody
       ...(error instanceof EditConflictError ? { current: error.current } : {}),
     };
   }
-  if (
-    isFastifyError(error) &&
-    error.statusCode !== undefined &&
-    error.statusCode >= 400 &&
-    error.statusCode < 500
-  ) {
-    const known = FRAMEWORK_CODES[error.code];
-    const fallback: ErrorCode = error.statusCode === 404 ? 'NOT_FOUND' : 'VALIDATION_FAILED';
+  const status = clientStatusOf(error);
+  if (status !== null && error instanceof Error) {
+    const known = isFastifyError(error) ? FRAMEWORK_CODES[error.code] : undefined;
+    const fallback: ErrorCode =
+      status === 404 ? 'NOT_FOUND' : status === 403 ? 'FORBIDDEN' : 'VALIDATION_FAILED';
     return {
-      statusCode: error.statusCode,
+      statusCode: status,
       code: known?.code ?? fallback,
       message: known?.message ?? error.message,
       issues: [],
