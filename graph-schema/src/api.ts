@@ -139,6 +139,28 @@ export const NodePageSchema = z.object({
 });
 export type NodePage = z.infer<typeof NodePageSchema>;
 
+/** GET /api/search: what was typed, the most to return, and the kinds of node to look among. */
+export const SearchQuerySchema = z.object({
+  /** What was typed: words, each matched as the start of a word, allowing a typo. */
+  q: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  kind: listParam(NodeKindSchema),
+  limit: wholeNumberParam(
+    z
+      .int('must be a whole number')
+      .min(1, 'must be between 1 and 50')
+      .max(50, 'must be between 1 and 50')
+      .default(8),
+  ),
+});
+export type SearchQuery = z.infer<typeof SearchQuerySchema>;
+
+/** The best matches, best first, and how many match in all. */
+export const SearchResultsSchema = z.object({
+  items: z.array(GraphNodeSchema),
+  total: z.int(),
+});
+export type SearchResults = z.infer<typeof SearchResultsSchema>;
+
 /** Neighbourhood depth: 1 to 3 steps. */
 export const DepthSchema = z
   .int('must be 1, 2 or 3')

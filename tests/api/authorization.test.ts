@@ -583,6 +583,15 @@ const ROUTES: readonly Row[] = [
   },
   {
     method: 'GET',
+    route: '/api/search',
+    access: 'read',
+    prepare: () => ({
+      request: { method: 'GET', url: '/api/search?q=alpha' },
+      success: 200,
+    }),
+  },
+  {
+    method: 'GET',
     route: '/api/similar-nodes',
     access: 'read',
     prepare: () => ({

@@ -1006,6 +1006,23 @@ export const ROUTE_FUZZ: Readonly<Record<string, RouteFuzz>> = {
       );
     },
   },
+  'GET /api/search': {
+    caller: 'editor',
+    requests: () =>
+      queryRoute(
+        () => '/api/search',
+        null,
+        fc.record(
+          { q: fc.constantFrom(...INJECTIONS), limit: fc.constant('5') },
+          { requiredKeys: ['q'] },
+        ),
+        {
+          q: { type: 'text', min: 1, max: 200, trimmed: true },
+          limit: { type: 'whole', min: 1, max: 50 },
+          kind: { type: 'list', values: NODE_KINDS },
+        },
+      ),
+  },
   'GET /api/similar-nodes': {
     caller: 'editor',
     requests: () =>

@@ -5,7 +5,7 @@
 import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ErrorBody, MapResponse, NodePage, Subgraph } from '@octograph/graph-schema';
+import type { ErrorBody, MapResponse, SearchResults, Subgraph } from '@octograph/graph-schema';
 import { describe, expect, it } from 'vitest';
 import { ApiError, UnexpectedResponseError } from '../../client/src/api/api-error.js';
 import {
@@ -165,15 +165,11 @@ describe('getNeighbourhood', () => {
 });
 
 describe('searchNodes', () => {
-  it('sends the search text and returns the page of matches', async () => {
-    const page: NodePage = {
-      items: [organisation('food', 'Food Bank')],
-      nextCursor: null,
-      total: 1,
-    };
-    api.reply = json(200, page);
-    expect(await searchNodes({ q: 'food bank', limit: 5 })).toEqual(page);
-    expect(api.seen[0]?.url).toBe('/api/nodes?q=food+bank&limit=5');
+  it('sends the search text and returns the best matches', async () => {
+    const found: SearchResults = { items: [organisation('food', 'Food Bank')], total: 1 };
+    api.reply = json(200, found);
+    expect(await searchNodes({ q: 'food bank', limit: 5 })).toEqual(found);
+    expect(api.seen[0]?.url).toBe('/api/search?q=food+bank&limit=5');
   });
 });
 

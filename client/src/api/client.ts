@@ -38,6 +38,8 @@ import {
   MapResponseSchema,
   NodePageSchema,
   SavePositionsResponseSchema,
+  SearchResultsSchema,
+  type SearchResults,
   SubgraphSchema,
   summariseIssues,
   toFieldIssues,
@@ -121,12 +123,11 @@ export interface MapParams {
   walk?: FocusWalk;
 }
 
-/** Query of GET /api/nodes. */
+/** Query of GET /api/search. */
 export interface NodeSearchParams {
   q: string;
   kind?: readonly NodeKind[];
   limit?: number;
-  cursor?: string;
 }
 
 type QueryValue = string | number | readonly string[] | undefined;
@@ -234,9 +235,15 @@ export function getMap(params: MapParams, signal?: AbortSignal): Promise<MapResp
   return getJson(`/api/map${toQueryString({ ...params })}`, MapResponseSchema, signal);
 }
 
-/** GET /api/nodes?q=: nodes whose name contains the text, sorted by name. */
-export function searchNodes(params: NodeSearchParams, signal?: AbortSignal): Promise<NodePage> {
-  return getJson(`/api/nodes${toQueryString({ ...params })}`, NodePageSchema, signal);
+/**
+ * GET /api/search?q=: the nodes best matching what was typed, best first (accents, case and a
+ * typo do not matter), and how many match in all.
+ */
+export function searchNodes(
+  params: NodeSearchParams,
+  signal?: AbortSignal,
+): Promise<SearchResults> {
+  return getJson(`/api/search${toQueryString({ ...params })}`, SearchResultsSchema, signal);
 }
 
 /** GET /api/nodes?kind=&limit=: the first page of nodes of some kinds, sorted by name. */

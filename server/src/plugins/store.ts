@@ -6,6 +6,7 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { InsightsView } from '../insights/insights-view.js';
+import { NodeSearch } from '../services/node-search.js';
 import { EgoView } from '../services/ego-view.js';
 import { MapView } from '../services/map-view.js';
 import type { GraphStore } from '../store/graph-store.js';
@@ -20,6 +21,8 @@ declare module 'fastify' {
     egoView: EgoView;
     /** Insight findings kept per revision (insights routes and meeting suggestions). */
     insightsView: InsightsView;
+    /** Search by relevance, its index kept per revision (GET /api/search). */
+    nodeSearch: NodeSearch;
   }
 }
 
@@ -35,6 +38,7 @@ async function storePlugin(app: FastifyInstance, options: StorePluginOptions): P
   app.decorate('mapView', new MapView(options.store));
   app.decorate('egoView', new EgoView(options.store));
   app.decorate('insightsView', new InsightsView(options.store));
+  app.decorate('nodeSearch', new NodeSearch(options.store));
   if (options.ownsStore) {
     app.addHook('onClose', async () => {
       await options.store.close();

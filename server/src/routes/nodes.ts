@@ -7,6 +7,8 @@ import {
   ListNodesQuerySchema,
   NeighbourhoodQuerySchema,
   NodePageSchema,
+  SearchQuerySchema,
+  SearchResultsSchema,
   SubgraphSchema,
   UpdateNodeBodySchema,
 } from '@octograph/graph-schema';
@@ -34,6 +36,27 @@ const nodeRoutes: FastifyPluginAsyncZod = async (app) => {
       const page = await app.store.listNodes(request.query);
       const reader = await readerOf(app, request);
       return { ...page, items: page.items.map((node) => visibleNode(node, reader)) };
+    },
+  );
+
+  app.get(
+    '/search',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: 'Nodes by relevance to what was typed (the search box and the pickers)',
+        description:
+          'Every word must start a word of the node (its name counts most; then its description, role, tags, venue, notes) or be within a typo of one; accents and case are ignored.',
+        tags: ['nodes'],
+        querystring: SearchQuerySchema,
+        response: { 200: SearchResultsSchema, ...errorResponses(400) },
+      },
+    },
+    async (request) => {
+      const { q, limit, kind } = request.query;
+      const found = await app.nodeSearch.search(q, limit, kind);
+      const reader = await readerOf(app, request);
+      return { ...found, items: found.items.map((node) => visibleNode(node, reader)) };
     },
   );
 
