@@ -16,8 +16,10 @@ export class BackupCheckError extends Error {
 }
 
 /**
- * Pages copied per step: 64 pages of 4 KiB take well under a millisecond to copy, so a request
- * arriving mid-backup waits at most that long (bench/src/backup-blocking.ts measures it).
+ * Pages copied per step: 64 pages of 4 KiB take a millisecond or two, so a request arriving
+ * mid-backup waits about that long. Once per backup it waits longer: the last step commits the
+ * copy and switches its journal mode, each with an fsync, which better-sqlite3 makes in this
+ * thread (tens of ms on a slow disk; bench/src/backup-blocking.ts measures it).
  */
 const DEFAULT_PAGES_PER_STEP = 64;
 const MAX_PAGES_PER_STEP = 1 << 20;
