@@ -6,6 +6,7 @@ import { ErrorNotice } from '../ui/ErrorNotice';
 import { ExportController } from '../features/export/ExportController';
 import { ContextMenuController } from '../commands/ContextMenuController';
 import { DragController } from './controllers/DragController';
+import { FrameController } from './controllers/FrameController';
 import { LinkDrawController } from './controllers/LinkDrawController';
 import { CommunityColourController } from './controllers/CommunityColourController';
 import { ElementsController } from './controllers/ElementsController';
@@ -61,6 +62,7 @@ export function MapView() {
               }}
             />
             <HighlightController map={map} selectedId={state.selectedId} />
+            <FrameController map={map} focus={focus} />
             <CommunityColourController map={map} />
             <LabelController map={map} selectedId={state.selectedId} focus={focus} />
             <LabelsOffController map={map} />

@@ -55,3 +55,57 @@ export function fitAnimated(cy: Core): void {
   cy.stop(true, true);
   cy.animate(viewport, { duration: 250, easing: 'ease-out' });
 }
+
+/** How a part of the map is framed. */
+export interface FrameOptions {
+  /** Room around the framed nodes, in screen pixels: for their labels and the panels over the map. */
+  padding: number;
+  /** Never zoom in further than this (one node would fill the map). */
+  maxZoom: number;
+}
+
+/** Framing a filter's result, a focus or an Insights highlight. */
+export const FRAME: FrameOptions = { padding: 90, maxZoom: 1.6 };
+
+/**
+ * Brings the nodes `keep` accepts into view, with a short animation; from positions and sizes
+ * only, as fittedViewport does, so no style is worked out. Nothing happens when none is kept.
+ */
+export function frameNodes(
+  cy: Core,
+  keep: (id: string) => boolean,
+  options: FrameOptions = FRAME,
+): void {
+  let x1 = Infinity;
+  let y1 = Infinity;
+  let x2 = -Infinity;
+  let y2 = -Infinity;
+  cy.nodes().forEach((node) => {
+    if (!keep(node.id())) return;
+    const { x, y } = node.position();
+    const half = Number(node.data('size') ?? 0) / 2;
+    x1 = Math.min(x1, x - half);
+    y1 = Math.min(y1, y - half);
+    x2 = Math.max(x2, x + half);
+    y2 = Math.max(y2, y + half);
+  });
+  if (x1 === Infinity || cy.width() <= 0 || cy.height() <= 0) return;
+  const width = Math.max(x2 - x1, 1);
+  const height = Math.max(y2 - y1, 1);
+  const fitted = Math.min(
+    (cy.width() - 2 * options.padding) / width,
+    (cy.height() - 2 * options.padding) / height,
+  );
+  const zoom = Math.max(cy.minZoom(), Math.min(options.maxZoom, cy.maxZoom(), fitted));
+  cy.stop(true, true);
+  cy.animate(
+    {
+      zoom,
+      pan: {
+        x: cy.width() / 2 - (x1 + width / 2) * zoom,
+        y: cy.height() / 2 - (y1 + height / 2) * zoom,
+      },
+    },
+    { duration: 350, easing: 'ease-in-out-cubic' },
+  );
+}

@@ -5,53 +5,14 @@ import { dispatchInsightsMap, useInsightsMap } from '../../features/insights/ins
 import { highlightedIds, type Highlight } from '../../features/insights/insights-state';
 import { useMeetingHighlight } from '../../features/meetings/use-meeting-highlight';
 import { useCyRef } from '../cy-context';
+import { frameNodes } from '../fit-view';
 
 /** The classes the selection draws with (SelectionController); a highlight draws with the same. */
 const SELECTION_CLASSES = 'selected-node neighbour highlighted faded';
-/** Framing a highlight never zooms in further than this (a pair of nodes would fill the map). */
-const FRAME_MAX_ZOOM = 1.6;
-/** Room around the framed nodes, in screen pixels: for their labels and the panels over the map. */
-const FRAME_PADDING = 90;
-
-/**
- * Brings the highlighted nodes into view (an island may sit at the map's edge). From positions
- * and sizes only, as fit-view.ts does, so no style is worked out.
- */
+/** Brings the highlighted nodes into view (an island may sit at the map's edge). */
 function frameHighlight(cy: Core, highlight: Highlight): void {
   const kept = highlightedIds(highlight);
-  let x1 = Infinity;
-  let y1 = Infinity;
-  let x2 = -Infinity;
-  let y2 = -Infinity;
-  cy.nodes()
-    .filter((node) => kept.has(node.id()))
-    .forEach((node) => {
-      const { x, y } = node.position();
-      const half = Number(node.data('size') ?? 0) / 2;
-      x1 = Math.min(x1, x - half);
-      y1 = Math.min(y1, y - half);
-      x2 = Math.max(x2, x + half);
-      y2 = Math.max(y2, y + half);
-    });
-  if (x1 === Infinity || cy.width() <= 0 || cy.height() <= 0) return;
-  const width = Math.max(x2 - x1, 1);
-  const height = Math.max(y2 - y1, 1);
-  const fitted = Math.min(
-    (cy.width() - 2 * FRAME_PADDING) / width,
-    (cy.height() - 2 * FRAME_PADDING) / height,
-  );
-  const zoom = Math.max(cy.minZoom(), Math.min(FRAME_MAX_ZOOM, cy.maxZoom(), fitted));
-  cy.stop(true, true);
-  cy.animate(
-    {
-      zoom,
-      pan: {
-        x: cy.width() / 2 - (x1 + width / 2) * zoom,
-        y: cy.height() / 2 - (y1 + height / 2) * zoom,
-      },
-    },
-    { duration: 350, easing: 'ease-in-out-cubic' },
-  );
+  frameNodes(cy, (id) => kept.has(id));
 }
 
 function drawHighlight(cy: Core, highlight: Highlight): void {
