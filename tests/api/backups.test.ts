@@ -213,6 +213,27 @@ describe('/api/backups', () => {
   });
 });
 
+describe('the schedule', () => {
+  it('is armed while the app runs and stopped when it closes', async () => {
+    const api = await startTestApp({ env: { BACKUP_INTERVAL_HOURS: '6' } });
+    const armed = await api.app.backups.list();
+    expect(armed.intervalHours).toBe(6);
+    // The first backup waits a minute after start-up, so starting stays quick.
+    expect(Date.parse(armed.nextAt ?? '')).toBeGreaterThan(Date.now() + 50_000);
+    await api.close();
+    expect((await api.app.backups.list()).nextAt).toBeNull();
+  });
+
+  it('is off with BACKUP_INTERVAL_HOURS=0', async () => {
+    const api = await startTestApp({ env: { BACKUP_INTERVAL_HOURS: '0' } });
+    try {
+      expect(await api.app.backups.list()).toMatchObject({ intervalHours: 0, nextAt: null });
+    } finally {
+      await api.close();
+    }
+  });
+});
+
 describe('a backup folder that cannot be written', () => {
   it('is reported in the answer, the list and the log, and the server goes on', async () => {
     const lines: string[] = [];

@@ -12,7 +12,7 @@
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import {
@@ -303,7 +303,7 @@ export class BackupService {
     const checkedAt = new Date().toISOString();
     try {
       await decompressFile(path, scratch);
-      const found = await this.backups?.inspect(scratch);
+      const found = await this.backups?.inspect(scratch, basename(path));
       if (!found) return { ok: false, checkedAt, problem: 'the store cannot check backups' };
       const wrong = differences(expected, found);
       return wrong.length === 0

@@ -62,7 +62,7 @@ export async function restoreBackup(options: {
     }
     if (gzip) await decompressFile(file, incoming);
     else await copyFile(file, incoming);
-    const restored = inspectDatabase(incoming);
+    const restored = inspectDatabase(incoming, file);
     let setAside: RestoreOutcome['setAside'] = null;
     await replaceDatabase({
       databaseFile,
@@ -75,7 +75,7 @@ export async function restoreBackup(options: {
         const path = join(backupDir, backupFileName('before-restore', new Date(), facts.revision));
         await compressFile(outgoing, path);
         await decompressFile(path, check);
-        const wrong = differences(facts, inspectDatabase(check));
+        const wrong = differences(facts, inspectDatabase(check, path));
         if (wrong.length > 0) {
           throw new Error(`the copy of the current store came out wrong (${wrong.join(', ')})`);
         }

@@ -217,9 +217,10 @@ export interface DatabaseBackups {
   /**
    * Opens a copy read-only and checks it: SQLite's integrity_check, that it is an Octograph
    * database, and a schema version this code knows. Resolves with what it holds; rejects with
-   * a BackupCheckError saying why not.
+   * a BackupCheckError saying why not, naming the file as `label` (the backup a scratch copy
+   * was made from).
    */
-  inspect(file: string): Promise<DatabaseFacts>;
+  inspect(file: string, label?: string): Promise<DatabaseFacts>;
   /** The live store's revision and newest audit entry: a backup is needed when they moved. */
   changeMarker(): Promise<{ revision: number; lastAuditId: number }>;
   /** Records an admin's backup or download in the audit log (revision unchanged, no changes). */

@@ -74,9 +74,9 @@ export class EmbeddedBackups implements DatabaseBackups {
     return facts;
   }
 
-  inspect(file: string): Promise<DatabaseFacts> {
+  inspect(file: string, label?: string): Promise<DatabaseFacts> {
     try {
-      return Promise.resolve(inspectDatabase(file));
+      return Promise.resolve(inspectDatabase(file, label));
     } catch (error: unknown) {
       return Promise.reject(error instanceof Error ? error : new Error(String(error)));
     }
@@ -105,14 +105,14 @@ export class EmbeddedBackups implements DatabaseBackups {
 /**
  * Opens a database file read-only and checks it: a SQLite file, integrity_check "ok", the
  * tables of Octograph, a schema version this code knows. Returns what it holds; throws a
- * BackupCheckError with the reason otherwise. Never writes to the file.
+ * BackupCheckError with the reason otherwise, naming the file as `label`. Never writes to it.
  */
-export function inspectDatabase(file: string): DatabaseFacts {
+export function inspectDatabase(file: string, label = file): DatabaseFacts {
   let db: Database.Database;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
   } catch (error: unknown) {
-    throw new BackupCheckError(`${file} cannot be opened as a database (${messageOf(error)})`, {
+    throw new BackupCheckError(`${label} cannot be opened as a database (${messageOf(error)})`, {
       cause: error,
     });
   }
@@ -124,13 +124,13 @@ export function inspectDatabase(file: string): DatabaseFacts {
       );
     } catch (error: unknown) {
       throw new BackupCheckError(
-        `${file} is not an Octograph backup: it is not a SQLite database, or it is damaged (${messageOf(error)})`,
+        `${label} is not an Octograph backup: it is not a SQLite database, or it is damaged (${messageOf(error)})`,
         { cause: error },
       );
     }
     if (problems.join() !== 'ok') {
       throw new BackupCheckError(
-        `${file} is damaged: SQLite's integrity check found ${problems.slice(0, 3).join('; ')}`,
+        `${label} is damaged: SQLite's integrity check found ${problems.slice(0, 3).join('; ')}`,
       );
     }
     const tables = new Set(
@@ -142,7 +142,7 @@ export function inspectDatabase(file: string): DatabaseFacts {
     const missing = OCTOGRAPH_TABLES.filter((table) => !tables.has(table));
     if (missing.length > 0) {
       throw new BackupCheckError(
-        `${file} is a SQLite database but not Octograph's (no ${missing.join(', ')} table)`,
+        `${label} is a SQLite database but not Octograph's (no ${missing.join(', ')} table)`,
       );
     }
     const { version } = db
@@ -152,12 +152,12 @@ export function inspectDatabase(file: string): DatabaseFacts {
       .get() ?? { version: null };
     if (version === null || version < 4) {
       throw new BackupCheckError(
-        `${file} is from an Octograph too old to restore here (schema version ${version ?? 'none'})`,
+        `${label} is from an Octograph too old to restore here (schema version ${version ?? 'none'})`,
       );
     }
     if (version > LATEST_SCHEMA_VERSION) {
       throw new BackupCheckError(
-        `${file} comes from a newer Octograph (schema version ${version}; this one knows up to ${LATEST_SCHEMA_VERSION}); upgrade Octograph before restoring it`,
+        `${label} comes from a newer Octograph (schema version ${version}; this one knows up to ${LATEST_SCHEMA_VERSION}); upgrade Octograph before restoring it`,
       );
     }
     return factsOf(db);
