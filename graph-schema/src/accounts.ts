@@ -85,6 +85,8 @@ export const SetupBodySchema = z.strictObject({
   email: AccountEmailSchema,
   name: AccountNameSchema,
   password: PasswordSchema,
+  /** The one-time set-up code the server printed in its log when it started. */
+  code: z.string().trim().min(1, 'is required').max(100, 'must be at most 100 characters'),
 });
 export type SetupBody = z.input<typeof SetupBodySchema>;
 

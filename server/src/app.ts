@@ -119,6 +119,19 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     const { email, name, password } = config.firstAdmin;
     await app.accounts.ensureAdmin(email, name, password);
     app.log.info({ email }, 'created the first admin from OCTOGRAPH_ADMIN_EMAIL');
+  } else if (!(await store.hasAdmin())) {
+    // Whoever runs the server reads its log; only they get the code the browser set-up needs.
+    const { setupCode } = app.accounts;
+    if (config.trustProxy) {
+      app.log.warn(
+        'no admin yet: create one with `npm run create-admin` (behind a proxy there is no browser set-up)',
+      );
+    } else {
+      app.log.warn(
+        { setupCode },
+        `no admin yet: open Octograph in a browser on this machine and create one with the set-up code ${setupCode}, or use \`npm run create-admin\``,
+      );
+    }
   }
 
   await app.register(

@@ -185,7 +185,7 @@ const ROUTES: readonly Row[] = [
     route: '/api/setup',
     access: 'open',
     // An admin exists, so the only answer left is 409 (the first admin is tested below).
-    prepare: () => ({
+    prepare: ({ api }) => ({
       request: {
         method: 'POST',
         url: '/api/setup',
@@ -193,6 +193,7 @@ const ROUTES: readonly Row[] = [
           email: `${fresh('setup')}@octograph.test`,
           name: 'Sam',
           password: TEST_PASSWORD,
+          code: api.app.accounts.setupCode,
         },
       },
       success: 409,
@@ -1118,14 +1119,26 @@ describe('before the first admin exists', () => {
       const refused = await api.app.inject({
         method: 'POST',
         url: '/api/setup',
-        payload: setupBody,
+        payload: { ...setupBody, code: api.app.accounts.setupCode },
         ...request,
       });
       expectError(refused, 403, 'FORBIDDEN');
       expect(await api.app.store.hasAdmin()).toBe(false);
     }
 
-    const created = await api.app.inject({ method: 'POST', url: '/api/setup', payload: setupBody });
+    const wrongCode = await api.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...setupBody, code: 'AAAA-BBBB-CCCC' },
+    });
+    expectError(wrongCode, 403, 'FORBIDDEN');
+    expect(await api.app.store.hasAdmin()).toBe(false);
+
+    const created = await api.app.inject({
+      method: 'POST',
+      url: '/api/setup',
+      payload: { ...setupBody, code: api.app.accounts.setupCode },
+    });
     expect(created.statusCode).toBe(201);
     expect(SessionInfoSchema.parse(created.json()).audience).toBe('admin');
     expect(String(created.headers['set-cookie'])).toMatch(/^octograph_session=/);
@@ -1136,7 +1149,7 @@ describe('before the first admin exists', () => {
     const again = await api.app.inject({
       method: 'POST',
       url: '/api/setup',
-      payload: { ...setupBody, email: 'second@octograph.test' },
+      payload: { ...setupBody, email: 'second@octograph.test', code: api.app.accounts.setupCode },
     });
     expectError(again, 409, 'CONFLICT');
     expect(await api.app.store.listUsers()).toEqual(users);

@@ -470,8 +470,13 @@ export const ROUTE_FUZZ: Readonly<Record<string, RouteFuzz>> = {
     caller: 'editor',
     requests: () => {
       const shape: BodyShape = {
-        fields: { email: { type: 'email' }, name, password },
-        required: ['email', 'name', 'password'],
+        fields: {
+          email: { type: 'email' },
+          name,
+          password,
+          code: { type: 'string', min: 1, max: 100, trimmed: true },
+        },
+        required: ['email', 'name', 'password', 'code'],
       };
       const valid = validBody(shape, {});
       return bodyRoute('POST', () => '/api/setup', null, valid, badBody(valid, shape));

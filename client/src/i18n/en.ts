@@ -706,6 +706,9 @@ export const en = {
       title: 'Create the administrator account',
       intro:
         'The administrator edits the map and invites everyone else. This is offered only on the computer Octograph runs on, until an administrator exists.',
+      code: 'Set-up code',
+      codeHint:
+        'Printed in the server’s log when it started (the window where npm start runs), e.g. 7KQP-M3XD-9RTA.',
       submit: 'Create and sign in',
       busy: 'Creating…',
       failed: 'Could not create the account',

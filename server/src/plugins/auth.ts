@@ -69,6 +69,26 @@ export interface AuthOptions {
 }
 
 /**
+ * Headers any proxy, CDN or tunnel adds: one of them means the visit came through one, whatever
+ * the socket's address. (A proxy that adds none, as nginx's plain `proxy_pass` does, is why the
+ * set-up also needs the code from the log: services/setup-code.ts.)
+ */
+const FORWARDING_HEADERS = [
+  'x-forwarded-for',
+  'forwarded',
+  'x-real-ip',
+  'via',
+  'x-forwarded-host',
+  'x-forwarded-proto',
+  'x-forwarded-port',
+  'cf-connecting-ip',
+  'true-client-ip',
+  'x-client-ip',
+  'x-cluster-client-ip',
+  'fastly-client-ip',
+];
+
+/**
  * Whether a request comes from this machine and not through a proxy: only such a visit may
  * create the first admin, or read before one exists.
  */
@@ -79,9 +99,7 @@ export function isLocalVisit(request: FastifyRequest): boolean {
   if (!LOCAL_HOSTS.has(request.hostname)) return false;
   const address = request.socket.remoteAddress ?? '';
   const local = address === '127.0.0.1' || address === '::1' || address === '::ffff:127.0.0.1';
-  const proxied = ['x-forwarded-for', 'forwarded', 'x-real-ip'].some(
-    (header) => request.headers[header] !== undefined,
-  );
+  const proxied = FORWARDING_HEADERS.some((header) => request.headers[header] !== undefined);
   return local && !proxied;
 }
 

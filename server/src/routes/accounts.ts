@@ -146,6 +146,8 @@ const accountRoutes: FastifyPluginAsyncZod<{ signInLimitPerMinute: number }> = a
       config: { access: 'open', rateLimit: tightLimit },
       schema: {
         summary: 'Create the first admin: only from this machine, only while no admin exists',
+        description:
+          '`code` is the one-time set-up code the server printed in its log when it started (403 when it is wrong).',
         tags,
         body: SetupBodySchema,
         response: { 201: SessionInfoSchema, ...errorResponses(400, 403, 409, 429) },
@@ -157,8 +159,8 @@ const accountRoutes: FastifyPluginAsyncZod<{ signInLimitPerMinute: number }> = a
           'the first admin can only be created from the machine Octograph runs on (or with npm run create-admin)',
         );
       }
-      const { email, name, password } = request.body;
-      const opened = await app.accounts.setUp(email, name, password);
+      const { email, name, password, code } = request.body;
+      const opened = await app.accounts.setUp(email, name, password, code);
       return reply.status(201).send(await signedIn(app, request, reply, opened));
     },
   );

@@ -5,7 +5,13 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { InviteBody, Invitation, Role, User, UserPatch } from '@octograph/graph-schema';
-import { AppError, ConflictError, UnauthenticatedError, ValidationError } from '../errors.js';
+import {
+  AppError,
+  ConflictError,
+  ForbiddenError,
+  UnauthenticatedError,
+  ValidationError,
+} from '../errors.js';
 import type {
   GraphStore,
   StoredSession,
@@ -15,6 +21,7 @@ import type {
 } from '../store/graph-store.js';
 import { publicUser } from '../store/audit-rules.js';
 import { DECOY_HASH, hashPassword, newToken, tokenHash, verifyPassword } from './passwords.js';
+import { newSetupCode, setupCodeMatches } from './setup-code.js';
 
 /** How long an invitation link works. */
 const INVITATION_DAYS = 7;
@@ -42,6 +49,12 @@ export class AccountService {
   /** Invitation tokens being accepted right now (see acceptInvitation). */
   private readonly accepting = new Set<string>();
 
+  /**
+   * The one-time code the browser's set-up of the first admin needs (services/setup-code.ts),
+   * made when the server starts; buildApp prints it in the log while no admin exists.
+   */
+  readonly setupCode = newSetupCode();
+
   constructor(
     private readonly store: GraphStore,
     private readonly sessionDays: number,
@@ -68,7 +81,12 @@ export class AccountService {
   }
 
   /** Creates the first admin (only while none exists) and signs them in. */
-  async setUp(email: string, name: string, password: string): Promise<NewSession> {
+  async setUp(email: string, name: string, password: string, code: string): Promise<NewSession> {
+    if (!setupCodeMatches(this.setupCode, code)) {
+      throw new ForbiddenError(
+        "the set-up code is wrong: use the one in the server's log, printed when it started",
+      );
+    }
     const user = await this.newUser({ email, name, role: 'admin' }, await hashPassword(password));
     await this.store.createFirstAdmin(user);
     return this.startSession(user);

@@ -15,6 +15,7 @@ export function SetupDialog({ onClose }: { onClose: () => void }) {
   const setup = useSetup();
   const [name, setName] = useState('');
   const [email, setEmail] = useState('');
+  const [code, setCode] = useState('');
   const newPassword = useNewPassword();
 
   return (
@@ -25,18 +26,32 @@ export function SetupDialog({ onClose }: { onClose: () => void }) {
           event.preventDefault();
           if (!newPassword.attempt() || setup.isPending) return;
           setup.mutate(
-            { name: name.trim(), email: email.trim(), password: newPassword.password },
+            {
+              name: name.trim(),
+              email: email.trim(),
+              password: newPassword.password,
+              code: code.trim(),
+            },
             { onSuccess: onClose },
           );
         }}
       >
         <p className="account-form__intro">{t('account.setup.intro')}</p>
         <AccountTextField
+          id={`${id}-code`}
+          label={t('account.setup.code')}
+          autoComplete="off"
+          required
+          autoFocus
+          hint={t('account.setup.codeHint')}
+          value={code}
+          onChange={setCode}
+        />
+        <AccountTextField
           id={`${id}-name`}
           label={t('account.name')}
           autoComplete="name"
           required
-          autoFocus
           value={name}
           onChange={setName}
         />
