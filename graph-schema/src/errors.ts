@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'PAYLOAD_TOO_LARGE',
   'UNSUPPORTED_MEDIA_TYPE',
   'BUSY',
+  /** 507: the disk holding the data is full; nothing was written. */
+  'STORAGE_FULL',
   'RATE_LIMITED',
   'INTERNAL',
 ] as const;

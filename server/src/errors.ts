@@ -106,6 +106,17 @@ export class StoreBusyError extends AppError {
   }
 }
 
+/** 507: the disk holding the data is full (SQLite's SQLITE_FULL, ENOSPC); nothing was written. */
+export class StorageFullError extends AppError {
+  constructor() {
+    super(
+      507,
+      'STORAGE_FULL',
+      'the server’s disk is full, so nothing was saved; ask whoever runs Octograph to free some space, then try again',
+    );
+  }
+}
+
 /** 429: this address sent more requests than the rate limit allows; `retry-after` says when. */
 export class RateLimitedError extends AppError {
   constructor(retryIn: string) {

@@ -1062,6 +1062,8 @@ export const en = {
       PAYLOAD_TOO_LARGE: 'Too much data',
       UNSUPPORTED_MEDIA_TYPE: 'Unsupported format',
       BUSY: 'The database is busy; try again in a moment',
+      STORAGE_FULL:
+        'The server’s disk is full, so nothing was saved. Ask whoever runs Octograph to free some space.',
       INTERNAL: 'Server error',
       RATE_LIMITED: 'Too many requests; wait a moment and try again',
     },

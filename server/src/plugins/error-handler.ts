@@ -7,7 +7,7 @@
 import { summariseIssues, type ErrorBody, type ErrorCode } from '@octograph/graph-schema';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError, EditConflictError, ValidationError } from '../errors.js';
+import { AppError, EditConflictError, StorageFullError, ValidationError } from '../errors.js';
 
 const FRAMEWORK_CODES: Readonly<Record<string, { code: ErrorCode; message?: string }>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: {
@@ -68,8 +68,21 @@ function locatedInRequest(error: ValidationError, request: FastifyRequest): Vali
   );
 }
 
+/**
+ * Whether the error says the disk is full: SQLite's SQLITE_FULL (better-sqlite3 puts it in
+ * `code`; the transaction is rolled back, so nothing was written) or the file system's ENOSPC.
+ */
+function isStorageFull(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    (error.code === 'SQLITE_FULL' || error.code === 'ENOSPC')
+  );
+}
+
 /** The error body for anything thrown while handling a request. */
 export function errorBodyOf(error: unknown, request?: FastifyRequest): ErrorBody {
+  if (isStorageFull(error)) return errorBodyOf(new StorageFullError());
   if (error instanceof ValidationError && request) {
     const located = locatedInRequest(error, request);
     return {
