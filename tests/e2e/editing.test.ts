@@ -329,21 +329,21 @@ describe('editing on the map', () => {
 
 /** The same edits at a desk and on a phone. */
 const DEVICES = [
-  ['desk', { viewport: { width: 1280, height: 800 } }],
-  ['phone', PHONE],
+  ['desk', { viewport: { width: 1280, height: 800 } }, 'Dockside Café CIC'],
+  ['phone', PHONE, 'Harbourside Community Centre'],
 ] as const;
 
-describe.each(DEVICES)('editing on a %s', (deviceName, device) => {
+describe.each(DEVICES)('editing on a %s', (deviceName, device, groupName) => {
   it(
     ...suite.inPage(
       "edits a group's description, shows the server's problem on its field, and a link's strength",
       async (page) => {
         await loadedMap(page);
-        const dockside = await nodeNamed('Dockside Café CIC');
-        await selectBySearch(page, 'Dockside Café CIC');
+        const dockside = await nodeNamed(groupName);
+        await selectBySearch(page, groupName);
         const details = page.getByRole('complementary', { name: 'Details' });
         await details.getByRole('button', { name: 'Edit', exact: true }).click();
-        const form = details.getByRole('form', { name: 'Edit Dockside Café CIC' });
+        const form = details.getByRole('form', { name: `Edit ${groupName}` });
 
         await form.getByLabel('Website').fill('dockside dot org');
         await form.getByRole('button', { name: 'Save' }).click();
@@ -376,10 +376,12 @@ describe.each(DEVICES)('editing on a %s', (deviceName, device) => {
             candidate.kind === 'COLLABORATES_WITH' &&
             (candidate.source === dockside.id || candidate.target === dockside.id),
         );
-        if (!collaboration) throw new Error('Dockside has no collaboration in the demo');
+        if (!collaboration) throw new Error(`${groupName} has no collaboration in the demo`);
         const otherId =
           collaboration.source === dockside.id ? collaboration.target : collaboration.source;
         const other = neighbourhood.nodes.find((candidate) => candidate.id === otherId);
+        const nameOf = (id: string) =>
+          neighbourhood.nodes.find((candidate) => candidate.id === id)?.name ?? id;
         await details.getByRole('button', { name: `Edit link with ${other?.name ?? ''}` }).click();
         const linkDialog = page.getByRole('dialog', { name: 'Edit link' });
         await linkDialog.getByLabel('Strength').selectOption({ label: 'Strong' });
@@ -388,6 +390,23 @@ describe.each(DEVICES)('editing on a %s', (deviceName, device) => {
         expect((await link(collaboration.id)).strength).toBe(3);
         const map = await suite.map();
         expect(map.links.find((candidate) => candidate.id === collaboration.id)?.strength).toBe(3);
+
+        // Its kind: a collaboration becomes funding, between the same two, keeping its strength.
+        await details.getByRole('button', { name: `Edit link with ${other?.name ?? ''}` }).click();
+        await linkDialog
+          .getByRole('radio', {
+            name: `${nameOf(collaboration.source)} funds ${nameOf(collaboration.target)}`,
+          })
+          .check();
+        await linkDialog.getByRole('button', { name: 'Save' }).click();
+        await gone(linkDialog);
+        const after = await suite.map();
+        expect(after.links.some((candidate) => candidate.id === collaboration.id)).toBe(false);
+        const funding = linksBetween(after, dockside.id, otherId).filter(
+          (candidate) => candidate.kind === 'FUNDS',
+        );
+        expect(funding).toHaveLength(1);
+        expect(funding[0]).toMatchObject({ source: collaboration.source, strength: 3 });
       },
       { device },
     ),

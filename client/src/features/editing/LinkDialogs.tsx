@@ -17,7 +17,12 @@ import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Modal } from '../../ui/Modal';
 import { ConflictPanel } from './ConflictPanel';
 import { dispatchEditor } from './editor-store';
-import { useCreateLink, useDeleteLink, useUpdateLink } from './editing-mutations';
+import {
+  useChangeLinkKind,
+  useCreateLink,
+  useDeleteLink,
+  useUpdateLink,
+} from './editing-mutations';
 import { bodyOf, issuesByField, type FormValues } from './form-values';
 import { focusFirstProblem } from './focus-problem';
 import { FormFields } from './FormFields';
@@ -228,9 +233,44 @@ function EditLinkForm({ link, onDone }: { link: Link; onDone: () => void }) {
   const update = useUpdateLink();
   const remove = useDeleteLink();
   const formRef = useRef<HTMLFormElement>(null);
-  const source = useNode(link.source).data?.name ?? link.source;
-  const target = useNode(link.target).data?.name ?? link.target;
+  const sourceNode = useNode(link.source).data;
+  const targetNode = useNode(link.target).data;
+  const source = sourceNode?.name ?? link.source;
+  const target = targetNode?.name ?? link.target;
   const sentence = sentenceOf(link.kind, source, target);
+  const changeKind = useChangeLinkKind();
+  const [kind, setKind] = useState<LinkKind>(link.kind);
+  // The kinds the two ends may have (the stored one among them), for changing a link's kind.
+  const choices =
+    sourceNode && targetNode ? linkChoices(endpointOf(sourceNode), endpointOf(targetNode)) : [];
+  const newChoice = kind === link.kind ? null : choices.find((choice) => choice.kind === kind);
+
+  /** Saves the link under its new kind: the same ends and fields, in one batch. */
+  const sendNewKind = (choice: (typeof choices)[number]) => {
+    changeKind.mutate(
+      {
+        id: link.id,
+        link: {
+          kind: choice.kind,
+          source: choice.source.id,
+          target: choice.target.id,
+          ...bodyOf(linkFormFor(choice.kind), form.values),
+        },
+      },
+      {
+        onSuccess: () => {
+          dispatchEditor({
+            type: 'notice',
+            message: t('editing.saved', {
+              name: sentenceOf(choice.kind, choice.source.name, choice.target.name),
+            }),
+            auditId: null,
+          });
+          onDone();
+        },
+      },
+    );
+  };
 
   const send = (patch: { fields: Record<string, unknown>; expectedVersion: string }) => {
     if (Object.keys(patch.fields).length === 0) {
@@ -268,13 +308,33 @@ function EditLinkForm({ link, onDone }: { link: Link; onDone: () => void }) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        send(form.patch());
+        if (newChoice) sendNewKind(newChoice);
+        else send(form.patch());
       }}
     >
       <p className="edit-form__sentence">{sentence}</p>
+      {choices.length > 1 && (
+        <fieldset className="link-kinds">
+          <legend>{t('editing.link.kind')}</legend>
+          {choices.map((option) => (
+            <label key={option.kind} className="link-kinds__option">
+              <input
+                type="radio"
+                name={`${id}-kind`}
+                value={option.kind}
+                checked={option.kind === kind}
+                onChange={() => {
+                  setKind(option.kind);
+                }}
+              />
+              {sentenceOf(option.kind, option.source.name, option.target.name)}
+            </label>
+          ))}
+        </fieldset>
+      )}
       <FormFields
         idPrefix={id}
-        fields={fields}
+        fields={kind === link.kind ? fields : linkFormFor(kind)}
         values={form.values}
         onChange={form.change}
         problems={form.problems}
@@ -297,6 +357,7 @@ function EditLinkForm({ link, onDone }: { link: Link; onDone: () => void }) {
       )}
       {error !== null && !quiet && <ErrorNotice error={error} compact />}
       {remove.error !== null && <ErrorNotice error={remove.error} compact />}
+      {changeKind.error !== null && <ErrorNotice error={changeKind.error} compact />}
       <div className="form-actions">
         <button type="submit" className="button button--primary" disabled={update.isPending}>
           {update.isPending ? t('editing.saving') : t('editing.save')}

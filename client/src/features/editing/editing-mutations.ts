@@ -69,6 +69,19 @@ export function useDeleteLink() {
   return useGraphWrite(deleteLinkForUndo);
 }
 
+/**
+ * A link of another kind between the same two nodes: the stored one goes and the new one comes
+ * in one batch (a link's kind never changes in place), so either both happen or neither.
+ */
+export function useChangeLinkKind() {
+  return useGraphWrite(({ id, link }: { id: string; link: FormBody }) =>
+    applyBatch([
+      { op: 'deleteLink', id },
+      { op: 'createLink', link },
+    ]),
+  );
+}
+
 /** Undoes one audit entry (the "Undo" of a notice). */
 export function useUndoEntry() {
   return useGraphWrite(undoAuditEntry);
