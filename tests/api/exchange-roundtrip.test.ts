@@ -14,6 +14,7 @@ import {
 import { seedStore } from '@octograph/server';
 import { demoNetwork } from '@octograph/seed';
 import { unzipSync } from 'fflate';
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { multipart } from '../helpers/multipart.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -147,5 +148,54 @@ describe.each([
     });
     expect(applied.status).toBe(200);
     expect(await source.app.store.snapshot()).toEqual(before);
+  });
+});
+
+describe('a CSV export of text that begins with an apostrophe or a formula sign', () => {
+  const NAMES = [
+    "'=already quoted",
+    "'Twas a group",
+    "''two apostrophes",
+    '=SUM(A1:A3) Club',
+    '+44 Friends',
+    '-minus group',
+    '@handle group',
+    "Plain O'Brien Trust",
+  ];
+
+  it('reads back exactly as it was, only the apostrophe the export added removed', async () => {
+    const other = await startTestApp();
+    try {
+      await other.app.store.applyBatch(
+        NAMES.map((name, index) => ({
+          op: 'createNode' as const,
+          node: {
+            kind: 'organisation' as const,
+            id: `org-${String(index)}`,
+            name,
+            orgKind: 'charity' as const,
+            description: `'${name}`,
+          },
+        })),
+      );
+      const response = await other.inject({ method: 'GET', url: '/api/export?format=csv' });
+      expect(response.statusCode).toBe(200);
+      const files = Object.entries(unzipSync(new Uint8Array(response.rawPayload))).map(
+        ([name, data]) => ({ name, bytes: Buffer.from(data) }),
+      );
+      const elements = files.find((file) => file.name === 'elements.csv');
+      // A spreadsheet opening the file runs none of them: no cell begins with a formula sign.
+      const rows = Papa.parse<string[]>(elements?.bytes.toString('utf8') ?? '').data;
+      expect(rows.flat().filter((cell) => /^[=+\-@]/.test(cell))).toEqual([]);
+      const imported = await importedInto(files);
+      expect(
+        byId(imported.nodes).map((node) => [
+          node.name,
+          node.kind === 'organisation' ? node.description : null,
+        ]),
+      ).toEqual(NAMES.map((name) => [name, `'${name}`]));
+    } finally {
+      await other.close();
+    }
   });
 });

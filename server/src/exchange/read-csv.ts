@@ -26,12 +26,14 @@ const DELIMITER_PREVIEW_ROWS = 20;
 
 /** One CSV file as a table, or null (with an error) when it cannot be read as one. */
 /**
- * A cell as written before a spreadsheet-safe export (Octograph's and papaparse's
- * `escapeFormulae`) put a `'` before a leading `= + - @`, tab or carriage return, so that a
- * phone number like `+44 …` reads back as it was.
+ * A cell as written before a spreadsheet-safe export: Octograph's and papaparse's
+ * `escapeFormulae` put a `'` before a leading `= + - @`, tab or carriage return (so that a phone
+ * number like `+44 …` reads back as it was), and Octograph doubles a `'` the text itself began
+ * with (write-csv.ts). Only that added `'` goes: `''=already quoted` reads `'=already quoted`,
+ * and `'Twas` stays `'Twas`.
  */
 function unescapedFormula(cell: string): string {
-  return /^'[=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
+  return /^'['=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
 function readCsvFile(

@@ -18,14 +18,26 @@ export const CONNECTIONS_CSV = 'connections.csv';
 const BYTE_ORDER_MARK = '\uFEFF';
 
 /**
+ * A cell whose own text begins with `'` gets a second one, so the reader can tell it from the
+ * `'` escapeFormulae adds (read-csv.ts removes one `'` before `'` or a formula's first sign).
+ */
+function withOwnApostrophe(cell: string): string {
+  return cell.startsWith("'") ? `'${cell}` : cell;
+}
+
+/**
  * A table as CSV. Cells that a spreadsheet would run as a formula (starting with = + - @, a tab
- * or a carriage return) get a leading `'`, so opening an export never runs what someone typed.
+ * or a carriage return) get a leading `'`, so opening an export never runs what someone typed;
+ * a cell that really begins with `'` gets one more (withOwnApostrophe).
  */
 export function tableCsv<R>(table: ExportTable<R>): string {
   return (
     BYTE_ORDER_MARK +
     Papa.unparse(
-      { fields: table.headers, data: table.rows.map((row) => row.cells) },
+      {
+        fields: table.headers,
+        data: table.rows.map((row) => row.cells.map(withOwnApostrophe)),
+      },
       { escapeFormulae: true, newline: '\r\n' },
     )
   );
