@@ -10,8 +10,8 @@ import { AccountEmailSchema, PasswordSchema, type NetworkFile } from '@octograph
 import { demoNetwork } from '@octograph/seed';
 import { databaseFile, loadConfig, type AppConfig } from './config.js';
 import { ValidationError } from './errors.js';
-import { exportNetwork } from './io/export-network.js';
-import { importNetwork, parseNetworkFile, StoreNotEmptyError } from './io/import-network.js';
+import { exportNetwork } from './exchange/export-network.js';
+import { importNetwork, parseNetworkFile, StoreNotEmptyError } from './exchange/import-network.js';
 import { seedStore } from './seeding.js';
 import { AccountService } from './services/accounts.js';
 import { BackupService, type BackupLog } from './services/backups.js';

@@ -12,5 +12,5 @@ export { seedStore, type SeedOutcome } from './seeding.js';
 export { AccountService } from './services/accounts.js';
 export { computeLayout, placeNewNodes } from './services/layout.js';
 export { PUBLIC_READER, visibleNode, visibleSubgraph, type Reader } from './services/privacy.js';
-export { exportNetwork } from './io/export-network.js';
-export { importNetwork, StoreNotEmptyError } from './io/import-network.js';
+export { exportNetwork } from './exchange/export-network.js';
+export { importNetwork, StoreNotEmptyError } from './exchange/import-network.js';

@@ -19,8 +19,8 @@ import {
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 // The io functions are not (yet) exported from @octograph/server's index, so they are imported
 // from their files.
-import { exportNetwork } from '../../server/src/io/export-network.js';
-import { importNetwork, StoreNotEmptyError } from '../../server/src/io/import-network.js';
+import { exportNetwork } from '../../server/src/exchange/export-network.js';
+import { importNetwork, StoreNotEmptyError } from '../../server/src/exchange/import-network.js';
 
 let workDir: string;
 let storeCount = 0;

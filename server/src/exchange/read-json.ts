@@ -5,7 +5,7 @@
  */
 import { NETWORK_FILE_FORMAT } from '@octograph/graph-schema';
 import { ValidationError } from '../errors.js';
-import { parseNetworkFile } from '../io/import-network.js';
+import { parseNetworkFile } from './import-network.js';
 import { decodeText, errorAt, locationIn } from './read-common.js';
 import type { ImportProblem, ImportSource, UploadedFile } from './source.js';
 

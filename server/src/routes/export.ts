@@ -16,7 +16,7 @@ import {
 import { writeCsvZip } from '../exchange/write-csv.js';
 import { writeGraphXml } from '../exchange/write-graph-xml.js';
 import { writeXlsx } from '../exchange/write-xlsx.js';
-import { networkFileOf } from '../io/export-network.js';
+import { networkFileOf } from '../exchange/export-network.js';
 import type { NetworkContent } from '../store/graph-store.js';
 import { errorResponses } from './responses.js';
 

@@ -11,7 +11,7 @@ import {
   type NetworkFile,
 } from '@octograph/graph-schema';
 import { ValidationError } from '../errors.js';
-import { carriableContent } from '../exchange/export-content.js';
+import { carriableContent } from './export-content.js';
 import type { GraphStore, NetworkContent } from '../store/graph-store.js';
 
 /** Orders by id in code-unit order, which unlike localeCompare is the same on every machine. */
