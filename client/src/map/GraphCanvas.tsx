@@ -62,7 +62,14 @@ export function GraphCanvas({ label, large = false, children }: GraphCanvasProps
 
   return (
     <div className="graph-canvas">
-      <div className="graph-canvas__surface" ref={attach} role="img" aria-label={label} />
+      {/* Focusable: arrow keys move between linked nodes (KeyboardNavController). */}
+      <div
+        className="graph-canvas__surface"
+        ref={attach}
+        role="img"
+        aria-label={label}
+        tabIndex={0}
+      />
       {generation > 0 && (
         <CyContext key={generation} value={cyRef}>
           {children}

@@ -7,6 +7,7 @@ import { ExportController } from '../features/export/ExportController';
 import { ContextMenuController } from '../commands/ContextMenuController';
 import { DragController } from './controllers/DragController';
 import { FrameController } from './controllers/FrameController';
+import { KeyboardNavController } from './controllers/KeyboardNavController';
 import { LinkDrawController } from './controllers/LinkDrawController';
 import { CommunityColourController } from './controllers/CommunityColourController';
 import { ElementsController } from './controllers/ElementsController';
@@ -63,6 +64,12 @@ export function MapView() {
             />
             <HighlightController map={map} selectedId={state.selectedId} />
             <FrameController map={map} focus={focus} />
+            <KeyboardNavController
+              selectedId={state.selectedId}
+              onSelect={(id) => {
+                dispatch({ type: 'select', id, source: 'details' });
+              }}
+            />
             <CommunityColourController map={map} />
             <LabelController map={map} selectedId={state.selectedId} focus={focus} />
             <LabelsOffController map={map} />

@@ -1,3 +1,4 @@
+import { escapeCloses } from '../../ui/escape-closes';
 import {
   DateSchema,
   LINK_KINDS,
@@ -44,7 +45,12 @@ export function FiltersPanel({ id, onClose }: { id: string; onClose: () => void 
   );
 
   return (
-    <aside className="filters" id={id} aria-label={t('filters.label')}>
+    <aside
+      className="filters"
+      id={id}
+      aria-label={t('filters.label')}
+      onKeyDown={escapeCloses(onClose)}
+    >
       <header className="sheet__header">
         <h2 className="sheet__title">{t('filters.label')}</h2>
         <button

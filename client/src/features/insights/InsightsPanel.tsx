@@ -1,3 +1,4 @@
+import { escapeCloses } from '../../ui/escape-closes';
 import './insights.css';
 import type { InsightFinding, IntroductionItem } from '@octograph/graph-schema';
 import { useState, type ReactNode } from 'react';
@@ -58,7 +59,12 @@ export function InsightsPanel({ id, onClose }: { id: string; onClose: () => void
   const data = summary.data;
 
   return (
-    <aside className="insights" id={id} aria-label={t('insights.label')}>
+    <aside
+      className="insights"
+      id={id}
+      aria-label={t('insights.label')}
+      onKeyDown={escapeCloses(onClose)}
+    >
       <header className="sheet__header">
         <h2 className="sheet__title">{t('insights.label')}</h2>
         <button
