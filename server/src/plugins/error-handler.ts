@@ -123,9 +123,9 @@ export function errorBodyOf(error: unknown, request?: FastifyRequest): ErrorBody
   };
 }
 
-/** Sends an ErrorBody with its status (and, for 503, when to try again). */
+/** Sends an ErrorBody with its status (and, when busy, when to try again). */
 export function sendError(reply: FastifyReply, body: ErrorBody): FastifyReply {
-  if (body.statusCode === 503) void reply.header('retry-after', '2');
+  if (body.code === 'BUSY') void reply.header('retry-after', '2');
   return reply.status(body.statusCode).type('application/json; charset=utf-8').send(body);
 }
 

@@ -1,7 +1,8 @@
 /**
  * POST /api/import/preview and /api/import/apply: files sent as multipart/form-data (the files
  * under any field name, plus the fields of ImportFormSchema / ApplyImportFormSchema). Uploads
- * larger than IMPORT_LIMIT (all files together) get 413.
+ * larger than IMPORT_LIMIT (all files together) get 413; one import runs at a time per server,
+ * others get 429 (exchange/import-gate.ts).
  */
 import multipart from '@fastify/multipart';
 import {
@@ -16,6 +17,7 @@ import { writerOf } from '../plugins/auth.js';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { AppError, ValidationError } from '../errors.js';
+import { ImportGate } from '../exchange/import-gate.js';
 import { applyImport, previewImport } from '../exchange/import-service.js';
 import type { UploadedFile } from '../exchange/source.js';
 import { errorResponses } from './responses.js';
@@ -91,6 +93,8 @@ export interface ImportRoutesOptions {
 
 const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, options) => {
   const limit = options.importLimit;
+  // Before the upload is read, so a refused one costs nothing.
+  const gate = new ImportGate();
   await app.register(multipart, {
     limits: { fileSize: limit, files: MAX_FILES, fields: 10, fieldSize: 1000 },
   });
@@ -105,14 +109,15 @@ const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, opt
           'multipart/form-data: the files (a Kumu-layout .xlsx workbook; one or two .csv files, Elements and Connections; a .gexf; a .graphml; or an Octograph .json network file) and `unknownType`, what an element of an unknown Type becomes (default `organisation:community_group`). Nothing is written.',
         tags,
         consumes: ['multipart/form-data'],
-        response: { 200: ImportPreviewSchema, ...errorResponses(400, 413, 415) },
+        response: { 200: ImportPreviewSchema, ...errorResponses(400, 413, 415, 429) },
       },
     },
-    async (request) => {
-      const upload = await readUploadParts(request, limit);
-      const form = parseForm(ImportFormSchema, upload.fields);
-      return previewImport(app.store, upload.files, form.unknownType);
-    },
+    async (request) =>
+      gate.run(async () => {
+        const upload = await readUploadParts(request, limit);
+        const form = parseForm(ImportFormSchema, upload.fields);
+        return previewImport(app.store, upload.files, form.unknownType);
+      }),
   );
 
   app.post(
@@ -125,20 +130,21 @@ const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, opt
           "The same files and fields as the preview, plus `expectedRevision` (the preview's `revision`). 400 when any problem is an error (nothing is written), 409 when the network changed since the preview.",
         tags,
         consumes: ['multipart/form-data'],
-        response: { 200: ImportResultSchema, ...errorResponses(400, 409, 413, 415) },
+        response: { 200: ImportResultSchema, ...errorResponses(400, 409, 413, 415, 429) },
       },
     },
-    async (request) => {
-      const upload = await readUploadParts(request, limit);
-      const form = parseForm(ApplyImportFormSchema, upload.fields);
-      return applyImport(
-        app.store,
-        upload.files,
-        form.unknownType,
-        form.expectedRevision,
-        writerOf(request),
-      );
-    },
+    async (request) =>
+      gate.run(async () => {
+        const upload = await readUploadParts(request, limit);
+        const form = parseForm(ApplyImportFormSchema, upload.fields);
+        return applyImport(
+          app.store,
+          upload.files,
+          form.unknownType,
+          form.expectedRevision,
+          writerOf(request),
+        );
+      }),
   );
 };
 
