@@ -148,7 +148,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(insightsRoutes);
       await api.register(meetingRoutes);
       await api.register(exportRoutes);
-      await api.register(importRoutes, { importLimit: config.importLimit });
+      await api.register(importRoutes, {
+        importLimit: config.importLimit,
+        maxUnzippedBytes: config.importMaxUnzippedBytes,
+      });
       await api.register(backupRoutes);
       api.setNotFoundHandler(notFoundReply);
     },

@@ -46,6 +46,7 @@ const EnvSchema = z
     CLIENT_DIR: z.string().min(1).default(DEFAULT_CLIENT_DIR),
     BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
     IMPORT_LIMIT: z.coerce.number().int().min(1024).default(20_971_520),
+    IMPORT_MAX_UNZIPPED_BYTES: z.coerce.number().int().min(1024).default(104_857_600),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
     CORS_ORIGIN: z.preprocess(
       emptyAsUnset,
@@ -157,6 +158,8 @@ export interface AppConfig {
   bodyLimit: number;
   /** Largest accepted import upload in bytes, all files together (IMPORT_LIMIT). */
   importLimit: number;
+  /** Most bytes the parts of an uploaded workbook may inflate to (IMPORT_MAX_UNZIPPED_BYTES). */
+  importMaxUnzippedBytes: number;
   /** The Neo4j server to use (NEO4J_URI); absent: the embedded store under dataDir. */
   neo4j?: Neo4jConfig | undefined;
   /** API requests one address may make per minute (RATE_LIMIT_PER_MINUTE); 0: no global limit. */
@@ -220,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     clientDir: resolve(values.CLIENT_DIR),
     bodyLimit: values.BODY_LIMIT,
     importLimit: values.IMPORT_LIMIT,
+    importMaxUnzippedBytes: values.IMPORT_MAX_UNZIPPED_BYTES,
     neo4j:
       values.NEO4J_URI === undefined
         ? undefined

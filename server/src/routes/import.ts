@@ -18,6 +18,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { AppError, ValidationError } from '../errors.js';
 import { ImportGate } from '../exchange/import-gate.js';
+import { checkUploadLimits } from '../exchange/upload-limits.js';
 import { applyImport, previewImport } from '../exchange/import-service.js';
 import type { UploadedFile } from '../exchange/source.js';
 import { errorResponses } from './responses.js';
@@ -89,6 +90,8 @@ function parseForm<T extends z.ZodType>(schema: T, fields: Record<string, string
 export interface ImportRoutesOptions {
   /** Largest upload in bytes, all files together. */
   importLimit: number;
+  /** Most bytes a workbook's parts may inflate to (IMPORT_MAX_UNZIPPED_BYTES). */
+  maxUnzippedBytes: number;
 }
 
 const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, options) => {
@@ -115,6 +118,7 @@ const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, opt
     async (request) =>
       gate.run(async () => {
         const upload = await readUploadParts(request, limit);
+        checkUploadLimits(upload.files, options);
         const form = parseForm(ImportFormSchema, upload.fields);
         return previewImport(app.store, upload.files, form.unknownType);
       }),
@@ -136,6 +140,7 @@ const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, opt
     async (request) =>
       gate.run(async () => {
         const upload = await readUploadParts(request, limit);
+        checkUploadLimits(upload.files, options);
         const form = parseForm(ApplyImportFormSchema, upload.fields);
         return applyImport(
           app.store,
