@@ -1,13 +1,13 @@
 /**
  * Scheduled, checked backups of the embedded store (issue 22). Every BACKUP_INTERVAL_HOURS the
- * store's DatabaseBackups port copies the database online; the copy is compressed into
- * BACKUP_DIR as `octograph-<UTC time>-r<revision>.db.gz`, decompressed again and checked
- * (integrity, schema, and every count equal to the live store's when the copy completed), and
- * the check is written beside it (`<name>.json`). A backup is skipped when neither the revision
+ * store's DatabaseBackups port copies the database online, away from the event loop (a worker
+ * thread); the copy is compressed into BACKUP_DIR as `octograph-<UTC time>-r<revision>.db.gz`,
+ * decompressed again and checked (integrity, schema, and every count equal to the revision the
+ * copy was taken at), and the check is written beside it (`<name>.json`). A backup is skipped when neither the revision
  * nor the audit log moved since the last good one. Retention (backup-retention.ts) then deletes
  * what is no longer kept. Any failure (a folder that cannot be written, a full disk, a failed
  * check) is logged as an error and kept as `problem` for the admin page; none ever throws out of
- * the schedule.
+ * the schedule. Stopping (the server closing) stops a copy or check in progress.
  */
 import { randomBytes } from 'node:crypto';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -131,7 +131,8 @@ export function describeFailure(error: unknown, dir: string): string {
   if (isErrno(error, 'EACCES') || isErrno(error, 'EPERM') || isErrno(error, 'EROFS')) {
     return `the backup folder ${dir} cannot be written (${codeOf(error)})`;
   }
-  if (isErrno(error, 'ENOSPC') || isErrno(error, 'EDQUOT')) {
+  // SQLITE_FULL: SQLite's word for ENOSPC while writing the copy (or its page limit reached).
+  if (isErrno(error, 'ENOSPC') || isErrno(error, 'EDQUOT') || isErrno(error, 'SQLITE_FULL')) {
     return `the disk holding the backup folder ${dir} is full (${codeOf(error)})`;
   }
   if (isErrno(error, 'ENOTDIR') || isErrno(error, 'EEXIST')) {
@@ -147,12 +148,14 @@ export class BackupService {
   private running: Promise<BackUpResult> | null = null;
   private lastProblem: BackupProblem | null = null;
   private stopped = false;
+  /** Aborted by stop(): ends a copy or check in progress (the worker thread doing it). */
+  private readonly stopping = new AbortController();
 
   constructor(
     private readonly backups: DatabaseBackups | undefined,
     private readonly settings: BackupSettings,
     private readonly log: BackupLog,
-    /** Pages copied per step; the command line, serving no requests, copies all at once. */
+    /** Pages the copy takes per step (the port's default when absent; the command line: all). */
     private readonly pagesPerStep?: number,
   ) {}
 
@@ -175,12 +178,16 @@ export class BackupService {
     this.arm(new Date(Math.max(due.getTime(), Date.now() + START_DELAY_MS)));
   }
 
-  /** Stops the schedule and waits for a backup in progress (before the store closes). */
+  /**
+   * Stops the schedule and a backup in progress (its worker thread), and waits until it has
+   * stopped and cleaned up, before the store closes.
+   */
   async stop(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     this.nextAt = null;
+    this.stopping.abort();
     await this.running;
   }
 
@@ -247,7 +254,9 @@ export class BackupService {
     if (!backups) {
       return { outcome: 'failed', problem: this.problem('this store is not backed up here') };
     }
+    if (this.stopped) return { outcome: 'failed', problem: this.stoppedProblem() };
     const { dir } = this.settings;
+    const { signal } = this.stopping;
     const work = join(dir, `.partial-${randomBytes(6).toString('hex')}`);
     try {
       await mkdir(dir, { recursive: true });
@@ -266,12 +275,18 @@ export class BackupService {
       const started = Date.now();
       const takenAt = new Date();
       const facts = await backups.copyTo(`${work}.db`, {
+        signal,
         ...(this.pagesPerStep === undefined ? {} : { pagesPerStep: this.pagesPerStep }),
       });
       const name = backupFileName('octograph', takenAt, facts.revision);
       const path = join(dir, name);
       await compressFile(`${work}.db`, path);
-      const check = await this.check(path, facts, `${work}.check.db`);
+      const check = await this.check(path, facts, `${work}.check.db`, signal);
+      if (signal.aborted) {
+        // Stopped mid-check: no verdict, so the unchecked file goes.
+        await rm(path, { force: true });
+        return { outcome: 'failed', problem: this.stoppedProblem() };
+      }
       await writeFile(`${path}.json`, `${JSON.stringify({ facts, check } satisfies Sidecar)}\n`);
       const backup = backupOf(name, (await stat(path)).size, { facts, check });
       if (!check.ok) {
@@ -287,10 +302,13 @@ export class BackupService {
       await this.prune(name);
       return { outcome: 'created', backup };
     } catch (error: unknown) {
+      if (signal.aborted) return { outcome: 'failed', problem: this.stoppedProblem() };
       return { outcome: 'failed', problem: this.problem(describeFailure(error, dir), error) };
     } finally {
-      await rm(`${work}.db`, { force: true }).catch(() => undefined);
-      await rm(`${work}.check.db`, { force: true }).catch(() => undefined);
+      // A copy stopped or failed mid-way may leave SQLite's journal of it too.
+      for (const scratch of [`${work}.db`, `${work}.db-journal`, `${work}.check.db`]) {
+        await rm(scratch, { force: true }).catch(() => undefined);
+      }
     }
   }
 
@@ -299,11 +317,12 @@ export class BackupService {
     path: string,
     expected: DatabaseFacts,
     scratch: string,
+    signal: AbortSignal,
   ): Promise<BackupCheck> {
     const checkedAt = new Date().toISOString();
     try {
       await decompressFile(path, scratch);
-      const found = await this.backups?.inspect(scratch, basename(path));
+      const found = await this.backups?.inspect(scratch, { label: basename(path), signal });
       if (!found) return { ok: false, checkedAt, problem: 'the store cannot check backups' };
       const wrong = differences(expected, found);
       return wrong.length === 0
@@ -359,6 +378,13 @@ export class BackupService {
     } catch {
       return null;
     }
+  }
+
+  /** A backup cut short by stop(): logged as information, not kept as the admin page's problem. */
+  private stoppedProblem(): BackupProblem {
+    const message = 'the backup was stopped: the server is shutting down';
+    this.log.info({ dir: this.settings.dir }, message);
+    return { at: new Date().toISOString(), message };
   }
 
   private problem(message: string, error?: unknown): BackupProblem {

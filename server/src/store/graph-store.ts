@@ -209,18 +209,22 @@ export interface DatabaseFacts {
  */
 export interface DatabaseBackups {
   /**
-   * Copies the database into `file` (a new file) while requests go on: `pagesPerStep` pages at
-   * a time, yielding to the event loop between steps. Resolves with the live store's facts at
-   * the moment the copy completed, which the copy must equal.
+   * Copies the database into `file` (a new file) while requests go on, away from the event loop
+   * (the embedded store: in a worker thread, `pagesPerStep` pages at a time). Resolves with the
+   * facts of the revision the copy holds, which the copy must equal. Aborting `signal` stops the
+   * copy and rejects.
    */
-  copyTo(file: string, options?: { pagesPerStep?: number }): Promise<DatabaseFacts>;
+  copyTo(
+    file: string,
+    options?: { pagesPerStep?: number; signal?: AbortSignal },
+  ): Promise<DatabaseFacts>;
   /**
-   * Opens a copy read-only and checks it: SQLite's integrity_check, that it is an Octograph
-   * database, and a schema version this code knows. Resolves with what it holds; rejects with
-   * a BackupCheckError saying why not, naming the file as `label` (the backup a scratch copy
-   * was made from).
+   * Opens a copy read-only and checks it, away from the event loop: SQLite's integrity_check,
+   * that it is an Octograph database, and a schema version this code knows. Resolves with what
+   * it holds; rejects with a BackupCheckError saying why not, naming the file as `label` (the
+   * backup a scratch copy was made from). Aborting `signal` stops the check and rejects.
    */
-  inspect(file: string, label?: string): Promise<DatabaseFacts>;
+  inspect(file: string, options?: { label?: string; signal?: AbortSignal }): Promise<DatabaseFacts>;
   /** The live store's revision and newest audit entry: a backup is needed when they moved. */
   changeMarker(): Promise<{ revision: number; lastAuditId: number }>;
   /** Records an admin's backup or download in the audit log (revision unchanged, no changes). */

@@ -1,13 +1,18 @@
 /**
  * Backups of the embedded store (issue 22): the SQLite side of them. `EmbeddedBackups` copies the
- * live database with SQLite's online backup API, a few pages per step so that no request waits
- * more than a step; `inspectDatabase` opens a copy read-only and checks it; `replaceDatabase`
- * puts a checked copy in place of the store's file for `npm run restore` (server stopped).
- * Compression, names, schedule and retention are services/backups.ts's.
+ * live database and checks copies in a worker thread (backup-worker.ts), through a read-only
+ * connection of its own, so the server's event loop never waits on SQLite for a backup;
+ * `inspectDatabase` opens a copy read-only and checks it; `replaceDatabase` puts a checked copy
+ * in place of the store's file for `npm run restore` (server stopped). Compression, names,
+ * schedule and retention are services/backups.ts's.
  */
 import { rename, rm } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import type { DatabaseBackups, DatabaseFacts } from '../graph-store.js';
+import type { BackupWorkerMessage, BackupWorkerTask } from './backup-worker.js';
 import { LATEST_SCHEMA_VERSION } from './migrations.js';
 
 /** A copy that is not a usable Octograph database, and why (one sentence). */
@@ -16,13 +21,10 @@ export class BackupCheckError extends Error {
 }
 
 /**
- * Pages copied per step: 64 pages of 4 KiB take a millisecond or two, so a request arriving
- * mid-backup waits about that long. Once per backup it waits longer: the last step commits the
- * copy and switches its journal mode, each with an fsync, which better-sqlite3 makes in this
- * thread (tens of ms on a slow disk; bench/src/backup-blocking.ts measures it).
+ * Pages the worker copies per step (4 MiB): the steps no longer hold up requests (they run in the
+ * worker), but a stop (the server closing) lands between two of them.
  */
-const DEFAULT_PAGES_PER_STEP = 64;
-const MAX_PAGES_PER_STEP = 1 << 20;
+const DEFAULT_PAGES_PER_STEP = 1024;
 
 /** The tables every Octograph database has since schema version 4. */
 const OCTOGRAPH_TABLES = ['schema_migrations', 'nodes', 'links', 'positions', 'counters', 'users'];
@@ -46,40 +48,27 @@ function factsOf(db: Database.Database): DatabaseFacts {
 export class EmbeddedBackups implements DatabaseBackups {
   constructor(private readonly db: Database.Database) {}
 
-  async copyTo(file: string, options: { pagesPerStep?: number } = {}): Promise<DatabaseFacts> {
-    let pages = options.pagesPerStep ?? DEFAULT_PAGES_PER_STEP;
-    let remaining = Number.POSITIVE_INFINITY;
-    await this.db.backup(file, {
-      progress: (progress) => {
-        // Writers adding pages as fast as the steps copy them would keep a backup going for
-        // ever: a step that did not shorten what is left doubles the next one.
-        if (progress.remainingPages >= remaining) pages = Math.min(pages * 2, MAX_PAGES_PER_STEP);
-        remaining = progress.remainingPages;
-        return pages;
+  copyTo(
+    file: string,
+    options: { pagesPerStep?: number; signal?: AbortSignal } = {},
+  ): Promise<DatabaseFacts> {
+    return runInWorker(
+      {
+        task: 'copy',
+        // better-sqlite3's name of the connection: the database file it opened.
+        databaseFile: this.db.name,
+        file,
+        pagesPerStep: options.pagesPerStep ?? DEFAULT_PAGES_PER_STEP,
       },
-    });
-    // Read straight after the last step, before any other callback runs: writes through this
-    // connection are synchronous, and SQLite brought the copy up to date with every write made
-    // through it during the backup (a write by another process restarts the backup instead). So
-    // these are the live store's facts at the moment the copy was complete.
-    const facts = factsOf(this.db);
-    // The copy keeps the live file's WAL mode; a plain rollback-journal file opens read-only
-    // without -wal and -shm files beside it, and compresses as one file.
-    const copy = new Database(file);
-    try {
-      copy.pragma('journal_mode = DELETE');
-    } finally {
-      copy.close();
-    }
-    return facts;
+      options.signal,
+    );
   }
 
-  inspect(file: string, label?: string): Promise<DatabaseFacts> {
-    try {
-      return Promise.resolve(inspectDatabase(file, label));
-    } catch (error: unknown) {
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    }
+  inspect(
+    file: string,
+    options: { label?: string; signal?: AbortSignal } = {},
+  ): Promise<DatabaseFacts> {
+    return runInWorker({ task: 'inspect', file, label: options.label ?? file }, options.signal);
   }
 
   changeMarker(): Promise<{ revision: number; lastAuditId: number }> {
@@ -100,6 +89,105 @@ export class EmbeddedBackups implements DatabaseBackups {
       .run(revision, new Date().toISOString(), actor, action);
     return Promise.resolve();
   }
+}
+
+/**
+ * Copies the database in `databaseFile` into `file` (a new file) and returns what the copy holds;
+ * run by the worker thread. One read transaction of a read-only connection spans the facts and
+ * every step of the copy: in WAL mode it sees one snapshot, which writers on other connections
+ * never change (they append to the WAL) and which the copy therefore equals, however many
+ * writes land meanwhile; nor does SQLite restart the copy for them, as it would between steps
+ * without a transaction.
+ */
+export async function copyDatabase(
+  databaseFile: string,
+  file: string,
+  pagesPerStep: number,
+): Promise<DatabaseFacts> {
+  const db = new Database(databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    // Waiting here blocks only the worker (a checkpoint or another process's recovery).
+    db.pragma('busy_timeout = 5000');
+    db.exec('BEGIN');
+    // The first read starts the transaction's snapshot: these are the facts of the copy.
+    const facts = factsOf(db);
+    await db.backup(file, { progress: () => pagesPerStep });
+    db.exec('COMMIT');
+    // The copy keeps the live file's WAL mode; a plain rollback-journal file opens read-only
+    // without -wal and -shm files beside it, and compresses as one file.
+    const copy = new Database(file);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
+    }
+    return facts;
+  } finally {
+    db.close();
+  }
+}
+
+// Under vitest and `tsx` the server runs from its TypeScript sources, and so must the worker;
+// the built server (tsup) has it as dist/backup-worker.js, next to the code that starts it.
+const FROM_SOURCE = import.meta.url.endsWith('.ts');
+
+function startWorker(task: BackupWorkerTask): Worker {
+  if (!FROM_SOURCE) {
+    return new Worker(new URL('./backup-worker.js', import.meta.url), { workerData: task });
+  }
+  // Node 20 does not apply `--import tsx` to a worker's own entry file, so a two-line CommonJS
+  // entry registers tsx's require hook and then loads the TypeScript worker through it.
+  const require = createRequire(import.meta.url);
+  const tsx = require.resolve('tsx/cjs/api');
+  const entry = fileURLToPath(new URL('./backup-worker.ts', import.meta.url));
+  return new Worker(
+    `require(${JSON.stringify(tsx)}).register(); require(${JSON.stringify(entry)});`,
+    { eval: true, workerData: task },
+  );
+}
+
+/**
+ * Runs one task in a worker thread of its own and resolves with its facts; rejects with the
+ * worker's error (a BackupCheckError stays one; an errno or SQLite code is kept as `code`).
+ * Aborting `signal` terminates the worker (its connections close with it) and rejects.
+ */
+function runInWorker(task: BackupWorkerTask, signal?: AbortSignal): Promise<DatabaseFacts> {
+  if (signal?.aborted) return Promise.reject(stoppedError());
+  return new Promise((resolve, reject) => {
+    const worker = startWorker(task);
+    let message: BackupWorkerMessage | null = null;
+    let stopped = false;
+    const stop = () => {
+      stopped = true;
+      void worker.terminate();
+    };
+    signal?.addEventListener('abort', stop, { once: true });
+    worker.on('message', (posted: BackupWorkerMessage) => {
+      message = posted;
+    });
+    worker.on('error', (error: Error) => {
+      message ??= { type: 'failed', name: error.name, message: error.message, code: null };
+    });
+    worker.on('exit', (code) => {
+      signal?.removeEventListener('abort', stop);
+      if (stopped) reject(stoppedError());
+      else if (message?.type === 'done') resolve(message.facts);
+      else if (message?.type === 'failed') reject(errorOf(message));
+      else reject(new Error(`the backup worker stopped (exit code ${code}) without a result`));
+    });
+  });
+}
+
+function errorOf(message: Extract<BackupWorkerMessage, { type: 'failed' }>): Error {
+  if (message.name === 'BackupCheckError') return new BackupCheckError(message.message);
+  const error = new Error(message.message);
+  return message.code === null ? error : Object.assign(error, { code: message.code });
+}
+
+function stoppedError(): Error {
+  return Object.assign(new Error('the backup was stopped: the server is shutting down'), {
+    name: 'AbortError',
+  });
 }
 
 /**
