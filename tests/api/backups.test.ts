@@ -4,7 +4,7 @@
  * nothing changed → no new backup; a backup folder that cannot be written is reported, never a
  * crash.
  */
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
@@ -13,6 +13,7 @@ import { BackupListSchema, BackUpResultSchema, ErrorBodySchema } from '@octograp
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BackupService } from '../../server/src/services/backups.js';
+import type { DatabaseBackups } from '../../server/src/store/graph-store.js';
 import { EmbeddedGraphStore } from '../../server/src/store/embedded/embedded-store.js';
 import { link, organisation } from '../helpers/fixtures.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -271,4 +272,116 @@ describe('a backup folder that cannot be written', () => {
       await rm(parent, { recursive: true, force: true });
     }
   });
+});
+
+describe('a disk that fills up during a backup', () => {
+  let dir: string;
+  let store: EmbeddedGraphStore;
+
+  beforeEach(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'octograph-full-'));
+    store = EmbeddedGraphStore.open(join(dir, 'octograph.db'));
+  });
+
+  afterEach(async () => {
+    await store.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is reported in the answer, the list and the log, leaves no partial file, and the next backup works', async () => {
+    await store.createNode(organisation('org-a', 'Alpha'));
+    const errors: string[] = [];
+    const log = {
+      info: () => undefined,
+      error: (_: object, message: string) => errors.push(message),
+    };
+    const settings = {
+      intervalHours: 0,
+      dir: join(dir, 'backups'),
+      keep: { daily: 7, weekly: 4, monthly: 12 },
+    };
+    // The store's own port, except that the copy runs out of room: SQLite, given a page limit
+    // (as a full disk would stop it), fails writing the copy with SQLITE_FULL.
+    const port = store.backups;
+    const full: DatabaseBackups = {
+      copyTo: async (file) => {
+        const copy = new Database(file);
+        try {
+          copy.pragma('max_page_count = 2');
+          copy.exec('CREATE TABLE a (x); CREATE TABLE b (x); CREATE TABLE c (x);');
+        } finally {
+          copy.close();
+        }
+        return port.copyTo(file);
+      },
+      inspect: (file, options) => port.inspect(file, options),
+      changeMarker: () => port.changeMarker(),
+      audit: (action, actor, revision) => port.audit(action, actor, revision),
+    };
+    const failing = new BackupService(full, settings, log);
+    const result = await failing.backUp({ by: 'schedule' });
+
+    expect(result.outcome).toBe('failed');
+    const message = result.outcome === 'failed' ? result.problem.message : '';
+    expect(message).toBe(
+      `the disk holding the backup folder ${settings.dir} is full (SQLITE_FULL)`,
+    );
+    expect((await failing.list()).problem).toEqual(
+      result.outcome === 'failed' ? result.problem : null,
+    );
+    expect(errors).toEqual([`backup failed: ${message}`]);
+    expect(await readdir(settings.dir)).toEqual([]);
+
+    // Room again: the store still answers, and the next backup is written and checked.
+    expect(await store.ping()).toBe(true);
+    const next = await new BackupService(store.backups, settings, log).backUp({ by: 'schedule' });
+    expect(next).toMatchObject({ outcome: 'created', backup: { check: { ok: true } } });
+  });
+});
+
+describe('stopping while a backup runs', () => {
+  it('stops its worker thread, reports no problem, and leaves no file behind', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'octograph-stop-'));
+    const store = EmbeddedGraphStore.open(join(dir, 'octograph.db'));
+    try {
+      await store.applyBatch(
+        Array.from({ length: 400 }, (_, index) => ({
+          op: 'createNode' as const,
+          node: organisation(`org-${index}`, `Group ${index}`, 'charity', {
+            description: 'x'.repeat(400),
+          }),
+        })),
+      );
+      const errors: string[] = [];
+      const log = {
+        info: () => undefined,
+        error: (_: object, message: string) => errors.push(message),
+      };
+      const settings = {
+        intervalHours: 0,
+        dir: join(dir, 'backups'),
+        keep: { daily: 7, weekly: 4, monthly: 12 },
+      };
+      // One page per step, so the copy is still going when it is stopped.
+      const service = new BackupService(store.backups, settings, log, 1);
+      const running = service.backUp({ by: 'schedule' });
+      // The worker has started copying once its scratch file exists.
+      while (!(await readdir(settings.dir).catch(() => [])).some((name) => name.endsWith('.db'))) {
+        await new Promise((done) => setTimeout(done, 2));
+      }
+      await service.stop();
+
+      expect(await running).toMatchObject({
+        outcome: 'failed',
+        problem: { message: 'the backup was stopped: the server is shutting down' },
+      });
+      expect(errors).toEqual([]);
+      expect((await service.list()).problem).toBeNull();
+      expect(await readdir(settings.dir)).toEqual([]);
+      expect(await store.ping()).toBe(true);
+    } finally {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });
