@@ -10,6 +10,7 @@ export { EmbeddedGraphStore } from './store/embedded/embedded-store.js';
 export { openStore } from './store/open-store.js';
 export { seedStore, type SeedOutcome } from './seeding.js';
 export { AccountService } from './services/accounts.js';
+export { BackupService } from './services/backups.js';
 export { computeLayout, placeNewNodes } from './services/layout.js';
 export { PUBLIC_READER, visibleNode, visibleSubgraph, type Reader } from './services/privacy.js';
 export { exportNetwork } from './exchange/export-network.js';
