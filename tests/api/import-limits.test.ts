@@ -42,7 +42,7 @@ async function smallWorkbook(): Promise<Buffer> {
 }
 
 function send(app: TestApp, step: 'preview' | 'apply', bytes: Buffer) {
-  const fields = step === 'apply' ? { expectedRevision: '0' } : {};
+  const fields: Record<string, string> = step === 'apply' ? { expectedRevision: '0' } : {};
   const { payload, headers } = multipart([{ name: 'bomb.xlsx', bytes }], fields);
   return app.request({ method: 'POST', url: `/api/import/${step}`, payload, headers });
 }
