@@ -26,7 +26,7 @@ import {
   canvasCounts,
   nodeScreenPosition,
   PHONE,
-  viewport,
+  settled,
   type Point,
 } from '../helpers/browser';
 
@@ -112,18 +112,6 @@ function isFocused(locator: Locator): Promise<boolean> {
 /** A radio's name: the text of the label around it. */
 async function accessibleName(locator: Locator): Promise<string> {
   return (await locator.evaluate((element) => element.closest('label')?.textContent ?? '')).trim();
-}
-
-/** Waits until the map has stopped moving (the centring on a selection is animated). */
-async function settled(page: Page): Promise<void> {
-  let last = JSON.stringify(await viewport(page));
-  for (let tries = 0; tries < 40; tries += 1) {
-    await page.waitForTimeout(150);
-    const now = JSON.stringify(await viewport(page));
-    if (now === last) return;
-    last = now;
-  }
-  throw new Error('the map kept moving');
 }
 
 /** Drags with the mouse from `from` to `to` in small steps, as a hand would. */

@@ -14,23 +14,11 @@ import {
   canvasCounts,
   inside,
   nodeScreenPosition,
-  viewport,
+  settled,
 } from '../helpers/browser';
 import { bestConnectedDemoOrganisation } from '../helpers/fixtures';
 
 const suite = browserSuite();
-
-/** Waits until the map has stopped moving (framing is animated). */
-async function settled(page: Page): Promise<void> {
-  let last = JSON.stringify(await viewport(page));
-  for (let tries = 0; tries < 40; tries += 1) {
-    await page.waitForTimeout(150);
-    const now = JSON.stringify(await viewport(page));
-    if (now === last) return;
-    last = now;
-  }
-  throw new Error('the map kept moving');
-}
 
 /** Whether every one of these nodes is drawn inside the canvas. */
 async function allInView(page: Page, ids: readonly string[]): Promise<boolean> {

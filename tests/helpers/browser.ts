@@ -262,6 +262,18 @@ export function viewport(page: Page): Promise<ReturnType<OctographTestHandle['vi
   return page.evaluate(() => (window as TestHandleWindow).__octograph?.viewport() ?? null);
 }
 
+/** Waits until the map has stopped moving (centring and framing are animated). */
+export async function settled(page: Page): Promise<void> {
+  let last = JSON.stringify(await viewport(page));
+  for (let tries = 0; tries < 40; tries += 1) {
+    await page.waitForTimeout(150);
+    const now = JSON.stringify(await viewport(page));
+    if (now === last) return;
+    last = now;
+  }
+  throw new Error('the map kept moving');
+}
+
 /** Where the map (the "Network map" image) is on the page; throws if it is not visible. */
 export async function mapBox(page: Page): Promise<Box> {
   const box = await page.getByRole('img', { name: 'Network map' }).boundingBox();

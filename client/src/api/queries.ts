@@ -95,6 +95,15 @@ export function invalidateAfterWrite(queryClient: QueryClient): Promise<void> {
   ]).then(() => undefined);
 }
 
+/** A write to the graph whose success reads again what the store's new revision changed. */
+export function useGraphWrite<V, R>(write: (variables: V) => Promise<R>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: write,
+    onSuccess: () => invalidateAfterWrite(queryClient),
+  });
+}
+
 /** The map: nodes with positions and links, filtered by `params`. */
 export function useMap(params: MapParams = {}) {
   return useQuery({

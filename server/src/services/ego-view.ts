@@ -17,6 +17,7 @@ import {
 } from '@octograph/graph-schema';
 import { NotFoundError } from '../errors.js';
 import type { GraphStore } from '../store/graph-store.js';
+import { RevisionCache } from './revision-cache.js';
 import {
   CLASS_READERS,
   readerClass,
@@ -55,17 +56,18 @@ interface EgoModel {
 
 /** Answers neighbourhood requests from a model of the current revision. */
 export class EgoView {
-  private model: Promise<EgoModel> | null = null;
-  private modelRevision = -1;
+  private readonly cache: RevisionCache<EgoModel>;
 
-  constructor(private readonly store: GraphStore) {}
+  constructor(private readonly store: GraphStore) {
+    this.cache = new RevisionCache(store, () => this.build());
+  }
 
   /**
    * A node and everything within `depth` steps of it, with the links among them, as `reader`
    * may see it; already serialised (see json.ts).
    */
   async subgraph(id: string, depth: number, reader: Reader): Promise<Subgraph> {
-    const model = await this.current();
+    const model = await this.cache.current();
     const startKind = model.kinds.get(id);
     if (startKind === undefined) throw new NotFoundError('node', id);
     const reached = new Set([id]);
@@ -112,7 +114,7 @@ export class EgoView {
 
   /** The people who attended any meeting `personId` attended (themself excluded). */
   async coAttendees(personId: string): Promise<Set<string>> {
-    const model = await this.current();
+    const model = await this.cache.current();
     const found = new Set<string>();
     for (const meeting of model.touches.get(personId) ?? []) {
       if (meeting.kind !== 'ATTENDED') continue;
@@ -121,20 +123,6 @@ export class EgoView {
       }
     }
     return found;
-  }
-
-  private async current(): Promise<EgoModel> {
-    const revision = await this.store.revision();
-    if (this.model === null || this.modelRevision !== revision) {
-      this.modelRevision = revision;
-      // Requests arriving while it is built share the same promise.
-      this.model = this.build().catch((error: unknown) => {
-        this.model = null;
-        this.modelRevision = -1;
-        throw error;
-      });
-    }
-    return this.model;
   }
 
   private async build(): Promise<EgoModel> {

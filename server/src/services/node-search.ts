@@ -9,6 +9,7 @@
 import type { GraphNode, NodeKind } from '@octograph/graph-schema';
 import MiniSearch from 'minisearch';
 import type { GraphStore } from '../store/graph-store.js';
+import { RevisionCache } from './revision-cache.js';
 
 /** What the index holds of a node. */
 interface SearchDocument {
@@ -50,10 +51,11 @@ interface SearchModel {
 
 /** The best matches for what was typed, best first. */
 export class NodeSearch {
-  private model: Promise<SearchModel> | null = null;
-  private modelRevision = -1;
+  private readonly cache: RevisionCache<SearchModel>;
 
-  constructor(private readonly store: GraphStore) {}
+  constructor(private readonly store: GraphStore) {
+    this.cache = new RevisionCache(store, () => this.build());
+  }
 
   /** At most `limit` nodes (of `kinds`, if given) for `text`, best first, and how many match. */
   async search(
@@ -61,7 +63,7 @@ export class NodeSearch {
     limit: number,
     kinds?: readonly NodeKind[],
   ): Promise<{ items: GraphNode[]; total: number }> {
-    const { index, nodes } = await this.current();
+    const { index, nodes } = await this.cache.current();
     const found = index
       .search(text, {
         // Every word typed must match (a prefix, or within a typo or two of a word).
@@ -75,19 +77,6 @@ export class NodeSearch {
         return node && (!kinds || kinds.length === 0 || kinds.includes(node.kind)) ? [node] : [];
       });
     return { items: found.slice(0, limit), total: found.length };
-  }
-
-  private async current(): Promise<SearchModel> {
-    const revision = await this.store.revision();
-    if (this.model === null || this.modelRevision !== revision) {
-      this.modelRevision = revision;
-      this.model = this.build().catch((error: unknown) => {
-        this.model = null;
-        this.modelRevision = -1;
-        throw error;
-      });
-    }
-    return this.model;
   }
 
   private async build(): Promise<SearchModel> {

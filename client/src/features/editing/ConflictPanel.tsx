@@ -1,7 +1,7 @@
 import type { FormField } from '@octograph/graph-schema';
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../../i18n/format';
-import type { OpenConflict } from './use-versioned-form';
+import type { OpenConflict, VersionedForm } from './use-versioned-form';
 
 /**
  * Someone else saved while the editor was editing (409): what they changed, which of those the
@@ -58,5 +58,41 @@ export function ConflictPanel({
         </button>
       </div>
     </div>
+  );
+}
+
+/**
+ * The conflict choice of a versioned form, when it has one: "keep mine" saves the editor's
+ * changes on top of theirs (with `save`), "take theirs" shows what is stored and drops the save's
+ * error (`dropError`).
+ */
+export function FormConflict({
+  form,
+  labelOf,
+  busy,
+  save,
+  dropError,
+}: {
+  form: VersionedForm;
+  labelOf: (field: FormField) => string;
+  busy: boolean;
+  save: (patch: { fields: Record<string, unknown>; expectedVersion: string }) => void;
+  dropError: () => void;
+}) {
+  const open = form.conflict;
+  if (open === null) return null;
+  return (
+    <ConflictPanel
+      open={open}
+      labelOf={labelOf}
+      busy={busy}
+      onKeepMine={() => {
+        save(form.keepMine(open));
+      }}
+      onTakeTheirs={() => {
+        form.takeTheirs(open);
+        dropError();
+      }}
+    />
   );
 }

@@ -17,6 +17,7 @@ import { dispatchEditor, type EditorDialog } from './editor-store';
 import { useCreateNode } from './editing-mutations';
 import { bodyOf, issuesByField, newNodeValues, type FormValues } from './form-values';
 import { focusFirstProblem } from './focus-problem';
+import { FormActions } from './FormActions';
 import { FormFields } from './FormFields';
 import { NodePicker } from './NodePicker';
 import type { PickerNode } from './picker-choices';
@@ -231,14 +232,12 @@ export function CreateNodeDialog({ dialog }: { dialog: CreateDialog }) {
           </p>
         )}
         {create.error !== null && !fieldProblems && <ErrorNotice error={create.error} compact />}
-        <div className="form-actions">
-          <button type="submit" className="button button--primary" disabled={create.isPending}>
-            {create.isPending ? t('editing.creating') : t('editing.create')}
-          </button>
-          <button type="button" className="button" onClick={close}>
-            {t('editing.cancel')}
-          </button>
-        </div>
+        <FormActions
+          pending={create.isPending}
+          submitLabel={t('editing.create')}
+          busyLabel={t('editing.creating')}
+          onCancel={close}
+        />
       </form>
     </Modal>
   );

@@ -15,7 +15,7 @@ import { ApiError } from '../../api/api-error';
 import { useLink, useNode } from '../../api/queries';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { Modal } from '../../ui/Modal';
-import { ConflictPanel } from './ConflictPanel';
+import { FormConflict } from './ConflictPanel';
 import { dispatchEditor } from './editor-store';
 import {
   useChangeLinkKind,
@@ -25,6 +25,7 @@ import {
 } from './editing-mutations';
 import { bodyOf, issuesByField, type FormValues } from './form-values';
 import { focusFirstProblem } from './focus-problem';
+import { FormActions } from './FormActions';
 import { FormFields } from './FormFields';
 import { NodePicker } from './NodePicker';
 import { useVersionedForm } from './use-versioned-form';
@@ -191,14 +192,12 @@ function NewLinkForm({
         labelOf={labelOf}
       />
       {create.error !== null && problems.size === 0 && <ErrorNotice error={create.error} compact />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={create.isPending}>
-          {create.isPending ? t('editing.link.creating') : t('editing.link.create')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {t('editing.cancel')}
-        </button>
-      </div>
+      <FormActions
+        pending={create.isPending}
+        submitLabel={t('editing.link.create')}
+        busyLabel={t('editing.link.creating')}
+        onCancel={onDone}
+      />
     </form>
   );
 }
@@ -341,30 +340,22 @@ function EditLinkForm({ link, onDone }: { link: Link; onDone: () => void }) {
         labelOf={labelOf}
         autoFocus
       />
-      {form.conflict !== null && (
-        <ConflictPanel
-          open={form.conflict}
-          labelOf={labelOf}
-          busy={update.isPending}
-          onKeepMine={() => {
-            if (form.conflict) send(form.keepMine(form.conflict));
-          }}
-          onTakeTheirs={() => {
-            if (form.conflict) form.takeTheirs(form.conflict);
-            update.reset();
-          }}
-        />
-      )}
+      <FormConflict
+        form={form}
+        labelOf={labelOf}
+        busy={update.isPending}
+        save={send}
+        dropError={update.reset}
+      />
       {error !== null && !quiet && <ErrorNotice error={error} compact />}
       {remove.error !== null && <ErrorNotice error={remove.error} compact />}
       {changeKind.error !== null && <ErrorNotice error={changeKind.error} compact />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
-          {update.isPending ? t('editing.saving') : t('editing.save')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {t('editing.cancel')}
-        </button>
+      <FormActions
+        pending={update.isPending || changeKind.isPending}
+        submitLabel={t('editing.save')}
+        busyLabel={t('editing.saving')}
+        onCancel={onDone}
+      >
         <button
           type="button"
           className="button button--danger"
@@ -385,7 +376,7 @@ function EditLinkForm({ link, onDone }: { link: Link; onDone: () => void }) {
         >
           {t('editing.link.delete')}
         </button>
-      </div>
+      </FormActions>
     </form>
   );
 }

@@ -8,10 +8,11 @@ import { useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ApiError } from '../../api/api-error';
-import { ConflictPanel } from './ConflictPanel';
+import { FormConflict } from './ConflictPanel';
 import { dispatchEditor } from './editor-store';
 import { useUpdateNode } from './editing-mutations';
 import { focusFirstProblem } from './focus-problem';
+import { FormActions } from './FormActions';
 import { FormFields } from './FormFields';
 import { useVersionedForm } from './use-versioned-form';
 
@@ -92,34 +93,25 @@ export function NodeEditForm({ node, onDone }: { node: GraphNode; onDone: () => 
         problems={form.problems}
         autoFocus
       />
-      {form.conflict !== null && (
-        <ConflictPanel
-          open={form.conflict}
-          labelOf={labelOf}
-          busy={update.isPending}
-          onKeepMine={() => {
-            if (form.conflict) send(form.keepMine(form.conflict));
-          }}
-          onTakeTheirs={() => {
-            if (form.conflict) form.takeTheirs(form.conflict);
-            update.reset();
-          }}
-        />
-      )}
+      <FormConflict
+        form={form}
+        labelOf={labelOf}
+        busy={update.isPending}
+        save={send}
+        dropError={update.reset}
+      />
       {fieldError && (
         <p className="form-field__problem" role="alert">
           {t('editing.fixFields')}
         </p>
       )}
       {error !== null && !fieldError && !conflictError && <ErrorNotice error={error} compact />}
-      <div className="form-actions">
-        <button type="submit" className="button button--primary" disabled={update.isPending}>
-          {update.isPending ? t('editing.saving') : t('editing.save')}
-        </button>
-        <button type="button" className="button" onClick={onDone}>
-          {t('editing.cancel')}
-        </button>
-      </div>
+      <FormActions
+        pending={update.isPending}
+        submitLabel={t('editing.save')}
+        busyLabel={t('editing.saving')}
+        onCancel={onDone}
+      />
     </form>
   );
 }

@@ -2,7 +2,6 @@
  * The writes of editing on the map, each followed by reading again what the store's new
  * revision changed (invalidateAfterWrite), and the undo of a write by its audit entry.
  */
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   applyBatch,
   createLink,
@@ -15,15 +14,7 @@ import {
   type FormBody,
   type Spot,
 } from '../../api/client';
-import { invalidateAfterWrite } from '../../api/queries';
-
-function useGraphWrite<V, R>(write: (variables: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: write,
-    onSuccess: () => invalidateAfterWrite(queryClient),
-  });
-}
+import { useGraphWrite } from '../../api/queries';
 
 /** A new node, and what it is linked to first (in the same write). */
 export interface NewNode {

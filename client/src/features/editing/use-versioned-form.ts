@@ -88,3 +88,6 @@ export function useVersionedForm(
     },
   };
 }
+
+/** A form of useVersionedForm (what the conflict choice and the forms share). */
+export type VersionedForm = ReturnType<typeof useVersionedForm>;

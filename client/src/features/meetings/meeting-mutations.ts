@@ -3,7 +3,6 @@
  * revision changed (invalidateAfterWrite: the maps, insights, details and meetings).
  */
 import type { AttendeeBody, CreateNodeInput, MeetingLinkRowInput } from '@octograph/graph-schema';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import {
   addMeetingLinks,
   createNode,
@@ -12,18 +11,9 @@ import {
   setAttendee,
   updateNode,
 } from '../../api/client';
-import { invalidateAfterWrite } from '../../api/queries';
+import { useGraphWrite } from '../../api/queries';
 import type { AttendeeKind } from './attendee-choices';
 import { createMeetingBody, updateMeetingBody, type MeetingDraft } from './meeting-draft';
-
-/** A write whose success reads the graph again. */
-function useGraphWrite<V, R>(write: (variables: V) => Promise<R>) {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: write,
-    onSuccess: () => invalidateAfterWrite(queryClient),
-  });
-}
 
 /** Adds links formed at the meeting (POST /api/meetings/:id/links). */
 export function useAddMeetingLinks(meetingId: string) {
