@@ -26,6 +26,12 @@ async function main(): Promise<void> {
   process.once('SIGINT', shutdown);
   const address = await app.listen({ port: config.port, host: config.host });
   app.log.info(`Octograph is running at ${address}`);
+  // The log is JSON for machines; whoever started `npm start` also gets the set-up code in words.
+  if (!config.trustProxy && !(await app.store.hasAdmin())) {
+    process.stderr.write(
+      `\nOctograph is running at ${address}\nNo administrator yet: open it in a browser on this machine and enter the set-up code ${app.accounts.setupCode}\n(or run \`npm run create-admin\`).\n\n`,
+    );
+  }
 }
 
 main().catch((error: unknown) => {

@@ -63,7 +63,8 @@ export function InsightsPanel({ id, onClose }: { id: string; onClose: () => void
       className="insights"
       id={id}
       aria-label={t('insights.label')}
-      onKeyDown={escapeCloses(onClose)}
+      // Escape first ends a highlight (the page's clear command), then closes the panel.
+      onKeyDown={highlight === null ? escapeCloses(onClose) : undefined}
     >
       <header className="sheet__header">
         <h2 className="sheet__title">{t('insights.label')}</h2>
