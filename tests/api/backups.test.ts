@@ -20,21 +20,38 @@ import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 const quiet = { info: () => undefined, error: () => undefined };
 
-describe('a backup taken while ten writers run', () => {
-  let dir: string;
-  let store: EmbeddedGraphStore;
-
+/**
+ * An embedded store in a temp folder of its own for each test of the block that calls this; the
+ * store and the folder are gone after each test.
+ */
+function storeInTempFolder(prefix: string): {
+  dir: () => string;
+  store: () => EmbeddedGraphStore;
+} {
+  let dir = '';
+  let store: EmbeddedGraphStore | undefined;
   beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'octograph-backup-'));
+    dir = await mkdtemp(join(tmpdir(), prefix));
     store = EmbeddedGraphStore.open(join(dir, 'octograph.db'));
   });
-
   afterEach(async () => {
-    await store.close();
+    await store?.close();
     await rm(dir, { recursive: true, force: true });
   });
+  return {
+    dir: () => dir,
+    store: () => {
+      if (!store) throw new Error('the store is opened before each test');
+      return store;
+    },
+  };
+}
+
+describe('a backup taken while ten writers run', () => {
+  const temp = storeInTempFolder('octograph-backup-');
 
   it('is consistent: integrity ok, and its counts are those of the revision it names', async () => {
+    const [dir, store] = [temp.dir(), temp.store()];
     // Enough pages that copying them a few per step spans many turns of the event loop.
     await store.applyBatch(
       Array.from({ length: 400 }, (_, index) => ({
@@ -275,20 +292,10 @@ describe('a backup folder that cannot be written', () => {
 });
 
 describe('a disk that fills up during a backup', () => {
-  let dir: string;
-  let store: EmbeddedGraphStore;
-
-  beforeEach(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'octograph-full-'));
-    store = EmbeddedGraphStore.open(join(dir, 'octograph.db'));
-  });
-
-  afterEach(async () => {
-    await store.close();
-    await rm(dir, { recursive: true, force: true });
-  });
+  const temp = storeInTempFolder('octograph-full-');
 
   it('is reported in the answer, the list and the log, leaves no partial file, and the next backup works', async () => {
+    const [dir, store] = [temp.dir(), temp.store()];
     await store.createNode(organisation('org-a', 'Alpha'));
     const errors: string[] = [];
     const log = {

@@ -63,6 +63,9 @@ export function CreateNodeDialog({ dialog }: { dialog: CreateDialog }) {
   const close = () => {
     dispatchEditor({ type: 'close' });
   };
+  const change = (key: string, value: string) => {
+    setValues((current) => ({ ...current, [key]: value }));
+  };
   const newNode = {
     kind,
     orgKind:
@@ -140,9 +143,7 @@ export function CreateNodeDialog({ dialog }: { dialog: CreateDialog }) {
           idPrefix={id}
           fields={fields.filter((field) => field.name === 'name')}
           values={values}
-          onChange={(key, value) => {
-            setValues((current) => ({ ...current, [key]: value }));
-          }}
+          onChange={change}
           problems={problems}
           autoFocus
         />
@@ -204,9 +205,7 @@ export function CreateNodeDialog({ dialog }: { dialog: CreateDialog }) {
           idPrefix={id}
           fields={fields.filter((field) => field.name !== 'name' && field.later !== true)}
           values={values}
-          onChange={(key, value) => {
-            setValues((current) => ({ ...current, [key]: value }));
-          }}
+          onChange={change}
           problems={problems}
         />
         {later.length > 0 && (
@@ -216,9 +215,7 @@ export function CreateNodeDialog({ dialog }: { dialog: CreateDialog }) {
               idPrefix={id}
               fields={later}
               values={values}
-              onChange={(key, value) => {
-                setValues((current) => ({ ...current, [key]: value }));
-              }}
+              onChange={change}
               problems={problems}
             />
           </details>

@@ -24,7 +24,6 @@ import {
   useUpdateLink,
 } from './editing-mutations';
 import { bodyOf, issuesByField, type FormValues } from './form-values';
-import { focusFirstProblem } from './focus-problem';
 import { FormActions } from './FormActions';
 import { FormFields } from './FormFields';
 import { NodePicker } from './NodePicker';
@@ -278,21 +277,14 @@ function EditLinkForm({ link, onDone }: { link: Link; onDone: () => void }) {
     }
     update.mutate(
       { id: link.id, patch: { ...patch.fields, expectedVersion: patch.expectedVersion } },
-      {
-        onSuccess: (saved) => {
-          form.saved(saved);
-          dispatchEditor({
-            type: 'notice',
-            message: t('editing.saved', { name: sentence }),
-            auditId: null,
-          });
-          onDone();
-        },
-        onError: (error) => {
-          form.failed(error);
-          focusFirstProblem(formRef.current);
-        },
-      },
+      form.saveCallbacks(formRef, () => {
+        dispatchEditor({
+          type: 'notice',
+          message: t('editing.saved', { name: sentence }),
+          auditId: null,
+        });
+        onDone();
+      }),
     );
   };
   const error = update.error;

@@ -11,7 +11,6 @@ import { ApiError } from '../../api/api-error';
 import { FormConflict } from './ConflictPanel';
 import { dispatchEditor } from './editor-store';
 import { useUpdateNode } from './editing-mutations';
-import { focusFirstProblem } from './focus-problem';
 import { FormActions } from './FormActions';
 import { FormFields } from './FormFields';
 import { useVersionedForm } from './use-versioned-form';
@@ -45,21 +44,14 @@ export function NodeEditForm({ node, onDone }: { node: GraphNode; onDone: () => 
         id: node.id,
         patch: { kind: node.kind, ...patch.fields, expectedVersion: patch.expectedVersion },
       },
-      {
-        onSuccess: (saved) => {
-          form.saved(saved);
-          dispatchEditor({
-            type: 'notice',
-            message: t('editing.saved', { name: saved.name }),
-            auditId: null,
-          });
-          onDone();
-        },
-        onError: (error) => {
-          form.failed(error);
-          focusFirstProblem(formRef.current);
-        },
-      },
+      form.saveCallbacks(formRef, (saved: GraphNode) => {
+        dispatchEditor({
+          type: 'notice',
+          message: t('editing.saved', { name: saved.name }),
+          auditId: null,
+        });
+        onDone();
+      }),
     );
   };
 

@@ -1,6 +1,7 @@
 import type { FieldIssue, FormField } from '@octograph/graph-schema';
-import { useState } from 'react';
+import { useState, type RefObject } from 'react';
 import { ApiError } from '../../api/api-error';
+import { focusFirstProblem } from './focus-problem';
 import {
   conflictOf,
   issuesByField,
@@ -37,6 +38,31 @@ export function useVersionedForm(
 
   const problems = issuesByField(fields, issues);
 
+  /** After a save: the saved thing is the new starting point. */
+  const saved = (next: { updatedAt: string }) => {
+    const nextValues = valuesOf(fields, next);
+    setBase(nextValues);
+    setValues(nextValues);
+    setVersion(next.updatedAt);
+    setIssues([]);
+    setConflict(null);
+  };
+
+  /** A failed save: field problems go to their fields, a conflict opens its choice. */
+  const failed = (error: unknown) => {
+    if (!(error instanceof ApiError)) return;
+    setIssues(error.body.issues);
+    if (error.code !== 'EDIT_CONFLICT') return;
+    const current = parseCurrent(error.body.current);
+    if (current === null) return;
+    const theirs = valuesOf(fields, current);
+    setConflict({
+      theirs,
+      version: current.updatedAt,
+      conflict: conflictOf(fields, base, values, theirs),
+    });
+  };
+
   return {
     values,
     problems,
@@ -46,29 +72,23 @@ export function useVersionedForm(
     },
     /** The fields changed, as a PATCH body takes them, and the version they start from. */
     patch: () => ({ fields: patchOf(fields, base, values), expectedVersion: version }),
-    /** After a save: the saved thing is the new starting point. */
-    saved: (next: { updatedAt: string }) => {
-      const nextValues = valuesOf(fields, next);
-      setBase(nextValues);
-      setValues(nextValues);
-      setVersion(next.updatedAt);
-      setIssues([]);
-      setConflict(null);
-    },
-    /** A failed save: field problems go to their fields, a conflict opens its choice. */
-    failed: (error: unknown) => {
-      if (!(error instanceof ApiError)) return;
-      setIssues(error.body.issues);
-      if (error.code !== 'EDIT_CONFLICT') return;
-      const current = parseCurrent(error.body.current);
-      if (current === null) return;
-      const theirs = valuesOf(fields, current);
-      setConflict({
-        theirs,
-        version: current.updatedAt,
-        conflict: conflictOf(fields, base, values, theirs),
-      });
-    },
+    /**
+     * The callbacks of a save: what was saved becomes the new start (then `onSaved`); a refusal
+     * goes to the fields it names, the first of which takes the focus, or opens the conflict.
+     */
+    saveCallbacks: <T extends { updatedAt: string }>(
+      formElement: RefObject<HTMLFormElement | null>,
+      onSaved: (saved: T) => void,
+    ) => ({
+      onSuccess: (next: T) => {
+        saved(next);
+        onSaved(next);
+      },
+      onError: (error: unknown) => {
+        failed(error);
+        focusFirstProblem(formElement.current);
+      },
+    }),
     /** Keep my changes on top of theirs: returns the patch to send against their version. */
     keepMine: (open: OpenConflict) => {
       const merged = keepMine(fields, base, values, open.theirs);
