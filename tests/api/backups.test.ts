@@ -47,6 +47,21 @@ function storeInTempFolder(prefix: string): {
   };
 }
 
+/** A log that keeps the errors it is given, and settings for backups made by hand into `dir`. */
+function manualBackups(dir: string) {
+  const errors: string[] = [];
+  const log = {
+    info: () => undefined,
+    error: (_: object, message: string) => errors.push(message),
+  };
+  const settings = {
+    intervalHours: 0,
+    dir: join(dir, 'backups'),
+    keep: { daily: 7, weekly: 4, monthly: 12 },
+  };
+  return { errors, log, settings };
+}
+
 describe('a backup taken while ten writers run', () => {
   const temp = storeInTempFolder('octograph-backup-');
 
@@ -297,16 +312,7 @@ describe('a disk that fills up during a backup', () => {
   it('is reported in the answer, the list and the log, leaves no partial file, and the next backup works', async () => {
     const [dir, store] = [temp.dir(), temp.store()];
     await store.createNode(organisation('org-a', 'Alpha'));
-    const errors: string[] = [];
-    const log = {
-      info: () => undefined,
-      error: (_: object, message: string) => errors.push(message),
-    };
-    const settings = {
-      intervalHours: 0,
-      dir: join(dir, 'backups'),
-      keep: { daily: 7, weekly: 4, monthly: 12 },
-    };
+    const { errors, log, settings } = manualBackups(dir);
     // The store's own port, except that the copy runs out of room: SQLite, given a page limit
     // (as a full disk would stop it), fails writing the copy with SQLITE_FULL.
     const port = store.backups;
@@ -359,16 +365,7 @@ describe('stopping while a backup runs', () => {
           }),
         })),
       );
-      const errors: string[] = [];
-      const log = {
-        info: () => undefined,
-        error: (_: object, message: string) => errors.push(message),
-      };
-      const settings = {
-        intervalHours: 0,
-        dir: join(dir, 'backups'),
-        keep: { daily: 7, weekly: 4, monthly: 12 },
-      };
+      const { errors, log, settings } = manualBackups(dir);
       // One page per step, so the copy is still going when it is stopped.
       const service = new BackupService(store.backups, settings, log, 1);
       const running = service.backUp({ by: 'schedule' });

@@ -5,8 +5,10 @@ import {
   orgKindOf,
   today,
   type FormField,
+  type EndpointNode,
   type GraphNode,
   type Link,
+  type LinkChoice,
   type LinkKind,
 } from '@octograph/graph-schema';
 import { useId, useRef, useState } from 'react';
@@ -51,6 +53,48 @@ const NEW_LINK_VALUES: FormValues = { strength: '2', since: today() };
 
 function endpointOf(node: GraphNode) {
   return { id: node.id, name: node.name, kind: node.kind, orgKind: orgKindOf(node) };
+}
+
+/**
+ * The kinds of link two nodes may have, as sentences ("A works with B") to choose one of; the
+ * first takes the focus when asked.
+ */
+function LinkKindChoice({
+  name,
+  choices,
+  kind,
+  onChange,
+  autoFocus = false,
+}: {
+  name: string;
+  choices: readonly LinkChoice<EndpointNode & { name: string }>[];
+  kind: LinkKind;
+  onChange: (kind: LinkKind) => void;
+  autoFocus?: boolean;
+}) {
+  const { t } = useTranslation();
+  const sentence = useLinkSentence();
+  return (
+    <fieldset className="link-kinds">
+      <legend>{t('editing.link.kind')}</legend>
+      {choices.map((option, index) => (
+        <label key={option.kind} className="link-kinds__option">
+          <input
+            type="radio"
+            name={name}
+            value={option.kind}
+            checked={option.kind === kind}
+            autoFocus={autoFocus && index === 0}
+            data-autofocus={autoFocus && index === 0 ? '' : undefined}
+            onChange={() => {
+              onChange(option.kind);
+            }}
+          />
+          {sentence(option.kind, option.source.name, option.target.name)}
+        </label>
+      ))}
+    </fieldset>
+  );
 }
 
 /**
@@ -111,7 +155,6 @@ function NewLinkForm({
   const { t } = useTranslation();
   const id = useId();
   const labelOf = useLinkLabel();
-  const sentence = useLinkSentence();
   const choices = linkChoices(endpointOf(source), endpointOf(target));
   const [kind, setKind] = useState<LinkKind | null>(choices[0]?.kind ?? null);
   const [values, setValues] = useState<FormValues>(NEW_LINK_VALUES);
@@ -161,25 +204,13 @@ function NewLinkForm({
         );
       }}
     >
-      <fieldset className="link-kinds">
-        <legend>{t('editing.link.kind')}</legend>
-        {choices.map((option, index) => (
-          <label key={option.kind} className="link-kinds__option">
-            <input
-              type="radio"
-              name={`${id}-kind`}
-              value={option.kind}
-              checked={option.kind === choice.kind}
-              autoFocus={index === 0}
-              data-autofocus={index === 0 ? '' : undefined}
-              onChange={() => {
-                setKind(option.kind);
-              }}
-            />
-            {sentence(option.kind, option.source.name, option.target.name)}
-          </label>
-        ))}
-      </fieldset>
+      <LinkKindChoice
+        name={`${id}-kind`}
+        choices={choices}
+        kind={choice.kind}
+        onChange={setKind}
+        autoFocus
+      />
       <FormFields
         idPrefix={id}
         fields={fields}
@@ -305,23 +336,7 @@ function EditLinkForm({ link, onDone }: { link: Link; onDone: () => void }) {
     >
       <p className="edit-form__sentence">{sentence}</p>
       {choices.length > 1 && (
-        <fieldset className="link-kinds">
-          <legend>{t('editing.link.kind')}</legend>
-          {choices.map((option) => (
-            <label key={option.kind} className="link-kinds__option">
-              <input
-                type="radio"
-                name={`${id}-kind`}
-                value={option.kind}
-                checked={option.kind === kind}
-                onChange={() => {
-                  setKind(option.kind);
-                }}
-              />
-              {sentenceOf(option.kind, option.source.name, option.target.name)}
-            </label>
-          ))}
-        </fieldset>
+        <LinkKindChoice name={`${id}-kind`} choices={choices} kind={kind} onChange={setKind} />
       )}
       <FormFields
         idPrefix={id}
