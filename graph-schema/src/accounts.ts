@@ -39,6 +39,11 @@ export const PasswordSchema = z
   .min(10, 'must be at least 10 characters')
   .max(200, 'must be at most 200 characters');
 
+/** The languages Octograph speaks (the client's resources and the server's own texts). */
+export const LANGUAGES = ['en', 'pl'] as const;
+export const LanguageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof LanguageSchema>;
+
 /** A user as the API shows it (never the password hash or an invitation token). */
 export const UserSchema = z.object({
   id: z.string(),
@@ -52,6 +57,8 @@ export const UserSchema = z.object({
   /** Invited but has not chosen a password yet. */
   invitationPending: z.boolean(),
   createdAt: z.string(),
+  /** The language the user chose for Octograph; absent: the browser's. */
+  language: LanguageSchema.optional(),
 });
 export type User = z.infer<typeof UserSchema>;
 
@@ -96,6 +103,13 @@ export const ChangePasswordBodySchema = z.strictObject({
   newPassword: PasswordSchema,
 });
 export type ChangePasswordBody = z.input<typeof ChangePasswordBodySchema>;
+
+/** PATCH /api/session: the signed-in user's own settings. */
+export const SessionPatchSchema = z.strictObject({
+  /** The language Octograph speaks to this user, on every device they sign in on. */
+  language: LanguageSchema,
+});
+export type SessionPatch = z.input<typeof SessionPatchSchema>;
 
 /** POST /api/users: an admin invites someone; they choose their password from the link. */
 export const InviteBodySchema = z.strictObject({

@@ -167,6 +167,15 @@ const ROUTES: readonly Row[] = [
     }),
   },
   {
+    method: 'PATCH',
+    route: '/api/session',
+    access: 'signedIn',
+    prepare: () => ({
+      request: { method: 'PATCH', url: '/api/session', payload: { language: 'pl' } },
+      success: 200,
+    }),
+  },
+  {
     method: 'POST',
     route: '/api/session/password',
     access: 'signedIn',

@@ -59,6 +59,7 @@ function user(id: string, overrides: Partial<StoredUser> = {}): StoredUser {
     createdAt: '2024-05-01T09:00:00.000Z',
     invitationHash: null,
     invitationExpiresAt: null,
+    language: null,
     ...overrides,
   };
 }
@@ -236,6 +237,15 @@ export function describeAccountsAuditContract(current: () => GraphStore): void {
       expect(renamed).toEqual(admin('ania', { name: 'Ania Nowak' }));
       expect(await store.getUser('ania')).toEqual(renamed);
       await failureOf(() => store.updateUser('ghost', { name: 'Ghost' }), UserNotFoundError);
+    });
+
+    it('keeps the language a user chose, and changes nothing else with it', async () => {
+      const store = current();
+      await store.createUser(admin('ania'));
+      const polish = await store.updateUser('ania', { language: 'pl' });
+      expect(polish).toEqual(admin('ania', { language: 'pl' }));
+      expect(await store.getUser('ania')).toEqual(polish);
+      expect(await store.findUserByEmail('ania@example.org')).toEqual(polish);
     });
 
     it('ends every session of a user who is disabled, and only theirs', async () => {

@@ -9,6 +9,7 @@
  */
 import {
   COLLABORATION_TYPES,
+  LANGUAGES,
   LINK_KINDS,
   NODE_KINDS,
   NODE_STATUSES,
@@ -453,6 +454,17 @@ export const ROUTE_FUZZ: Readonly<Record<string, RouteFuzz>> = {
       };
       const valid = validBody(shape, {});
       return bodyRoute('POST', () => '/api/session', null, valid, badBody(valid, shape));
+    },
+  },
+  'PATCH /api/session': {
+    caller: 'editor',
+    requests: () => {
+      const shape: BodyShape = {
+        fields: { language: { type: 'enum', values: LANGUAGES } },
+        required: ['language'],
+      };
+      const valid = validBody(shape, {});
+      return bodyRoute('PATCH', () => '/api/session', null, valid, badBody(valid, shape));
     },
   },
   'POST /api/session/password': {

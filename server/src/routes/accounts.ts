@@ -9,6 +9,7 @@ import {
   InvitationInfoSchema,
   InvitationParamsSchema,
   SessionInfoSchema,
+  SessionPatchSchema,
   SetupBodySchema,
   SignInBodySchema,
   type SessionInfo,
@@ -113,6 +114,25 @@ const accountRoutes: FastifyPluginAsyncZod<{ signInLimitPerMinute: number }> = a
       if (token !== undefined) await app.accounts.signOut(token);
       clearSessionCookie(reply);
       return reply.status(204).send(null);
+    },
+  );
+
+  app.patch(
+    '/session',
+    {
+      config: { access: 'signedIn' },
+      schema: {
+        summary: 'Change your own settings: the language Octograph speaks to you',
+        tags,
+        body: SessionPatchSchema,
+        response: { 200: SessionInfoSchema, ...errorResponses(400, 401, 403) },
+      },
+    },
+    async (request) => {
+      const { user, session } = request.viewer;
+      if (!user || !session) throw new ForbiddenError('sign in first');
+      const updated = await app.accounts.setLanguage(user, request.body.language);
+      return sessionInfo(app, request, { ...request.viewer, user: updated });
     },
   );
 

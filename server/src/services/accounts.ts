@@ -4,7 +4,14 @@
  * store keeps only hashes of session and invitation tokens.
  */
 import { randomUUID } from 'node:crypto';
-import type { InviteBody, Invitation, Role, User, UserPatch } from '@octograph/graph-schema';
+import type {
+  InviteBody,
+  Invitation,
+  Language,
+  Role,
+  User,
+  UserPatch,
+} from '@octograph/graph-schema';
 import {
   AppError,
   ConflictError,
@@ -194,6 +201,12 @@ export class AccountService {
     await this.store.createSession(session);
   }
 
+  /** The user chooses the language Octograph speaks to them (their sessions go on). */
+  async setLanguage(user: StoredUser, language: Language): Promise<StoredUser> {
+    if (user.language === language) return user;
+    return this.store.updateUser(user.id, { language }, { actor: user.id });
+  }
+
   /** An admin changes a user. */
   async update(id: string, patch: UserPatch, context: WriteContext = {}): Promise<User> {
     if (patch.personId !== undefined) await this.checkPerson(patch.personId);
@@ -253,6 +266,7 @@ export class AccountService {
       createdAt: new Date().toISOString(),
       invitationHash: null,
       invitationExpiresAt: null,
+      language: null,
     };
   }
 

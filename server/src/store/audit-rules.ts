@@ -97,6 +97,8 @@ export function publicUser(user: StoredUser): User {
     disabled: user.disabled,
     invitationPending: user.invitationHash !== null,
     createdAt: user.createdAt,
+    // Only when chosen, so entries written before there was a choice read the same.
+    ...(user.language ? { language: user.language } : {}),
   };
 }
 

@@ -15,6 +15,7 @@ import type {
   CreateNodeInput,
   FocusWalk,
   GraphNode,
+  Language,
   Link,
   LinkKind,
   NodeFilter,
@@ -105,6 +106,8 @@ export interface StoredUser {
   invitationHash: string | null;
   /** When the pending invitation stops working. */
   invitationExpiresAt: string | null;
+  /** The language the user chose; null: the browser's. */
+  language: Language | null;
 }
 
 /** What an admin (or the user themself) may change on an account. */
@@ -118,6 +121,7 @@ export type UserChange = Partial<
     | 'disabled'
     | 'invitationHash'
     | 'invitationExpiresAt'
+    | 'language'
   >
 >;
 

@@ -3,7 +3,7 @@
  * Account writes are not graph writes: they neither raise the revision nor enter the audit log.
  */
 import type Database from 'better-sqlite3';
-import type { AuditAction, AuditChange, Role } from '@octograph/graph-schema';
+import type { AuditAction, AuditChange, Language, Role } from '@octograph/graph-schema';
 import { ConflictError, UserNotFoundError } from '../../errors.js';
 import { accountChange } from '../audit-rules.js';
 import type { StoredSession, StoredUser, UserChange } from '../graph-store.js';
@@ -13,12 +13,12 @@ export type AccountAudit = (action: AuditAction, actor: string | null, change: A
 
 const SQL = {
   insertUser: `INSERT INTO users (id, email, name, role, password_hash, person_id, disabled, created_at,
-      invitation_hash, invitation_expires_at)
+      invitation_hash, invitation_expires_at, language)
     VALUES (@id, @email, @name, @role, @passwordHash, @personId, @disabled, @createdAt,
-      @invitationHash, @invitationExpiresAt)`,
+      @invitationHash, @invitationExpiresAt, @language)`,
   updateUser: `UPDATE users SET name = @name, role = @role, password_hash = @passwordHash,
       person_id = @personId, disabled = @disabled, invitation_hash = @invitationHash,
-      invitation_expires_at = @invitationExpiresAt
+      invitation_expires_at = @invitationExpiresAt, language = @language
     WHERE id = @id`,
   userById: `SELECT * FROM users WHERE id = ?`,
   userByEmail: `SELECT * FROM users WHERE email = ?`,
@@ -47,6 +47,7 @@ interface UserRow {
   created_at: string;
   invitation_hash: string | null;
   invitation_expires_at: string | null;
+  language: Language | null;
 }
 
 function userOf(row: UserRow): StoredUser {
@@ -61,6 +62,7 @@ function userOf(row: UserRow): StoredUser {
     createdAt: row.created_at,
     invitationHash: row.invitation_hash,
     invitationExpiresAt: row.invitation_expires_at,
+    language: row.language,
   };
 }
 

@@ -135,6 +135,11 @@ const MIGRATIONS: readonly Migration[] = [
       ) STRICT, WITHOUT ROWID;
     `,
   },
+  {
+    version: 5,
+    description: "each user's language (null: the browser's)",
+    sql: `ALTER TABLE users ADD COLUMN language TEXT CHECK (language IN ('en', 'pl'));`,
+  },
 ];
 
 /** The newest schema version this code knows. */

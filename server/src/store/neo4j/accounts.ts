@@ -7,7 +7,14 @@
  * (e-mail taken? an admin left?) see every earlier account write. Timestamps stay the strings the
  * services gave, compared as strings, as the embedded store does.
  */
-import { ROLES, type AuditAction, type AuditChange, type Role } from '@octograph/graph-schema';
+import {
+  LANGUAGES,
+  ROLES,
+  type AuditAction,
+  type AuditChange,
+  type Language,
+  type Role,
+} from '@octograph/graph-schema';
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import { ConflictError, UserNotFoundError } from '../../errors.js';
 import { accountChange } from '../audit-rules.js';
@@ -43,6 +50,7 @@ function userProperties(user: StoredUser): PropertyMap {
     createdAt: user.createdAt,
     invitationHash: user.invitationHash,
     invitationExpiresAt: user.invitationExpiresAt,
+    language: user.language,
   };
 }
 
@@ -56,6 +64,10 @@ function roleOf(value: unknown): Role {
   const role = ROLES.find((known) => known === value);
   if (role === undefined) throw new Error('a stored user has no known role');
   return role;
+}
+
+function languageOf(value: unknown): Language | null {
+  return LANGUAGES.find((known) => known === value) ?? null;
 }
 
 function userOf(record: Neo4jRecord): StoredUser {
@@ -72,6 +84,7 @@ function userOf(record: Neo4jRecord): StoredUser {
     createdAt: required(p.createdAt, 'user createdAt'),
     invitationHash: stringOrNull(p.invitationHash, 'user invitationHash'),
     invitationExpiresAt: stringOrNull(p.invitationExpiresAt, 'user invitationExpiresAt'),
+    language: languageOf(p.language),
   };
 }
 

@@ -65,14 +65,15 @@ export const ADAPTER_PROPERTY_KEYS = [
   'dismissedAt',
   'dismissedBy',
   // Accounts (accounts.ts): (:User {id, email, name, role, passwordHash, personId, disabled,
-  // createdAt, invitationHash, invitationExpiresAt}) and (:Session {tokenHash, userId, csrfToken,
-  // createdAt, expiresAt}).
+  // createdAt, invitationHash, invitationExpiresAt, language}) and (:Session {tokenHash, userId,
+  // csrfToken, createdAt, expiresAt}).
   'email',
   'passwordHash',
   'personId',
   'disabled',
   'invitationHash',
   'invitationExpiresAt',
+  'language',
   'tokenHash',
   'userId',
   'csrfToken',
