@@ -51,6 +51,7 @@ import {
   type InviteBody,
   type Invitation,
   type InvitationInfo,
+  type Language,
   type SessionInfo,
   type SetupBody,
   type SignInBody,
@@ -611,6 +612,11 @@ export async function signIn(body: SignInBody): Promise<SessionInfo> {
 export async function signOut(): Promise<void> {
   await sendDelete('/api/session');
   csrfToken = null;
+}
+
+/** PATCH /api/session: the language Octograph speaks to the signed-in user, on any device. */
+export async function setAccountLanguage(language: Language): Promise<SessionInfo> {
+  return remember(await sendJson('PATCH', '/api/session', { language }, SessionInfoSchema));
 }
 
 /** POST /api/session/password: changes one's own password (the user's other sessions end). */

@@ -29,6 +29,7 @@ import { useSelection } from '../features/selection/selection-context';
 import { StatusLine } from '../features/status/StatusLine';
 import { TimelineBar } from '../features/timeline/TimelineBar';
 import { MapView } from '../map/MapView';
+import { LanguagePicker } from '../features/language/LanguagePicker';
 import { Logo } from './Logo';
 import { PageCommands } from './PageCommands';
 
@@ -107,6 +108,7 @@ export function App() {
             }}
           />
           <StatusLine />
+          <LanguagePicker className="language-picker--header" />
           <AccountMenu />
         </header>
         <main

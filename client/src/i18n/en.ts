@@ -85,6 +85,10 @@ export const en = {
     showing_one: 'Showing {{shown, number}} of {{count, number}} node',
     showing_other: 'Showing {{shown, number}} of {{count, number}} nodes',
   },
+  /** The language picker (each language's own name is in languages.ts). */
+  language: {
+    label: 'Language',
+  },
   focus: {
     label: 'Focus on the neighbourhood',
     loading: 'Loading the neighbourhood…',
@@ -115,7 +119,7 @@ export const en = {
   },
   legend: {
     title: 'Legend',
-    attributesAsNodes: 'Show themes and places as nodes',
+    attributesAsNodes: 'Show themes, places and meetings as nodes',
     organisations: 'Organisations',
     otherNodes: 'Also on the map',
     links: 'Links',
@@ -887,6 +891,7 @@ export const en = {
         disabled: 'disabled',
         invitationPending: 'invitation',
         password: 'password',
+        language: 'language',
       },
     },
   },

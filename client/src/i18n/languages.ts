@@ -1,9 +1,9 @@
 /** The languages Octograph speaks, and how a browser's or an account's choice maps onto them. */
 
-/** Codes of the languages the client ships (resources in en.ts, pl.ts), English first. */
-export const LANGUAGES = ['en', 'pl'] as const;
+import { LANGUAGES, type Language } from '@octograph/graph-schema';
 
-export type Language = (typeof LANGUAGES)[number];
+// The codes (graph-schema, which the server validates accounts against), English first.
+export { LANGUAGES, type Language };
 
 /** Each language's own name, as the picker shows it whatever the page's language. */
 export const LANGUAGE_NAMES: Record<Language, string> = {

@@ -95,6 +95,9 @@ export const pl: WithPluralForms<Translation, 'few' | 'many'> = {
     showing_many: 'Widać {{shown, number}} z {{count, number}} elementów',
     showing_other: 'Widać {{shown, number}} z {{count, number}} elementu',
   },
+  language: {
+    label: 'Język',
+  },
   focus: {
     label: 'Pokaż najbliższe otoczenie',
     loading: 'Wczytywanie otoczenia…',
@@ -125,7 +128,7 @@ export const pl: WithPluralForms<Translation, 'few' | 'many'> = {
   },
   legend: {
     title: 'Legenda',
-    attributesAsNodes: 'Pokaż tematy i miejsca jako punkty na mapie',
+    attributesAsNodes: 'Pokaż tematy, miejsca i spotkania jako punkty na mapie',
     organisations: 'Organizacje',
     otherNodes: 'Na mapie są też',
     links: 'Powiązania',
@@ -968,6 +971,7 @@ export const pl: WithPluralForms<Translation, 'few' | 'many'> = {
         disabled: 'wyłączenie',
         invitationPending: 'zaproszenie',
         password: 'hasło',
+        language: 'język',
       },
     },
   },

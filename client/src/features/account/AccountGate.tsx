@@ -3,6 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../ui/ErrorNotice';
+import { useAccountLanguageSync } from '../language/use-language';
 import { accountScreen } from './access';
 import { dispatchAccountScreen, useAccountScreenState } from './account-store';
 import { InvitationScreen } from './InvitationScreen';
@@ -19,6 +20,7 @@ export function AccountGate({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   useStaleSessionListener();
+  useAccountLanguageSync();
   const session = useSession();
   const state = useAccountScreenState();
   const data = session.data;

@@ -2,6 +2,7 @@ import './account.css';
 import { useId, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Logo } from '../../app/Logo';
+import { LanguagePicker } from '../language/LanguagePicker';
 
 export interface AccountScreenProps {
   /** The screen's heading, which also names its form. */
@@ -31,6 +32,7 @@ export function AccountScreen({ title, onSubmit, children }: AccountScreenProps)
         <div className="account-card__brand">
           <Logo />
           <span>{t('app.name')}</span>
+          <LanguagePicker className="language-picker--screen" />
         </div>
         <h1 id={titleId} className="account-card__title">
           {title}
