@@ -5,6 +5,7 @@ import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import octographI18n from './client/eslint-rules/no-literal-jsx-text.js';
 
 const storeDrivers = ['better-sqlite3', 'better-sqlite3/*', 'neo4j-driver', 'neo4j-driver/*'];
 
@@ -70,6 +71,12 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // Every word a reader sees comes from the translation files (issue 17).
+    files: ['client/src/**/*.tsx'],
+    plugins: { 'octograph-i18n': octographI18n },
+    rules: { 'octograph-i18n/no-literal-jsx-text': 'error' },
   },
   {
     files: ['graph-schema/**/*.ts'],
