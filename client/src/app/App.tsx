@@ -108,7 +108,7 @@ export function App() {
             }}
           />
           <StatusLine />
-          <LanguagePicker className="language-picker--header" />
+          <LanguagePicker compact />
           <AccountMenu />
         </header>
         <main

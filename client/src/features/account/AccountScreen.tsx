@@ -32,7 +32,7 @@ export function AccountScreen({ title, onSubmit, children }: AccountScreenProps)
         <div className="account-card__brand">
           <Logo />
           <span>{t('app.name')}</span>
-          <LanguagePicker className="language-picker--screen" />
+          <LanguagePicker />
         </div>
         <h1 id={titleId} className="account-card__title">
           {title}

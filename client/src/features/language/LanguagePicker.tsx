@@ -6,16 +6,18 @@ import { useChooseLanguage, useCurrentLanguage } from './use-language';
 
 /**
  * The language picker of the header and the sign-in screen. Each language is named in itself
- * ("Polski", "English"), so a reader who cannot read the page's language still finds theirs.
+ * ("Polski", "English"), so a reader who cannot read the page's language still finds theirs; in
+ * the crowded header (`compact`) the choices show their codes ("PL", "EN"), and are still read
+ * out by their names.
  */
-export function LanguagePicker({ className }: { className?: string }) {
+export function LanguagePicker({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation();
   const id = useId();
   const current = useCurrentLanguage();
   const { choose } = useChooseLanguage();
 
   return (
-    <div className={className ? `language-picker ${className}` : 'language-picker'}>
+    <div className={compact ? 'language-picker language-picker--compact' : 'language-picker'}>
       <label className="language-picker__label" htmlFor={id}>
         {t('language.label')}
       </label>
@@ -29,8 +31,13 @@ export function LanguagePicker({ className }: { className?: string }) {
         }}
       >
         {LANGUAGES.map((language) => (
-          <option key={language} value={language} lang={language}>
-            {LANGUAGE_NAMES[language]}
+          <option
+            key={language}
+            value={language}
+            lang={language}
+            aria-label={compact ? LANGUAGE_NAMES[language] : undefined}
+          >
+            {compact ? language.toUpperCase() : LANGUAGE_NAMES[language]}
           </option>
         ))}
       </select>
