@@ -150,7 +150,13 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(exportRoutes);
       await api.register(importRoutes, {
         importLimit: config.importLimit,
-        maxUnzippedBytes: config.importMaxUnzippedBytes,
+        limits: {
+          maxUnzippedBytes: config.importMaxUnzippedBytes,
+          maxRows: config.importMaxRows,
+          maxColumns: config.importMaxColumns,
+          maxXmlElements: config.importMaxXmlElements,
+          maxXmlDepth: config.importMaxXmlDepth,
+        },
       });
       await api.register(backupRoutes);
       api.setNotFoundHandler(notFoundReply);

@@ -47,6 +47,10 @@ const EnvSchema = z
     BODY_LIMIT: z.coerce.number().int().min(1024).default(1_048_576),
     IMPORT_LIMIT: z.coerce.number().int().min(1024).default(20_971_520),
     IMPORT_MAX_UNZIPPED_BYTES: z.coerce.number().int().min(1024).default(104_857_600),
+    IMPORT_MAX_ROWS: z.coerce.number().int().min(1).default(100_000),
+    IMPORT_MAX_COLUMNS: z.coerce.number().int().min(1).default(500),
+    IMPORT_MAX_XML_ELEMENTS: z.coerce.number().int().min(1).default(3_000_000),
+    IMPORT_MAX_XML_DEPTH: z.coerce.number().int().min(1).default(32),
     RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(0).default(600),
     CORS_ORIGIN: z.preprocess(
       emptyAsUnset,
@@ -160,6 +164,15 @@ export interface AppConfig {
   importLimit: number;
   /** Most bytes the parts of an uploaded workbook may inflate to (IMPORT_MAX_UNZIPPED_BYTES). */
   importMaxUnzippedBytes: number;
+  /**
+   * The other import limits: rows of a sheet or file (IMPORT_MAX_ROWS), cells of a row
+   * (IMPORT_MAX_COLUMNS), elements of a GEXF/GraphML file and their depth
+   * (IMPORT_MAX_XML_ELEMENTS, IMPORT_MAX_XML_DEPTH). See exchange/upload-limits.ts.
+   */
+  importMaxRows: number;
+  importMaxColumns: number;
+  importMaxXmlElements: number;
+  importMaxXmlDepth: number;
   /** The Neo4j server to use (NEO4J_URI); absent: the embedded store under dataDir. */
   neo4j?: Neo4jConfig | undefined;
   /** API requests one address may make per minute (RATE_LIMIT_PER_MINUTE); 0: no global limit. */
@@ -224,6 +237,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     bodyLimit: values.BODY_LIMIT,
     importLimit: values.IMPORT_LIMIT,
     importMaxUnzippedBytes: values.IMPORT_MAX_UNZIPPED_BYTES,
+    importMaxRows: values.IMPORT_MAX_ROWS,
+    importMaxColumns: values.IMPORT_MAX_COLUMNS,
+    importMaxXmlElements: values.IMPORT_MAX_XML_ELEMENTS,
+    importMaxXmlDepth: values.IMPORT_MAX_XML_DEPTH,
     neo4j:
       values.NEO4J_URI === undefined
         ? undefined

@@ -11,11 +11,12 @@ import {
 } from '@octograph/graph-schema';
 import { createHash } from 'node:crypto';
 import { AppError, ConflictError } from '../errors.js';
-import type { GraphStore, WriteContext } from '../store/graph-store.js';
+import type { BatchResult, GraphStore, Snapshot, WriteContext } from '../store/graph-store.js';
 import type { ElementType } from './columns.js';
 import { planImport, type ImportPlan, type PlanLine } from './import-plan.js';
 import { readUpload } from './read-upload.js';
 import type { ImportProblem, UploadedFile } from './source.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './upload-limits.js';
 
 /** 400: the files cannot be imported; `problems` says where and why. */
 export class ImportRefusedError extends AppError {
@@ -68,7 +69,13 @@ const PLANS_KEPT = 2;
  * and matching it against the store take seconds; the apply that follows a preview reuses its
  * plan when the store is still at the revision the plan was made at.
  */
-const recentPlans = new WeakMap<GraphStore, Map<string, ImportPlan>>();
+const recentPlans = new WeakMap<GraphStore, Map<string, Planned>>();
+
+/** A plan and the store's content it was made against. */
+interface Planned {
+  plan: ImportPlan;
+  state: Snapshot;
+}
 
 /** A digest of the files and the choice: the same upload gives the same key. */
 function planKey(files: readonly UploadedFile[], unknownType: UnknownType): string {
@@ -83,22 +90,23 @@ async function planOf(
   store: GraphStore,
   files: readonly UploadedFile[],
   unknownType: UnknownType,
-): Promise<ImportPlan> {
+  limits: UploadLimits,
+): Promise<Planned> {
   const key = planKey(files, unknownType);
-  const plans = recentPlans.get(store) ?? new Map<string, ImportPlan>();
+  const plans = recentPlans.get(store) ?? new Map<string, Planned>();
   recentPlans.set(store, plans);
   const kept = plans.get(key);
-  if (kept && kept.revision === (await store.revision())) return kept;
-  const source = await readUpload([...files]);
+  if (kept && kept.plan.revision === (await store.revision())) return kept;
+  const source = await readUpload([...files], limits);
   const state = await store.snapshot();
   const plan = planImport(source, state, { unknownType: elementTypeOfChoice(unknownType) });
   plans.delete(key);
-  plans.set(key, plan);
+  plans.set(key, { plan, state });
   for (const oldest of plans.keys()) {
     if (plans.size <= PLANS_KEPT) break;
     plans.delete(oldest);
   }
-  return plan;
+  return { plan, state };
 }
 
 function hasErrors(plan: ImportPlan): boolean {
@@ -125,8 +133,9 @@ export async function previewImport(
   store: GraphStore,
   files: readonly UploadedFile[],
   unknownType: UnknownType,
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
 ): Promise<ImportPreview> {
-  const plan = await planOf(store, files, unknownType);
+  const { plan } = await planOf(store, files, unknownType, limits);
   return {
     revision: plan.revision,
     nodes: plan.nodes,
@@ -139,6 +148,17 @@ export async function previewImport(
 }
 
 /**
+ * Writes a plan's ops, made against `state`, and answers the batch's result: by default one
+ * store batch (withPlacement then places what it adds); the import worker writes the ops and
+ * their positions in one transaction instead.
+ */
+export type PlanWriter = (
+  ops: ImportPlan['ops'],
+  state: Snapshot,
+  context: WriteContext,
+) => Promise<BatchResult>;
+
+/**
  * Imports the files: ImportRefusedError (400) when any problem is an error, ConflictError (409)
  * when the store changed since the preview; otherwise every write in one store batch.
  */
@@ -148,8 +168,10 @@ export async function applyImport(
   unknownType: UnknownType,
   expectedRevision: number,
   context: WriteContext = {},
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+  write: PlanWriter = (ops, _state, writer) => store.applyBatch(ops, writer),
 ): Promise<ImportResult> {
-  const plan = await planOf(store, files, unknownType);
+  const { plan, state } = await planOf(store, files, unknownType, limits);
   if (hasErrors(plan)) throw new ImportRefusedError(plan.problems);
   if (plan.revision !== expectedRevision) {
     throw new ConflictError(
@@ -157,6 +179,6 @@ export async function applyImport(
     );
   }
   const revision =
-    plan.ops.length === 0 ? plan.revision : (await store.applyBatch(plan.ops, context)).revision;
+    plan.ops.length === 0 ? plan.revision : (await write(plan.ops, state, context)).revision;
   return { revision, nodes: plan.nodes, links: plan.links, problems: plan.problems };
 }

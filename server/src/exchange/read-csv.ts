@@ -16,15 +16,21 @@ import {
   tableOf,
   tablesSource,
   warningAt,
+  type RawRow,
 } from './read-common.js';
 import type { ImportProblem, ImportSource, SourceTable, UploadedFile } from './source.js';
+import {
+  DEFAULT_UPLOAD_LIMITS,
+  overLimit,
+  type ImportLimitError,
+  type UploadLimits,
+} from './upload-limits.js';
 
 /** The delimiters a spreadsheet program writes; `|` is left out, as it separates values. */
 const DELIMITERS = [',', ';', '\t'];
 /** How many rows the delimiter is guessed from. */
 const DELIMITER_PREVIEW_ROWS = 20;
 
-/** One CSV file as a table, or null (with an error) when it cannot be read as one. */
 /**
  * A cell as written before a spreadsheet-safe export: Octograph's and papaparse's
  * `escapeFormulae` put a `'` before a leading `= + - @`, tab or carriage return (so that a phone
@@ -36,8 +42,67 @@ function unescapedFormula(cell: string): string {
   return /^'['=+\-@\t\r]/.test(cell) ? cell.slice(1) : cell;
 }
 
+/**
+ * The rows of a CSV file, read one at a time (papaparse's step mode) and counted as they come:
+ * a file with more rows than IMPORT_MAX_ROWS (besides its header) or a row with more cells than
+ * IMPORT_MAX_COLUMNS stops the reading there with ImportLimitError, naming the row.
+ */
+function csvRows(
+  file: UploadedFile,
+  text: string,
+  delimiter: string,
+  limits: UploadLimits,
+  problems: ImportProblem[],
+): RawRow[] {
+  const rows: RawRow[] = [];
+  // An object, not a `let`: TypeScript would keep a `let` narrowed to null past the callback.
+  const stop: { over: ImportLimitError | null } = { over: null };
+  Papa.parse<string[]>(text, {
+    delimiter,
+    skipEmptyLines: false,
+    step: (result, parser) => {
+      const row = rows.length + 1;
+      if (row > limits.maxRows + 1) {
+        stop.over = overLimit(
+          file.name,
+          `goes on past row ${String(limits.maxRows + 1)}`,
+          limits,
+          'maxRows',
+        );
+        parser.abort();
+        return;
+      }
+      if (result.data.length > limits.maxColumns) {
+        stop.over = overLimit(
+          file.name,
+          `has ${String(result.data.length)} cells in row ${String(row)}`,
+          limits,
+          'maxColumns',
+        );
+        parser.abort();
+        return;
+      }
+      for (const error of result.errors) {
+        // A file of one column has no delimiter to find; papaparse then reads it as it should.
+        if (error.type === 'Delimiter') continue;
+        problems.push(
+          errorAt(
+            locationIn(file.name, { row }),
+            `'${file.name}' could not be read as CSV: ${error.message}`,
+          ),
+        );
+      }
+      rows.push({ row, cells: result.data.map(unescapedFormula) });
+    },
+  });
+  if (stop.over !== null) throw stop.over;
+  return rows;
+}
+
+/** One CSV file as a table, or null (with an error) when it cannot be read as one. */
 function readCsvFile(
   file: UploadedFile,
+  limits: UploadLimits,
   problems: ImportProblem[],
 ): { role: 'elements' | 'connections'; table: SourceTable } | null {
   const whole = locationIn(file.name);
@@ -62,21 +127,7 @@ function readCsvFile(
     skipEmptyLines: 'greedy',
     preview: DELIMITER_PREVIEW_ROWS,
   }).meta;
-  const parsed = Papa.parse<string[]>(decoded.text, { delimiter, skipEmptyLines: false });
-  for (const error of parsed.errors) {
-    // A file of one column has no delimiter to find; papaparse then reads it as it should.
-    if (error.type === 'Delimiter') continue;
-    problems.push(
-      errorAt(
-        locationIn(file.name, { row: error.row === undefined ? null : error.row + 1 }),
-        `'${file.name}' could not be read as CSV: ${error.message}`,
-      ),
-    );
-  }
-  const rows = parsed.data.map((cells, index) => ({
-    row: index + 1,
-    cells: cells.map(unescapedFormula),
-  }));
+  const rows = csvRows(file, decoded.text, delimiter, limits, problems);
   const table = tableOf(file.name, null, rows, problems);
   if (table === null) {
     problems.push(errorAt(whole, `'${file.name}' is empty`));
@@ -110,13 +161,16 @@ function readCsvFile(
  * Reads one or two CSV files: at most one of elements and one of connections. Problems, never
  * an exception, for files that are not that.
  */
-export function readCsvFiles(files: readonly UploadedFile[]): ImportSource {
+export function readCsvFiles(
+  files: readonly UploadedFile[],
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): ImportSource {
   const problems: ImportProblem[] = [];
   if (files.length === 0) problems.push(errorAt(locationIn(''), 'no CSV file was uploaded'));
   const elements: { file: string; table: SourceTable }[] = [];
   const connections: { file: string; table: SourceTable }[] = [];
   for (const file of files) {
-    const read = readCsvFile(file, problems);
+    const read = readCsvFile(file, limits, problems);
     if (read !== null) {
       (read.role === 'elements' ? elements : connections).push({
         file: file.name,

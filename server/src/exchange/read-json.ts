@@ -8,6 +8,7 @@ import { ValidationError } from '../errors.js';
 import { parseNetworkFile } from './import-network.js';
 import { decodeText, errorAt, locationIn } from './read-common.js';
 import type { ImportProblem, ImportSource, UploadedFile } from './source.js';
+import { DEFAULT_UPLOAD_LIMITS, overLimit, type UploadLimits } from './upload-limits.js';
 
 /** Where zod's issues put a problem with the file as a whole. */
 const ROOT_PATH = '(root)';
@@ -20,7 +21,10 @@ function refused(file: string, problems: readonly ImportProblem[]): ImportSource
  * Reads a network file. Problems, never an exception, for a file that is not one; the content is
  * then empty.
  */
-export function readNetworkJson(file: UploadedFile): ImportSource {
+export function readNetworkJson(
+  file: UploadedFile,
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): ImportSource {
   const whole = locationIn(file.name);
   const decoded = decodeText(file.bytes);
   if (decoded?.encoding !== 'utf-8') {
@@ -45,6 +49,18 @@ export function readNetworkJson(file: UploadedFile): ImportSource {
           'or GraphML file',
       ),
     ]);
+  }
+  // Counted before the records are checked one by one: IMPORT_MAX_ROWS of each.
+  for (const list of ['nodes', 'links', 'positions'] as const) {
+    const records: unknown = (json as Record<string, unknown>)[list];
+    if (Array.isArray(records) && records.length > limits.maxRows) {
+      throw overLimit(
+        file.name,
+        `has ${String(records.length)} ${list} (${list}[${String(limits.maxRows)}])`,
+        limits,
+        'maxRows',
+      );
+    }
   }
   try {
     const network = parseNetworkFile(json);

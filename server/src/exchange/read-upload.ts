@@ -11,6 +11,7 @@ import { graphFormatOf, readGexf, readGraphml } from './read-graph-xml.js';
 import { readNetworkJson } from './read-json.js';
 import { readWorkbook } from './read-xlsx.js';
 import type { ImportProblem, ImportSource, UploadedFile } from './source.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './upload-limits.js';
 
 /** What a file's content is. */
 export type ContentKind =
@@ -130,21 +131,27 @@ const ALLOWED_SETS =
 async function readOne(
   file: UploadedFile,
   reading: Exclude<Reading, 'csv'>,
+  limits: UploadLimits,
 ): Promise<ImportSource> {
   switch (reading) {
     case 'workbook':
-      return readWorkbook(file);
+      return readWorkbook(file, limits);
     case 'gexf':
-      return readGexf(file);
+      return readGexf(file, limits);
     case 'graphml':
-      return readGraphml(file);
+      return readGraphml(file, limits);
     case 'json':
-      return readNetworkJson(file);
+      return readNetworkJson(file, limits);
   }
 }
 
-/** Reads the files of one import. */
-export async function readUpload(files: readonly UploadedFile[]): Promise<ImportSource> {
+/**
+ * Reads the files of one import; ImportLimitError (413) for a file past one of the limits.
+ */
+export async function readUpload(
+  files: readonly UploadedFile[],
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): Promise<ImportSource> {
   if (files.length === 0) {
     return tablesSource([], [], [errorAt(locationIn(''), `no file was uploaded: ${ALLOWED_SETS}`)]);
   }
@@ -161,9 +168,9 @@ export async function readUpload(files: readonly UploadedFile[]): Promise<Import
   const [first] = readings;
   if (kinds.size === 1 && first !== undefined) {
     if (first.reading === 'csv') {
-      if (files.length <= 2) return readCsvFiles(files);
+      if (files.length <= 2) return readCsvFiles(files, limits);
     } else if (files.length === 1) {
-      return readOne(first.file, first.reading);
+      return readOne(first.file, first.reading, limits);
     }
   }
   const described = readings

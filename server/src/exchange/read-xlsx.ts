@@ -4,7 +4,14 @@
  * contains "(ignore)" are skipped, as Kumu does; any other sheet is skipped with a warning.
  * Cells become the text a person sees in them, so a date reads as `YYYY-MM-DD` and a number as
  * written, whatever Excel stored.
+ *
+ * The workbook is read as a stream (exceljs's streaming reader), row by row, after its parts were
+ * inflated once as a stream and counted (upload-limits.ts `checkInflatedSize`): a workbook that
+ * inflates past IMPORT_MAX_UNZIPPED_BYTES, a sheet with more rows than IMPORT_MAX_ROWS or a row
+ * with more cells than IMPORT_MAX_COLUMNS is refused with a 413 naming the sheet and row. Merged
+ * cells are read as the file stores them (the first cell of a merge holds the text).
  */
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
 import {
   columnLetter,
@@ -20,6 +27,13 @@ import {
   type RawRow,
 } from './read-common.js';
 import type { ImportProblem, ImportSource, SourceTable, UploadedFile } from './source.js';
+import {
+  checkInflatedSize,
+  DEFAULT_UPLOAD_LIMITS,
+  ImportLimitError,
+  overLimit,
+  type UploadLimits,
+} from './upload-limits.js';
 
 /** Excel shows 15 significant digits; the rest of a double is noise, as in 0.1 + 0.2. */
 const SIGNIFICANT_DIGITS = 15;
@@ -64,30 +78,53 @@ function cellText(value: ExcelJS.CellValue): CellText {
   return { text: (typeof shown === 'string' ? shown : (richTextOf(shown) ?? '')).trim() };
 }
 
-/** A sheet's rows as text, with the cells that hold an Excel error. */
-function rowsOf(sheet: ExcelJS.Worksheet): {
-  rows: RawRow[];
-  errors: { row: number; index: number; error: string }[];
-} {
+/** The cells of one sheet that hold an Excel error. */
+type CellErrors = { row: number; index: number; error: string }[];
+
+/** A sheet as it is read: its name and its rows, one at a time. */
+type SheetReader = AsyncIterable<ExcelJS.Row> & { name?: unknown; id?: unknown };
+
+/**
+ * A sheet's rows as text, with the cells that hold an Excel error; ImportLimitError past
+ * IMPORT_MAX_ROWS rows (besides a header) or IMPORT_MAX_COLUMNS cells in a row.
+ */
+async function rowsOf(
+  file: string,
+  sheetName: string,
+  sheet: SheetReader,
+  limits: UploadLimits,
+): Promise<{ rows: RawRow[]; errors: CellErrors }> {
   const rows: RawRow[] = [];
-  const errors: { row: number; index: number; error: string }[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+  const errors: CellErrors = [];
+  for await (const row of sheet) {
+    if (rows.length > limits.maxRows) {
+      throw overLimit(
+        file,
+        `has more than ${String(limits.maxRows + 1)} rows in sheet '${sheetName}' (row ${String(row.number)})`,
+        limits,
+        'maxRows',
+      );
+    }
+    if (row.cellCount > limits.maxColumns) {
+      throw overLimit(
+        file,
+        `has ${String(row.cellCount)} columns in sheet '${sheetName}', row ${String(row.number)}`,
+        limits,
+        'maxColumns',
+      );
+    }
     const cells: string[] = [];
     for (let column = 1; column <= row.cellCount; column++) {
-      const cell = row.getCell(column);
-      // A cell merged with one to its left shows nothing of its own (a header merged across two
-      // columns is one header); one merged with a cell above shows that cell's value on its row.
-      const read =
-        cell.master.row === cell.row && cell.master !== cell ? { text: '' } : cellText(cell.value);
+      const read = cellText(row.getCell(column).value);
       if ('error' in read) {
-        errors.push({ row: rowNumber, index: column - 1, error: read.error });
+        errors.push({ row: row.number, index: column - 1, error: read.error });
         cells.push('');
       } else {
         cells.push(read.text);
       }
     }
-    rows.push({ row: rowNumber, cells });
-  });
+    if (cells.some((cell) => cell !== '')) rows.push({ row: row.number, cells });
+  }
   return { rows, errors };
 }
 
@@ -102,13 +139,14 @@ function roleOf(sheetName: string): SheetRole {
 }
 
 /** Reads one Elements or Connections sheet; null when it has no header row. */
-function readSheet(
+async function readSheet(
   file: string,
-  sheet: ExcelJS.Worksheet,
+  sheet: { name: string; reader: SheetReader },
   role: 'elements' | 'connections',
+  limits: UploadLimits,
   problems: ImportProblem[],
-): SourceTable | null {
-  const { rows, errors } = rowsOf(sheet);
+): Promise<SourceTable | null> {
+  const { rows, errors } = await rowsOf(file, sheet.name, sheet.reader, limits);
   const table = tableOf(file, sheet.name, rows, problems);
   if (table === null) {
     problems.push(
@@ -144,10 +182,22 @@ function readSheet(
   return table;
 }
 
-/** Reads a Kumu-layout workbook. Problems, never an exception, for a file that is not one. */
-export async function readWorkbook(file: UploadedFile): Promise<ImportSource> {
+/** A sheet's name, as the workbook names it (exceljs's stream types leave it out). */
+function sheetName(sheet: SheetReader): string {
+  if (typeof sheet.name === 'string') return sheet.name;
+  return `Sheet${typeof sheet.id === 'number' || typeof sheet.id === 'string' ? String(sheet.id) : ''}`;
+}
+
+/**
+ * Reads a Kumu-layout workbook. Problems, never an exception, for a file that is not one;
+ * ImportLimitError (413) for one past a limit.
+ */
+export async function readWorkbook(
+  file: UploadedFile,
+  limits: UploadLimits = DEFAULT_UPLOAD_LIMITS,
+): Promise<ImportSource> {
+  checkInflatedSize(file, limits);
   const problems: ImportProblem[] = [];
-  const workbook = new ExcelJS.Workbook();
   const notAWorkbook = tablesSource(
     [],
     [],
@@ -159,34 +209,42 @@ export async function readWorkbook(file: UploadedFile): Promise<ImportSource> {
       ),
     ],
   );
-  try {
-    // exceljs types its input as an ArrayBuffer (it takes a Buffer too), hence the copy.
-    await workbook.xlsx.load(new Uint8Array(file.bytes).buffer);
-  } catch {
-    return notAWorkbook;
-  }
-  // Another zip archive (a Word document, say) loads as a workbook without sheets.
-  if (workbook.worksheets.length === 0) return notAWorkbook;
-
   const elements: SourceTable[] = [];
   const connections: SourceTable[] = [];
   let elementSheets = 0;
-  for (const sheet of workbook.worksheets) {
-    const role = roleOf(sheet.name);
-    if (role === 'ignored') continue;
-    if (role === 'unknown') {
-      problems.push(
-        warningAt(
-          locationIn(file.name, { sheet: sheet.name }),
-          `sheet '${sheet.name}' is neither Elements nor Connections; skipped`,
-        ),
-      );
-      continue;
+  let sheets = 0;
+  try {
+    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file.bytes]), {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      hyperlinks: 'cache',
+      styles: 'cache',
+      entries: 'ignore',
+    });
+    for await (const reader of workbook as AsyncIterable<SheetReader>) {
+      sheets++;
+      const name = sheetName(reader);
+      const role = roleOf(name);
+      if (role === 'ignored') continue;
+      if (role === 'unknown') {
+        problems.push(
+          warningAt(
+            locationIn(file.name, { sheet: name }),
+            `sheet '${name}' is neither Elements nor Connections; skipped`,
+          ),
+        );
+        continue;
+      }
+      if (role === 'elements') elementSheets++;
+      const table = await readSheet(file.name, { name, reader }, role, limits, problems);
+      if (table !== null) (role === 'elements' ? elements : connections).push(table);
     }
-    if (role === 'elements') elementSheets++;
-    const table = readSheet(file.name, sheet, role, problems);
-    if (table !== null) (role === 'elements' ? elements : connections).push(table);
+  } catch (error: unknown) {
+    if (error instanceof ImportLimitError) throw error;
+    return notAWorkbook;
   }
+  // Another zip archive (a Word document, say) reads as a workbook without sheets.
+  if (sheets === 0) return notAWorkbook;
   if (elementSheets === 0) {
     problems.unshift(
       errorAt(

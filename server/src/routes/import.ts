@@ -2,7 +2,8 @@
  * POST /api/import/preview and /api/import/apply: files sent as multipart/form-data (the files
  * under any field name, plus the fields of ImportFormSchema / ApplyImportFormSchema). Uploads
  * larger than IMPORT_LIMIT (all files together) get 413; one import runs at a time per server,
- * others get 429 (exchange/import-gate.ts).
+ * others get 429 (exchange/import-gate.ts). The files are read, matched and written in a worker
+ * thread (exchange/import-runner.ts), within the import limits (exchange/upload-limits.ts).
  */
 import multipart from '@fastify/multipart';
 import {
@@ -18,8 +19,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { AppError, ValidationError } from '../errors.js';
 import { ImportGate } from '../exchange/import-gate.js';
-import { checkUploadLimits } from '../exchange/upload-limits.js';
-import { applyImport, previewImport } from '../exchange/import-service.js';
+import { ImportRunner } from '../exchange/import-runner.js';
+import { checkUploadLimits, type UploadLimits } from '../exchange/upload-limits.js';
 import type { UploadedFile } from '../exchange/source.js';
 import { errorResponses } from './responses.js';
 
@@ -90,14 +91,18 @@ function parseForm<T extends z.ZodType>(schema: T, fields: Record<string, string
 export interface ImportRoutesOptions {
   /** Largest upload in bytes, all files together. */
   importLimit: number;
-  /** Most bytes a workbook's parts may inflate to (IMPORT_MAX_UNZIPPED_BYTES). */
-  maxUnzippedBytes: number;
+  /** The limits files are read within (IMPORT_MAX_UNZIPPED_BYTES, IMPORT_MAX_ROWS, …). */
+  limits: UploadLimits;
 }
 
 const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, options) => {
   const limit = options.importLimit;
   // Before the upload is read, so a refused one costs nothing.
   const gate = new ImportGate();
+  const runner = new ImportRunner(app.store);
+  app.addHook('onClose', async () => {
+    await runner.close();
+  });
   await app.register(multipart, {
     limits: { fileSize: limit, files: MAX_FILES, fields: 10, fieldSize: 1000 },
   });
@@ -118,9 +123,14 @@ const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, opt
     async (request) =>
       gate.run(async () => {
         const upload = await readUploadParts(request, limit);
-        checkUploadLimits(upload.files, options);
+        checkUploadLimits(upload.files, options.limits);
         const form = parseForm(ImportFormSchema, upload.fields);
-        return previewImport(app.store, upload.files, form.unknownType);
+        return runner.preview({
+          files: upload.files,
+          unknownType: form.unknownType,
+          limits: options.limits,
+          context: writerOf(request),
+        });
       }),
   );
 
@@ -140,14 +150,16 @@ const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, opt
     async (request) =>
       gate.run(async () => {
         const upload = await readUploadParts(request, limit);
-        checkUploadLimits(upload.files, options);
+        checkUploadLimits(upload.files, options.limits);
         const form = parseForm(ApplyImportFormSchema, upload.fields);
-        return applyImport(
-          app.store,
-          upload.files,
-          form.unknownType,
+        return runner.apply(
+          {
+            files: upload.files,
+            unknownType: form.unknownType,
+            limits: options.limits,
+            context: writerOf(request),
+          },
           form.expectedRevision,
-          writerOf(request),
         );
       }),
   );

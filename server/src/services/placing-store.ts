@@ -232,6 +232,23 @@ function batchEdits(ops: readonly BatchOpInput[], result: BatchResult): Edit[] {
   });
 }
 
+/**
+ * The positions withPlacement would save after `ops` were applied to the network of `before`
+ * (with `result`): for a write that saves them itself, in the same transaction (an import,
+ * exchange/import-worker.ts). Every step is linear or n log n in nodes and links.
+ */
+export function positionsAfterBatch(
+  before: Snapshot,
+  ops: readonly BatchOpInput[],
+  result: BatchResult,
+): Position[] {
+  const index = NetworkIndex.of(before);
+  const edits = batchEdits(ops, result);
+  for (const edit of edits) if (edit.kind !== 'unknown') index.apply(edit);
+  const createdLinks = new Set(edits.flatMap((edit) => (edit.kind === 'addLink' ? [edit.id] : [])));
+  return placementAfter(index, createdLinks);
+}
+
 /** Places and saves the positions of new nodes after each write. */
 class Placer {
   private index: NetworkIndex | null = null;

@@ -315,7 +315,11 @@ export class EmbeddedGraphStore implements GraphStore {
   /** What the write in progress has changed so far, for its audit entry (null between writes). */
   private changes: AuditChange[] | null = null;
 
-  private constructor(private readonly db: Database.Database) {
+  private constructor(
+    private readonly db: Database.Database,
+    /** The database file, for a worker thread that opens a connection of its own (imports). */
+    readonly file: string,
+  ) {
     const entries = Object.entries(SQL).map(([name, sql]) => [name, db.prepare(sql)] as const);
     this.statements = Object.fromEntries(entries) as {
       [K in keyof typeof SQL]: Database.Statement;
@@ -339,7 +343,7 @@ export class EmbeddedGraphStore implements GraphStore {
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
       migrate(db);
-      return new EmbeddedGraphStore(db);
+      return new EmbeddedGraphStore(db, file);
     } catch (error: unknown) {
       db.close();
       throw error;
@@ -558,6 +562,40 @@ export class EmbeddedGraphStore implements GraphStore {
       }
       // write() raises the revision by one when this returns.
       return { revision: this.currentRevision() + 1, results };
+    });
+  }
+
+  /**
+   * A batch and the positions of what it adds, in one transaction and one audit entry (an
+   * import: after a crash either all of it is there, placed, or none of it). `expectedRevision`
+   * is the revision the batch was planned against: if another write came first, nothing is
+   * written (ConflictError). `place` is given the batch's results and answers the positions to
+   * save. Not part of the GraphStore port: the import worker calls it on its own connection.
+   */
+  applyBatchPlaced(
+    ops: BatchOpInput[],
+    expectedRevision: number,
+    place: (result: BatchResult) => Position[],
+    context?: WriteContext,
+  ): Promise<BatchResult> {
+    return this.write('batch', context, () => {
+      const current = this.currentRevision();
+      if (current !== expectedRevision) {
+        throw new ConflictError(
+          `the network changed while the import was read (revision ${String(expectedRevision)}, now ${String(current)}); preview the files again`,
+        );
+      }
+      const results: BatchResult['results'] = [];
+      for (const [index, op] of parseBatchOps(ops).entries()) {
+        try {
+          results.push({ op: op.op, id: this.applyOne(op, context) });
+        } catch (error: unknown) {
+          throw locateError(`ops[${index}]`, `ops[${index}] (${op.op})`, error);
+        }
+      }
+      const result = { revision: current + 1, results };
+      for (const position of place(result)) this.placeNode(position);
+      return result;
     });
   }
 

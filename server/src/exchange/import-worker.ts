@@ -1,0 +1,98 @@
+/**
+ * The import's worker thread (issue 15): reads the uploaded files, matches them against the
+ * store, and, for an apply, places the new nodes and writes everything, all away from the
+ * server's event loop, which keeps answering meanwhile. It opens a connection of its own to the
+ * embedded database (SQLite in WAL mode: the server's reads go on from its own connection and
+ * see the import all at once when it commits). The ops and their positions are one transaction,
+ * so a crash leaves either the whole import, placed, or nothing.
+ *
+ * Started by import-runner.ts and kept between imports (one at a time: each message is one job,
+ * answered by one message); built as its own file (tsup entry `import-worker`).
+ */
+import { parentPort } from 'node:worker_threads';
+import type { ImportPreview, ImportResult, UnknownType } from '@octograph/graph-schema';
+import { AppError } from '../errors.js';
+import { positionsAfterBatch } from '../services/placing-store.js';
+import { EmbeddedGraphStore } from '../store/embedded/embedded-store.js';
+import type { WriteContext } from '../store/graph-store.js';
+import { applyImport, previewImport } from './import-service.js';
+import type { UploadedFile } from './source.js';
+import type { UploadLimits } from './upload-limits.js';
+
+/** What the worker is asked to do (one message). */
+export interface ImportJob {
+  step: 'preview' | 'apply';
+  /** The embedded database file. */
+  databaseFile: string;
+  files: { name: string; bytes: Uint8Array }[];
+  unknownType: UnknownType;
+  /** The preview's revision, for an apply. */
+  expectedRevision: number;
+  context: WriteContext;
+  limits: UploadLimits;
+}
+
+/** What the worker posts back for each job. */
+export type ImportReply =
+  | { type: 'preview'; preview: ImportPreview }
+  | { type: 'applied'; result: ImportResult }
+  | {
+      type: 'refused';
+      statusCode: number;
+      code: AppError['code'];
+      message: string;
+      issues: AppError['issues'];
+    }
+  | { type: 'failed'; message: string };
+
+async function run(job: ImportJob): Promise<ImportReply> {
+  const store = EmbeddedGraphStore.open(job.databaseFile);
+  try {
+    const files: UploadedFile[] = job.files.map((file) => ({
+      name: file.name,
+      bytes: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),
+    }));
+    if (job.step === 'preview') {
+      return {
+        type: 'preview',
+        preview: await previewImport(store, files, job.unknownType, job.limits),
+      };
+    }
+    const result = await applyImport(
+      store,
+      files,
+      job.unknownType,
+      job.expectedRevision,
+      job.context,
+      job.limits,
+      (ops, state, context) =>
+        store.applyBatchPlaced(
+          ops,
+          state.revision,
+          (batch) => positionsAfterBatch(state, ops, batch),
+          context,
+        ),
+    );
+    return { type: 'applied', result };
+  } catch (error: unknown) {
+    if (error instanceof AppError) {
+      return {
+        type: 'refused',
+        statusCode: error.statusCode,
+        code: error.code,
+        message: error.message,
+        issues: error.issues,
+      };
+    }
+    return { type: 'failed', message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    await store.close();
+  }
+}
+
+// import-runner.ts is the only one to start this file, and sends it ImportJobs one at a time.
+parentPort?.on('message', (job: ImportJob) => {
+  void run(job).then((reply) => {
+    parentPort?.postMessage(reply);
+  });
+});
