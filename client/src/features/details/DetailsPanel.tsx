@@ -16,6 +16,7 @@ import { Connections } from './Connections';
 import { groupConnections } from './link-groups';
 import { NodeFields } from './NodeFields';
 import { WorthIntroducing } from './WorthIntroducing';
+import { textComparer } from '../../i18n/collation';
 
 /** The selected node: what it is, its fields, and who it is linked to. Nothing when none is. */
 export function DetailsPanel() {
@@ -26,7 +27,7 @@ export function DetailsPanel() {
 }
 
 function NodeDetails({ id }: { id: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { dispatch } = useSelection();
   const nodeQuery = useNode(id);
   const neighbourhoodQuery = useNeighbourhood(id);
@@ -44,8 +45,11 @@ function NodeDetails({ id }: { id: string }) {
   const kind = node?.kind ?? mapNode?.kind ?? null;
   const orgKind = node ? orgKindOf(node) : (mapNode?.orgKind ?? null);
   const connections = useMemo(
-    () => (neighbourhoodQuery.data ? groupConnections(id, neighbourhoodQuery.data) : null),
-    [id, neighbourhoodQuery.data],
+    () =>
+      neighbourhoodQuery.data
+        ? groupConnections(id, neighbourhoodQuery.data, textComparer(i18n.language))
+        : null,
+    [id, neighbourhoodQuery.data, i18n.language],
   );
 
   return (

@@ -6,6 +6,7 @@ import {
   type LinkKind,
   type Subgraph,
 } from '@octograph/graph-schema';
+import { textComparer, type CompareText } from '../../i18n/collation';
 
 /** Which end of the link the selected node is at: `out` it is the source, `in` the target. */
 export type LinkDirection = 'out' | 'in';
@@ -34,13 +35,17 @@ export interface NodeConnections {
   total: number;
 }
 
-const byName = (a: GraphNode, b: GraphNode) => a.name.localeCompare(b.name);
-
 /**
- * Sorts the links of node `id` in a neighbourhood into the groups the details panel shows.
- * Links between two neighbours (a neighbourhood holds those too) are left out.
+ * Sorts the links of node `id` in a neighbourhood into the groups the details panel shows, each
+ * by name in the reader's alphabet (`compareText`). Links between two neighbours (a
+ * neighbourhood holds those too) are left out.
  */
-export function groupConnections(id: string, subgraph: Subgraph): NodeConnections {
+export function groupConnections(
+  id: string,
+  subgraph: Subgraph,
+  compareText: CompareText = textComparer('en'),
+): NodeConnections {
+  const byName = (a: GraphNode, b: GraphNode) => compareText(a.name, b.name);
   const nodes = new Map(subgraph.nodes.map((node) => [node.id, node]));
   const buckets = new Map<string, ConnectionGroup>();
   const themes: GraphNode[] = [];

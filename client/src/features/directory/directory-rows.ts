@@ -11,6 +11,7 @@ import {
   type NodeStatus,
   type OrganisationKind,
 } from '@octograph/graph-schema';
+import { foldText, textComparer, type CompareText } from '../../i18n/collation';
 
 /** One organisation, as a row of the directory. */
 export interface DirectoryRow {
@@ -72,29 +73,8 @@ export function directoryRows(map: MapResponse): DirectoryRow[] {
   );
 }
 
-/**
- * Letters that Unicode does not decompose into a base letter and a mark, so NFD alone would keep
- * "Złota" from matching "zlota" (ł is common in the Polish networks' names).
- */
-const UNDECOMPOSED: Readonly<Record<string, string>> = {
-  ł: 'l',
-  ø: 'o',
-  đ: 'd',
-  ħ: 'h',
-  ı: 'i',
-  ß: 'ss',
-  æ: 'ae',
-  œ: 'oe',
-};
-
-/** Text in lower case without accents, so that "cafe" finds "Café" and "zlota" finds "Złota". */
-export function foldText(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[łøđħıßæœ]/g, (letter) => UNDECOMPOSED[letter] ?? letter);
-}
+// Folding for search and the language's alphabet for sorting live with the translations.
+export { foldText, textComparer, type CompareText };
 
 /**
  * The rows whose name holds every word of `query` (in any order, ignoring case and accents); all
@@ -104,14 +84,6 @@ export function searchRows(rows: readonly DirectoryRow[], query: string): readon
   const words = foldText(query).split(/\s+/).filter(Boolean);
   if (words.length === 0) return rows;
   return rows.filter((row) => words.every((word) => row.searchText.includes(word)));
-}
-
-/** Compares two texts the way the reader's language sorts them. */
-export type CompareText = (a: string, b: string) => number;
-
-/** A collator for `language`: accents and case only break ties, numbers sort as numbers. */
-export function textComparer(language: string): CompareText {
-  return new Intl.Collator(language, { sensitivity: 'base', numeric: true }).compare;
 }
 
 // Kinds and statuses sort in schema order, the order the legend and the filters list them in,

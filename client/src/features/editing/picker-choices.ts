@@ -4,6 +4,7 @@
  * picker accepts. Matching ignores case and accents, so "zlota" finds "Złota".
  */
 import type { NodeKind, OrganisationKind } from '@octograph/graph-schema';
+import { foldText } from '../../i18n/collation';
 
 /** A node as the picker lists it. */
 export interface PickerNode {
@@ -18,15 +19,9 @@ export interface PickerChoice extends PickerNode {
   preferred: boolean;
 }
 
-/** Lower case without accents (Ł is not decomposed by NFD, so it is mapped by hand). */
+/** Lower case without accents ("zlota" finds "Złota"), trimmed. */
 export function foldName(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{Mn}/gu, '')
-    .replace(/ł/g, 'l')
-    .replace(/Ł/g, 'L')
-    .toLowerCase()
-    .trim();
+  return foldText(text).trim();
 }
 
 /**
