@@ -914,7 +914,7 @@ const MEETINGS: readonly MeetingRow[] = [
   {
     slug: '2022-spotkanie-partnerskie', title: 'Spotkanie partnerskie Kingsmouth–Modrzewiec', date: '2022-05-12',
     venue: 'Miejska Biblioteka Publiczna w Modrzewcu', organiser: 'Modrzewiecka Sieć Organizacji Pozarządowych', place: 'modrzewiec',
-    notes: 'Twinning visit: groups from both towns met and started the Most Przyjaźni project.',
+    notes: 'Wizyta partnerska: grupy z obu miast poznały się przy kawie i założyły projekt „Most Przyjaźni”.',
     organisations: [
       'modrzewiecka-siec-ngo', 'kingsmouth-modrzewiec-twinning',
       'klub-seniora-zlota-jesien', 'biblioteka-modrzewiec',
@@ -927,7 +927,7 @@ const MEETINGS: readonly MeetingRow[] = [
       ['natalia-nowak', 'email_and_phone'], ['amira-haddad', 'email_and_phone'],
     ],
     formed: [
-      ['COLLABORATES_WITH', 'org-polska-szkola-eastbrook', 'org-fundacja-usmiech-dziecka', 'partnership', 'Pen pals between the children.'],
+      ['COLLABORATES_WITH', 'org-polska-szkola-eastbrook', 'org-fundacja-usmiech-dziecka', 'partnership', 'Dzieci piszą do siebie listy.'],
       ['COLLABORATES_WITH', 'org-klub-seniora-zlota-jesien', 'org-biblioteka-modrzewiec', 'shared_space', 'Klub spotyka się w bibliotece.'],
       ['MEMBER_OF', 'org-osp-modrzewiec', 'org-modrzewiecka-siec-ngo', null, 'Dołączyli podczas spotkania.'],
       ['MEMBER_OF', 'org-kingsmouth-modrzewiec-twinning', 'org-modrzewiecka-siec-ngo', null, 'Partner member from the twin town.'],
