@@ -1,8 +1,10 @@
 /**
  * Import limits (issue 15): a workbook whose parts would inflate to more than
  * IMPORT_MAX_UNZIPPED_BYTES (a zip bomb: megabytes of zeros packed into kilobytes) is refused
- * with a 413 that names the file and the setting, before anything is inflated, and nothing is
- * written; a workbook within the limit is read as before.
+ * with a 413 that names the file and the setting, before anything is inflated (or, when the
+ * archive understates its sizes, while inflating), and nothing is written; a workbook within the
+ * limit is read as before. Rows, cells of a row, XML elements and their depth are counted while
+ * the files are read, each refused past its setting (set low here) with the place it was reached.
  */
 import { ErrorBodySchema, ImportPreviewSchema } from '@octograph/graph-schema';
 import ExcelJS from 'exceljs';
@@ -71,4 +73,180 @@ describe('a workbook that inflates past IMPORT_MAX_UNZIPPED_BYTES', () => {
     expect(status, JSON.stringify(body)).toBe(200);
     expect(ImportPreviewSchema.parse(body).nodes.create).toBe(1);
   });
+});
+
+/** Sends files to preview (or apply) and answers the error body, with the status. */
+async function refusal(
+  app: TestApp,
+  files: { name: string; bytes: Buffer }[],
+  step: 'preview' | 'apply' = 'preview',
+): Promise<{ status: number; message: string; code: string }> {
+  const fields: Record<string, string> = step === 'apply' ? { expectedRevision: '0' } : {};
+  const { payload, headers } = multipart(files, fields);
+  const { status, body } = await app.request({
+    method: 'POST',
+    url: `/api/import/${step}`,
+    payload,
+    headers,
+  });
+  const error = ErrorBodySchema.parse(body);
+  return { status, message: error.message, code: error.code };
+}
+
+/** An elements CSV of `rows` organisations (and a header). */
+function elementsCsv(rows: number, extraColumns = 0): Buffer {
+  const extra = Array.from({ length: extraColumns }, (_, index) => `Note ${String(index)}`);
+  const lines = [['Label', 'Type', ...extra].join(',')];
+  for (let row = 0; row < rows; row++) {
+    lines.push([`Group ${String(row)}`, 'Charity', ...extra.map(() => 'x')].join(','));
+  }
+  return Buffer.from(lines.join('\n') + '\n');
+}
+
+/** A GEXF file of `nodes` nodes, each nested `depth` elements deep in its graph. */
+function gexf(nodes: number, depth = 0): Buffer {
+  const open = Array.from({ length: depth }, () => '<nodes>').join('');
+  const close = Array.from({ length: depth }, () => '</nodes>').join('');
+  const body = Array.from(
+    { length: nodes },
+    (_, index) => `<node id="n${String(index)}" label="Group ${String(index)}"/>`,
+  ).join('\n');
+  return Buffer.from(
+    `<?xml version="1.0" encoding="UTF-8"?>\n<gexf xmlns="http://gexf.net/1.3" version="1.3">\n` +
+      `<graph>${open}<nodes>\n${body}\n</nodes>${close}<edges/></graph>\n</gexf>\n`,
+  );
+}
+
+describe('limits checked while reading', () => {
+  const LOW = {
+    IMPORT_MAX_ROWS: '50',
+    IMPORT_MAX_COLUMNS: '20',
+    IMPORT_MAX_XML_ELEMENTS: '200',
+    IMPORT_MAX_XML_DEPTH: '8',
+  };
+
+  it('refuses a CSV file with more rows than IMPORT_MAX_ROWS, naming the row, and writes nothing', async () => {
+    api = await startTestApp({ env: LOW });
+    const before = await api.app.store.snapshot();
+    const { status, code, message } = await refusal(
+      api,
+      [{ name: 'groups.csv', bytes: elementsCsv(60) }],
+      'apply',
+    );
+    expect(status).toBe(413);
+    expect(code).toBe('PAYLOAD_TOO_LARGE');
+    expect(message).toBe(
+      "'groups.csv' goes on past row 51, more than this server imports (IMPORT_MAX_ROWS=50)",
+    );
+    expect(await api.app.store.snapshot()).toEqual(before);
+    // As many rows as the limit are read.
+    const { payload, headers } = multipart([{ name: 'groups.csv', bytes: elementsCsv(50) }]);
+    const preview = await api.request({
+      method: 'POST',
+      url: '/api/import/preview',
+      payload,
+      headers,
+    });
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(ImportPreviewSchema.parse(preview.body).nodes.create).toBe(50);
+  });
+
+  it('refuses a CSV row with more cells than IMPORT_MAX_COLUMNS, naming the row', async () => {
+    api = await startTestApp({ env: LOW });
+    const { status, message } = await refusal(api, [
+      { name: 'wide.csv', bytes: elementsCsv(3, 30) },
+    ]);
+    expect(status).toBe(413);
+    expect(message).toBe(
+      "'wide.csv' has 32 cells in row 1, more than this server imports (IMPORT_MAX_COLUMNS=20)",
+    );
+  });
+
+  it('refuses a workbook sheet with more rows than IMPORT_MAX_ROWS, naming the sheet and row', async () => {
+    api = await startTestApp({ env: LOW });
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Elements');
+    sheet.addRow(['Label', 'Type']);
+    for (let row = 0; row < 60; row++) sheet.addRow([`Group ${String(row)}`, 'Charity']);
+    const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
+    const { status, message } = await refusal(api, [{ name: 'big.xlsx', bytes }]);
+    expect(status).toBe(413);
+    expect(message).toBe(
+      "'big.xlsx' has more than 51 rows in sheet 'Elements' (row 52), more than this server " +
+        'imports (IMPORT_MAX_ROWS=50)',
+    );
+  });
+
+  it('refuses wide XML (more elements than IMPORT_MAX_XML_ELEMENTS) naming the line and element', async () => {
+    api = await startTestApp({ env: { ...LOW, IMPORT_MAX_ROWS: '100000' } });
+    const { status, message } = await refusal(api, [{ name: 'wide.gexf', bytes: gexf(500) }]);
+    expect(status).toBe(413);
+    expect(message).toBe(
+      "'wide.gexf' has more than 200 elements, at <node> (line 201), more than this server " +
+        'imports (IMPORT_MAX_XML_ELEMENTS=200)',
+    );
+  });
+
+  it('refuses deep XML (nesting past IMPORT_MAX_XML_DEPTH) naming the line and element', async () => {
+    api = await startTestApp({ env: LOW });
+    const { status, message } = await refusal(api, [{ name: 'deep.gexf', bytes: gexf(1, 20) }]);
+    expect(status).toBe(413);
+    expect(message).toBe(
+      "'deep.gexf' nests elements more than 8 deep, at <nodes> (line 3), more than this " +
+        'server imports (IMPORT_MAX_XML_DEPTH=8)',
+    );
+  });
+
+  it('refuses a GraphML file with more nodes than IMPORT_MAX_ROWS', async () => {
+    api = await startTestApp({ env: { ...LOW, IMPORT_MAX_XML_ELEMENTS: '100000' } });
+    const nodes = Array.from({ length: 60 }, (_, index) => `<node id="n${String(index)}"/>`);
+    const bytes = Buffer.from(
+      `<graphml xmlns="http://graphml.graphdrawing.org/xmlns"><graph edgedefault="undirected">\n${nodes.join('\n')}\n</graph></graphml>`,
+    );
+    const { status, message } = await refusal(api, [{ name: 'net.graphml', bytes }]);
+    expect(status).toBe(413);
+    expect(message).toBe(
+      "'net.graphml' has more than 50 nodes (line 52), more than this server imports " +
+        '(IMPORT_MAX_ROWS=50)',
+    );
+  });
+});
+
+/**
+ * A zip bomb whose archive lies about its sizes: the directory says each part inflates to a few
+ * bytes, so only counting while inflating can stop it.
+ */
+function lyingZipBomb(bytes: number): Buffer {
+  const zipped = Buffer.from(zipBomb(bytes));
+  for (let at = 0; at + 30 < zipped.length; at++) {
+    const signature = zipped.readUInt32LE(at);
+    // Local file header: uncompressed size at +22; central directory entry: at +24.
+    if (signature === 0x04034b50) zipped.writeUInt32LE(8, at + 22);
+    if (signature === 0x02014b50) zipped.writeUInt32LE(8, at + 24);
+  }
+  return zipped;
+}
+
+describe('a zip bomb that understates its sizes', () => {
+  it('is refused while inflating, within a second and without the memory it would take', async () => {
+    api = await startTestApp({ env: { IMPORT_MAX_UNZIPPED_BYTES: String(LIMIT) } });
+    await send(api, 'preview', await smallWorkbook()); // the worker is started before timing
+    const bomb = lyingZipBomb(256 * LIMIT); // 256 MiB of zeros, a quarter of a megabyte zipped
+    expect(bomb.length).toBeLessThan(LIMIT);
+    const before = await api.app.store.snapshot();
+    const rssBefore = process.memoryUsage().rss;
+    const started = performance.now();
+    const { status, body } = await send(api, 'apply', bomb);
+    const took = performance.now() - started;
+    const grown = process.memoryUsage().rss - rssBefore;
+    expect(status).toBe(413);
+    const error = ErrorBodySchema.parse(body);
+    expect(error.message).toBe(
+      `'bomb.xlsx' inflates to more than ${String(LIMIT)} bytes (part xl/worksheets/sheet1.xml), ` +
+        `more than this server imports (IMPORT_MAX_UNZIPPED_BYTES=${String(LIMIT)})`,
+    );
+    expect(took).toBeLessThan(1000);
+    expect(grown).toBeLessThan(100 * 1024 * 1024);
+    expect(await api.app.store.snapshot()).toEqual(before);
+  }, 30_000); // making the bomb takes seconds; refusing it is what is timed
 });

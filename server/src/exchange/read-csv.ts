@@ -55,14 +55,17 @@ function csvRows(
   problems: ImportProblem[],
 ): RawRow[] {
   const rows: RawRow[] = [];
+  let row = 0;
   // An object, not a `let`: TypeScript would keep a `let` narrowed to null past the callback.
   const stop: { over: ImportLimitError | null } = { over: null };
   Papa.parse<string[]>(text, {
     delimiter,
     skipEmptyLines: false,
     step: (result, parser) => {
-      const row = rows.length + 1;
+      row += 1;
       if (row > limits.maxRows + 1) {
+        // Empty lines past the limit (a trailing one, say) are as good as none, and not kept.
+        if (result.data.every((cell) => cell.trim() === '')) return;
         stop.over = overLimit(
           file.name,
           `goes on past row ${String(limits.maxRows + 1)}`,
