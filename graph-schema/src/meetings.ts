@@ -5,6 +5,7 @@
  * records what that person shares.
  */
 import { z } from 'zod';
+import { LanguageSchema } from './accounts.js';
 import { IdSchema, TextInputSchema } from './common.js';
 import { InsightNodeRefSchema, IntroductionItemSchema } from './insights.js';
 import { AttendanceConsentSchema, LinkSchema } from './links.js';
@@ -131,6 +132,8 @@ export const MeetingSuggestionsSchema = z.object({
 export const ATTENDEE_PACK_FORMATS = ['json', 'csv', 'html'] as const;
 export const AttendeePackQuerySchema = z.object({
   format: z.enum(ATTENDEE_PACK_FORMATS).default('json'),
+  /** The language of the CSV's headers and the printable page; else the account's, else the browser's. */
+  lang: LanguageSchema.optional(),
 });
 
 /** One attendee in the pack: contact details only where that person agreed to share them. */

@@ -934,8 +934,14 @@ export const ROUTE_FUZZ: Readonly<Record<string, RouteFuzz>> = {
       queryRoute(
         ([id = '']) => `/api/meetings/${id}/attendee-pack`,
         idParams(fc.constant([world.meetingId]), 1),
-        fc.record({ format: fc.constantFrom('json', 'csv', 'html') }, { requiredKeys: [] }),
-        { format: { type: 'enum', values: ['json', 'csv', 'html'] } },
+        fc.record(
+          { format: fc.constantFrom('json', 'csv', 'html'), lang: fc.constantFrom(...LANGUAGES) },
+          { requiredKeys: [] },
+        ),
+        {
+          format: { type: 'enum', values: ['json', 'csv', 'html'] },
+          lang: { type: 'enum', values: LANGUAGES },
+        },
       ),
   },
   'PUT /api/meetings/{id}/attendees/{nodeId}': {

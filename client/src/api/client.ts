@@ -485,9 +485,12 @@ export function getMeetingSuggestions(
   );
 }
 
-/** Where the attendee pack is, as a CSV download or a page to print (links, not fetched here). */
-export function attendeePackUrl(meetingId: string, format: 'csv' | 'html'): string {
-  return `/api/meetings/${encodeURIComponent(meetingId)}/attendee-pack${toQueryString({ format })}`;
+/**
+ * Where the attendee pack is, as a CSV download or a page to print (links, not fetched here), in
+ * the language the page speaks.
+ */
+export function attendeePackUrl(meetingId: string, format: 'csv' | 'html', lang: Language): string {
+  return `/api/meetings/${encodeURIComponent(meetingId)}/attendee-pack${toQueryString({ format, lang })}`;
 }
 
 /** The kinds of node GET /api/similar-nodes compares. */

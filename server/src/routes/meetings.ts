@@ -30,6 +30,7 @@ import {
   attendeePackCsv,
   attendeePackHtml,
 } from '../services/attendee-pack.js';
+import { readerLanguage } from '../services/reader-language.js';
 import { MeetingService } from '../services/meetings.js';
 import { visibleLink } from '../services/privacy.js';
 import { similarNodes } from '../services/similar-names.js';
@@ -177,7 +178,7 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         summary: 'Who came, with the contact details each attendee agreed to share',
         description:
-          '`format`: `json` (default), `csv` (a download) or `html` (a page to print). A contact detail appears only when that person agreed to share it with the other attendees.',
+          "`format`: `json` (default), `csv` (a download) or `html` (a page to print), in the language `lang` names, else the account's, else the first of Accept-Language that Octograph speaks. A contact detail appears only when that person agreed to share it with the other attendees.",
         tags,
         params: IdParamsSchema,
         querystring: AttendeePackQuerySchema,
@@ -198,6 +199,11 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
         );
       }
       const pack = await meetings.pack(request.params.id);
+      const language = readerLanguage({
+        asked: request.query.lang,
+        account: user?.language,
+        acceptLanguage: request.headers['accept-language'],
+      });
       switch (request.query.format) {
         case 'json':
           return pack;
@@ -208,12 +214,12 @@ const meetingRoutes: FastifyPluginAsyncZod = async (app) => {
               'content-disposition',
               `attachment; filename="${pack.meeting.id}-attendees.csv"`,
             )
-            .send(attendeePackCsv(pack));
+            .send(attendeePackCsv(pack, language));
         case 'html':
           return reply
             .type('text/html; charset=utf-8')
             .header('content-security-policy', ATTENDEE_PACK_CSP)
-            .send(attendeePackHtml(pack));
+            .send(attendeePackHtml(pack, language));
       }
     },
   );

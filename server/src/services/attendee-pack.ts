@@ -1,21 +1,43 @@
 /**
  * The attendee pack as CSV and as a printable page. Both are written from the pack the
  * MeetingService built, which holds only the contact details each person agreed to share, so
- * neither format can carry anything else.
+ * neither format can carry anything else. Both are written in the reader's language
+ * (reader-language.ts): the headers, the words around the meeting's own details, and the date.
  */
-import type { AttendeePack } from '@octograph/graph-schema';
+import type { AttendeePack, Language } from '@octograph/graph-schema';
 import Papa from 'papaparse';
 
-const KIND_LABELS = { person: 'Person', organisation: 'Organisation' } as const;
+/** The words of the pack, per language. */
+const TEXTS = {
+  en: {
+    kind: { person: 'Person', organisation: 'Organisation' },
+    csvHeaders: ['Name', 'Attended as', 'Role', 'Organisation', 'Email', 'Phone'],
+    tableHeaders: ['Name', 'Role', 'Organisation', 'Email', 'Phone'],
+    title: (meeting: string) => `${meeting} — attendees`,
+    organisedBy: (organiser: string) => `organised by ${organiser}`,
+    consent:
+      'Contact details appear only where the attendee agreed to share them with the other attendees.',
+  },
+  pl: {
+    kind: { person: 'Osoba', organisation: 'Organizacja' },
+    csvHeaders: ['Uczestnik', 'Jako', 'Funkcja', 'Organizacja', 'E-mail', 'Telefon'],
+    tableHeaders: ['Uczestnik', 'Funkcja', 'Organizacja', 'E-mail', 'Telefon'],
+    title: (meeting: string) => `${meeting} — lista uczestników`,
+    organisedBy: (organiser: string) => `organizator: ${organiser}`,
+    consent:
+      'Dane kontaktowe podajemy tylko tam, gdzie uczestnik zgodził się udostępnić je pozostałym uczestnikom.',
+  },
+} as const satisfies Record<Language, unknown>;
 
 /** The pack as CSV, one attendee per row (formula-like cells escaped for spreadsheets). */
-export function attendeePackCsv(pack: AttendeePack): string {
+export function attendeePackCsv(pack: AttendeePack, language: Language = 'en'): string {
+  const texts = TEXTS[language];
   return Papa.unparse(
     {
-      fields: ['Name', 'Attended as', 'Role', 'Organisation', 'Email', 'Phone'],
+      fields: [...texts.csvHeaders],
       data: pack.attendees.map((attendee) => [
         attendee.name,
-        KIND_LABELS[attendee.kind],
+        texts.kind[attendee.kind],
         attendee.role ?? '',
         attendee.organisations.join('; '),
         attendee.email ?? '',
@@ -38,14 +60,17 @@ function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (character) => HTML_ESCAPES[character] ?? character);
 }
 
-/** A long date in English, e.g. "15 November 2018". */
-function longDate(isoDate: string): string {
-  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString('en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  });
+/** A long date in the reader's language, e.g. "15 November 2018", "15 listopada 2018". */
+function longDate(isoDate: string, language: Language): string {
+  return new Date(`${isoDate}T12:00:00Z`).toLocaleDateString(
+    language === 'en' ? 'en-GB' : language,
+    {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    },
+  );
 }
 
 /**
@@ -63,9 +88,10 @@ export const ATTENDEE_PACK_STYLE = `
 `;
 
 /** The pack as a page to print or save as PDF: a heading and one table row per attendee. */
-export function attendeePackHtml(pack: AttendeePack): string {
+export function attendeePackHtml(pack: AttendeePack, language: Language = 'en'): string {
+  const texts = TEXTS[language];
   const { meeting } = pack;
-  const where = [meeting.venue, meeting.organiser ? `organised by ${meeting.organiser}` : null]
+  const where = [meeting.venue, meeting.organiser ? texts.organisedBy(meeting.organiser) : null]
     .filter((part): part is string => part !== null)
     .join(' · ');
   const rows = pack.attendees
@@ -81,18 +107,18 @@ export function attendeePackHtml(pack: AttendeePack): string {
     })
     .join('\n');
   return `<!doctype html>
-<html lang="en">
+<html lang="${language}">
 <head>
 <meta charset="utf-8">
-<title>${escapeHtml(meeting.name)} — attendees</title>
+<title>${escapeHtml(texts.title(meeting.name))}</title>
 <style>${ATTENDEE_PACK_STYLE}</style>
 </head>
 <body>
 <h1>${escapeHtml(meeting.name)}</h1>
-<p>${escapeHtml(longDate(meeting.date))}${where ? ` · ${escapeHtml(where)}` : ''}</p>
-<p>Contact details appear only where the attendee agreed to share them with the other attendees.</p>
+<p>${escapeHtml(longDate(meeting.date, language))}${where ? ` · ${escapeHtml(where)}` : ''}</p>
+<p>${escapeHtml(texts.consent)}</p>
 <table>
-<thead><tr><th>Name</th><th>Role</th><th>Organisation</th><th>Email</th><th>Phone</th></tr></thead>
+<thead><tr>${texts.tableHeaders.map((header) => `<th>${escapeHtml(header)}</th>`).join('')}</tr></thead>
 <tbody>
 ${rows}
 </tbody>

@@ -13,6 +13,7 @@ import { MeetingsPage } from './MeetingsPage';
 import { QuickLinkForm } from './QuickLinkForm';
 import { EMPTY_SESSION, linkSessionReducer } from './quick-link-state';
 import { dispatchMeetingsScreen } from './meetings-screen-store';
+import { pickLanguage } from '../../i18n/languages';
 
 /**
  * One meeting, laid out for a phone right after it: the quick link form first (with the links
@@ -129,14 +130,14 @@ export function MeetingScreen({ meetingId }: { meetingId: string }) {
             <div className="meeting-pack">
               <a
                 className="button button--secondary"
-                href={attendeePackUrl(meetingId, 'csv')}
+                href={attendeePackUrl(meetingId, 'csv', pickLanguage([i18n.language]))}
                 download
               >
                 {t('meetings.pack.csv')}
               </a>
               <a
                 className="button button--secondary"
-                href={attendeePackUrl(meetingId, 'html')}
+                href={attendeePackUrl(meetingId, 'html', pickLanguage([i18n.language]))}
                 target="_blank"
                 rel="noopener"
               >
