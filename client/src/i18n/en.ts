@@ -1073,6 +1073,25 @@ export const en = {
       RATE_LIMITED: 'Too many requests; wait a moment and try again',
     },
     boundary: 'This part of the page stopped working.',
+    /** The server's messages people meet most, said in the reader's words (describe-error.ts). */
+    message: {
+      wrongPassword: 'The e-mail or password is wrong',
+      accountDisabled: 'This account is disabled; ask an administrator',
+      wrongSetupCode:
+        'The set-up code is wrong: use the one in the server’s log, printed when it started',
+      emailTaken: 'There is already an account with the e-mail {{email}}',
+      currentPasswordWrong: 'The current password is wrong',
+    },
+    /** Problems with one field of a form. */
+    issue: {
+      required: 'is needed',
+      email: 'must be an e-mail address',
+      tooShort_one: 'must be at least {{count, number}} character long',
+      tooShort_other: 'must be at least {{count, number}} characters long',
+      tooLong_one: 'may be at most {{count, number}} character long',
+      tooLong_other: 'may be at most {{count, number}} characters long',
+      notCurrentPassword: 'is not your current password',
+    },
   },
 };
 

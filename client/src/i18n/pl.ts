@@ -1159,5 +1159,26 @@ export const pl: WithPluralForms<Translation, 'few' | 'many'> = {
       RATE_LIMITED: 'Za dużo zapytań; odczekaj chwilę i spróbuj jeszcze raz',
     },
     boundary: 'Ta część strony przestała działać.',
+    message: {
+      wrongPassword: 'Nieprawidłowy e-mail lub hasło',
+      accountDisabled: 'To konto jest wyłączone; poproś administratora o pomoc',
+      wrongSetupCode:
+        'Kod konfiguracji jest nieprawidłowy: użyj kodu z dziennika serwera, wypisanego przy starcie',
+      emailTaken: 'Konto z adresem {{email}} już istnieje',
+      currentPasswordWrong: 'Obecne hasło jest nieprawidłowe',
+    },
+    issue: {
+      required: 'to pole jest wymagane',
+      email: 'to musi być adres e-mail',
+      tooShort_one: 'musi mieć co najmniej {{count, number}} znak',
+      tooShort_few: 'musi mieć co najmniej {{count, number}} znaki',
+      tooShort_many: 'musi mieć co najmniej {{count, number}} znaków',
+      tooShort_other: 'musi mieć co najmniej {{count, number}} znaku',
+      tooLong_one: 'może mieć najwyżej {{count, number}} znak',
+      tooLong_few: 'może mieć najwyżej {{count, number}} znaki',
+      tooLong_many: 'może mieć najwyżej {{count, number}} znaków',
+      tooLong_other: 'może mieć najwyżej {{count, number}} znaku',
+      notCurrentPassword: 'to nie jest Twoje obecne hasło',
+    },
   },
 };

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../api/describe-error';
+import { describeError, errorDetail } from '../api/describe-error';
 
 export interface ErrorNoticeProps {
   error: unknown;
@@ -12,7 +12,8 @@ export interface ErrorNoticeProps {
 /** A readable error: a translated title, the server's own words, and a retry button. */
 export function ErrorNotice({ error, onRetry, compact = false }: ErrorNoticeProps) {
   const { t } = useTranslation();
-  const { title, detail } = describeError(error);
+  const { title } = describeError(error);
+  const detail = errorDetail(error, t);
   return (
     <div className={compact ? 'error-notice error-notice--compact' : 'error-notice'} role="alert">
       <p className="error-notice__title">{t(title)}</p>

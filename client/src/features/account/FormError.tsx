@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../../api/describe-error';
+import { describeError, errorDetail } from '../../api/describe-error';
 
 /**
  * Why a form's request failed: what the form tried (`title`, translated), then the server's own words ("Wrong
@@ -8,11 +8,11 @@ import { describeError } from '../../api/describe-error';
  */
 export function FormError({ error, title }: { error: unknown; title: string }) {
   const { t } = useTranslation();
-  const described = describeError(error);
+  const detail = errorDetail(error, t);
   return (
     <div className="error-notice error-notice--compact" role="alert">
       <p className="error-notice__title">{title}</p>
-      <p className="error-notice__detail">{described.detail ?? t(described.title)}</p>
+      <p className="error-notice__detail">{detail ?? t(describeError(error).title)}</p>
     </div>
   );
 }
