@@ -32,25 +32,17 @@ import {
   type PropertyMap,
 } from '../../server/src/store/neo4j/values.js';
 import { newLink, newNode } from '../../server/src/store/write-rules.js';
+import { NOT_ASKED_REASON, NOT_SET_REASON, neo4jTestRun } from '../helpers/neo4j-env.js';
+import { testStoreIsNeo4j } from '../helpers/neo4j.js';
 import { describeGraphStoreContract } from './graph-store-contract.js';
 
-const NOT_SET_REASON =
-  'Neo4j contract skipped: NEO4J_URI is not set (set NEO4J_URI, NEO4J_USER, NEO4J_PASSWORD and run `npm run test:neo4j` against a Neo4j 5 server)';
-const NOT_ASKED_REASON =
-  'Neo4j contract skipped: NEO4J_URI is set, but the run empties that database, so it runs only through `npm run test:neo4j` (OCTOGRAPH_TEST_NEO4J=1)';
-
 /**
- * Whether to run the contract against Neo4j, and if not, why. Each case empties the database, so
- * a NEO4J_URI left set for other work (an import, say) is not enough: `npm run test:neo4j` also
- * sets OCTOGRAPH_TEST_NEO4J=1 to say "this database may be emptied".
+ * The server part runs in the `neo4j` project only (vitest.config.ts hands that project the Neo4j
+ * variables); in the `contract` project only the checks without a server below run.
  */
-function neo4jRun(env: NodeJS.ProcessEnv): { reason: string | null } {
-  if (!env.NEO4J_URI) return { reason: NOT_SET_REASON };
-  if (env.OCTOGRAPH_TEST_NEO4J !== '1') return { reason: NOT_ASKED_REASON };
-  return { reason: null };
-}
-
-const skipReason = neo4jRun(process.env).reason;
+const skipReason = testStoreIsNeo4j()
+  ? neo4jTestRun(process.env).reason
+  : 'the Neo4j contract runs in the `neo4j` project';
 
 // Only the Neo4j variables, so an unrelated variable of the environment cannot stop this file.
 const neo4j =
@@ -63,9 +55,7 @@ const neo4j =
       }).neo4j
     : undefined;
 
-describe('the Neo4j contract run', () => {
-  if (skipReason !== null) console.warn(skipReason);
-
+describe.skipIf(testStoreIsNeo4j())('the Neo4j contract run', () => {
   it.each([
     [{}, NOT_SET_REASON],
     [{ NEO4J_URI: 'bolt://localhost:7687' }, NOT_ASKED_REASON],
@@ -74,7 +64,7 @@ describe('the Neo4j contract run', () => {
   ] as [NodeJS.ProcessEnv, string | null][])(
     'runs against Neo4j only when asked to, saying why not (%o)',
     (env, reason) => {
-      expect(neo4jRun(env).reason).toBe(reason);
+      expect(neo4jTestRun(env).reason).toBe(reason);
     },
   );
 });
@@ -84,19 +74,19 @@ describe.skipIf(neo4j === undefined)('Neo4j server', () => {
   vi.setConfig({ testTimeout: 30_000, hookTimeout: 60_000 });
 
   const open = async (): Promise<GraphStore> => {
-    if (neo4j === undefined) throw new Error(NOT_SET_REASON);
+    if (neo4j === undefined) throw new Error(skipReason ?? NOT_SET_REASON);
     return openStore({ dataDir: '(unused with Neo4j)', neo4j });
   };
 
   describeGraphStoreContract('neo4j', async () => {
-    if (neo4j === undefined) throw new Error(NOT_SET_REASON);
+    if (neo4j === undefined) throw new Error(skipReason ?? NOT_SET_REASON);
     await emptyNeo4jDatabase(neo4j);
     return { store: await open(), cleanup: () => Promise.resolve() };
   });
 
   describe('Neo4jGraphStore', () => {
     it('opens again over the same database: the schema statements are idempotent', async () => {
-      if (neo4j === undefined) throw new Error(NOT_SET_REASON);
+      if (neo4j === undefined) throw new Error(skipReason ?? NOT_SET_REASON);
       await emptyNeo4jDatabase(neo4j);
       const first = await open();
       try {
@@ -114,7 +104,7 @@ describe.skipIf(neo4j === undefined)('Neo4j server', () => {
     });
 
     it('runs concurrent writes one at a time, each at its own revision', async () => {
-      if (neo4j === undefined) throw new Error(NOT_SET_REASON);
+      if (neo4j === undefined) throw new Error(skipReason ?? NOT_SET_REASON);
       await emptyNeo4jDatabase(neo4j);
       const store = await open();
       try {
@@ -266,54 +256,58 @@ const LINKS: CreateLinkInput[] = [
   { kind: 'BASED_IN', source: 'walks', target: 'bilgoraj' },
 ];
 
-describe('Neo4j values without a server (neo4j-driver Bolt 5 encoding)', () => {
-  it.each(NODES.map((input) => [`${input.kind} ${input.id ?? ''}`, input] as const))(
-    'reads a stored %s back exactly as it was written',
-    (_name, input) => {
-      const node: GraphNode = newNode(input);
-      const read = storedAndRead(nodeProperties(node), { x: 12.5, y: -3 });
-      expect(nodeFromProperties(read)).toEqual(node);
-    },
-  );
+// Checked once, in the `contract` project: nothing here needs the server.
+describe.skipIf(testStoreIsNeo4j())(
+  'Neo4j values without a server (neo4j-driver Bolt 5 encoding)',
+  () => {
+    it.each(NODES.map((input) => [`${input.kind} ${input.id ?? ''}`, input] as const))(
+      'reads a stored %s back exactly as it was written',
+      (_name, input) => {
+        const node: GraphNode = newNode(input);
+        const read = storedAndRead(nodeProperties(node), { x: 12.5, y: -3 });
+        expect(nodeFromProperties(read)).toEqual(node);
+      },
+    );
 
-  it.each(LINKS.map((input) => [input.kind, input] as const))(
-    'reads a stored %s link back exactly as it was written',
-    (_kind, input) => {
-      const link: Link = newLink(input, { actor: 'coordinator@example.org' });
-      const read = storedAndRead(linkProperties(link));
-      expect(
-        linkFromProperties(read, { kind: link.kind, source: link.source, target: link.target }),
-      ).toEqual(link);
-    },
-  );
+    it.each(LINKS.map((input) => [input.kind, input] as const))(
+      'reads a stored %s link back exactly as it was written',
+      (_kind, input) => {
+        const link: Link = newLink(input, { actor: 'coordinator@example.org' });
+        const read = storedAndRead(linkProperties(link));
+        expect(
+          linkFromProperties(read, { kind: link.kind, source: link.source, target: link.target }),
+        ).toEqual(link);
+      },
+    );
 
-  it.each([
-    '2026-11-21T14:32:53.271Z',
-    '2026-11-21T14:32:53.000Z',
-    '2024-02-29T23:59:59.999Z',
-    '1970-01-01T00:00:00.000Z',
-    '1969-12-31T23:59:59.001Z',
-    '0001-01-01T00:00:00.000Z',
-    '0099-06-15T12:00:00.500Z',
-    '9999-12-31T23:59:59.999Z',
-  ])('keeps the timestamp %s to the character', (timestamp) => {
-    expect(fromNeoDateTime(overBolt(toNeoDateTime(timestamp)), 'createdAt')).toBe(timestamp);
-  });
+    it.each([
+      '2026-11-21T14:32:53.271Z',
+      '2026-11-21T14:32:53.000Z',
+      '2024-02-29T23:59:59.999Z',
+      '1970-01-01T00:00:00.000Z',
+      '1969-12-31T23:59:59.001Z',
+      '0001-01-01T00:00:00.000Z',
+      '0099-06-15T12:00:00.500Z',
+      '9999-12-31T23:59:59.999Z',
+    ])('keeps the timestamp %s to the character', (timestamp) => {
+      expect(fromNeoDateTime(overBolt(toNeoDateTime(timestamp)), 'createdAt')).toBe(timestamp);
+    });
 
-  it.each(['2024-05-10', '0001-01-01', '1969-12-31', '2024-02-29', '9999-12-31'])(
-    'keeps the date %s to the character',
-    (date) => {
-      expect(fromNeoDate(overBolt(toNeoDate(date)), 'since')).toBe(date);
-    },
-  );
+    it.each(['2024-05-10', '0001-01-01', '1969-12-31', '2024-02-29', '9999-12-31'])(
+      'keeps the date %s to the character',
+      (date) => {
+        expect(fromNeoDate(overBolt(toNeoDate(date)), 'since')).toBe(date);
+      },
+    );
 
-  it.each([
-    { written: '2026-11-21T16:32:53+02:00', read: '2026-11-21T14:32:53.000Z' },
-    { written: '2026-11-21T14:32:53.1234567Z', read: '2026-11-21T14:32:53.123Z' },
-  ])(
-    'reads another spelling of an instant ($written) in the canonical form',
-    ({ written, read }) => {
-      expect(fromNeoDateTime(overBolt(toNeoDateTime(written)), 'createdAt')).toBe(read);
-    },
-  );
-});
+    it.each([
+      { written: '2026-11-21T16:32:53+02:00', read: '2026-11-21T14:32:53.000Z' },
+      { written: '2026-11-21T14:32:53.1234567Z', read: '2026-11-21T14:32:53.123Z' },
+    ])(
+      'reads another spelling of an instant ($written) in the canonical form',
+      ({ written, read }) => {
+        expect(fromNeoDateTime(overBolt(toNeoDateTime(written)), 'createdAt')).toBe(read);
+      },
+    );
+  },
+);

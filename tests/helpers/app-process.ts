@@ -12,6 +12,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freshTestStoreEnv } from './neo4j.js';
 
 /** The repository root, from this file's place in tests/helpers/. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -151,6 +152,8 @@ export async function startAppProcess(options: AppProcessOptions = {}): Promise<
     if (!existsSync(file)) throw new Error(`${file} is missing: run \`${hint}\` first`);
   }
 
+  // In the `neo4j` project the child inherits the Neo4j variables: that database, emptied.
+  await freshTestStoreEnv();
   const dataDir = await mkdtemp(join(tmpdir(), 'octograph-e2e-'));
   const admin = {
     email: 'admin@octograph.test',

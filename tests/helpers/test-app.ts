@@ -1,6 +1,7 @@
 /**
  * The real app over a real embedded store in a fresh temp folder, for `inject()` tests
- * (STYLE.md: no mocked database). `close()` closes the app and removes the folder.
+ * (STYLE.md: no mocked database). `close()` closes the app and removes the folder. In the `neo4j`
+ * vitest project the same app runs over the test Neo4j server instead, emptied first.
  *
  * Requests are signed in: `request()` and `inject()` act as an editor unless told `as` another
  * role ('admin', 'viewer') or 'anonymous'. Each role's user is created (with a real scrypt hash)
@@ -13,6 +14,7 @@ import { join } from 'node:path';
 import type { Role } from '@octograph/graph-schema';
 import { buildApp, loadConfig } from '@octograph/server';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { freshTestStoreEnv } from './neo4j.js';
 
 /** Who a test request is from. */
 export type TestCaller = Role | 'anonymous';
@@ -59,6 +61,8 @@ export async function startTestApp(
     // Tests send hundreds of requests a minute from one address; a test of the limit sets its own.
     RATE_LIMIT_PER_MINUTE: '1000000',
     SIGN_IN_LIMIT_PER_MINUTE: '1000000',
+    // In the `neo4j` project: that server, emptied (helpers/neo4j.ts); elsewhere nothing.
+    ...(await freshTestStoreEnv()),
     ...options.env,
   });
   const app = await buildApp({
