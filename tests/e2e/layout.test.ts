@@ -10,7 +10,7 @@
 import type { MapResponse } from '@octograph/graph-schema';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { positionScale } from '../../client/src/map/map-elements';
+import { drawnSpots, HUB_ROOM, positionScale } from '../../client/src/map/map-elements';
 import {
   browserSuite,
   inside,
@@ -108,11 +108,15 @@ describe('a stable map', () => {
       const movedMap = await suite.map();
       const after = (await drawnPositions(page, movedMap))[id];
       if (!after) throw new Error(`${id} is not on the canvas after the reload`);
-      // The map's scale is measured again on loading, and the node moved, so compare in the
-      // server's units.
+      // The map's scale is measured again on loading, and the node moved; the canvas draws the
+      // saved spot times that scale, moved only if its circle would lie on another (drawnSpots).
       const afterScale = positionScale(movedMap.nodes);
-      expect(after.x / afterScale).toBeCloseTo(saved.x, 1);
-      expect(after.y / afterScale).toBeCloseTo(saved.y, 1);
+      const expected = drawnSpots(movedMap, afterScale).get(id);
+      expect(after.x).toBeCloseTo(expected?.x ?? NaN, 1);
+      expect(after.y).toBeCloseTo(expected?.y ?? NaN, 1);
+      expect(
+        Math.hypot(after.x / afterScale - saved.x, after.y / afterScale - saved.y),
+      ).toBeLessThan(HUB_ROOM / afterScale);
     }),
   );
 
@@ -129,7 +133,8 @@ describe('a stable map', () => {
           .getByRole('button', { name: 'Re-arrange' })
           .click();
       };
-      await drawnPositions(page, await suite.map());
+      const first = await suite.map();
+      await drawnPositions(page, first);
 
       // Saying no changes nothing; saying yes lays the map out on the server.
       await rearrange('dismiss');
@@ -151,18 +156,12 @@ describe('a stable map', () => {
       await expect.poll(layoutState).not.toBe(firstFinish);
       await expect.poll(async () => (await serverSpot())?.x).toBe(spot?.x);
       expect((await serverSpot())?.y).toBe(spot?.y);
-      // The canvas keeps the scale it chose for the first map it drew (so nothing jumps); read
-      // it from a node far from zero that was not dragged.
-      const other = laidOut.nodes
-        .filter((node) => node.id !== id)
-        .reduce((far, node) => (Math.abs(node.x) > Math.abs(far.x) ? node : far));
+      // The canvas keeps the scale it chose for the first map it drew (so nothing jumps), and
+      // draws the node where that scale puts its spot (moved apart only where circles overlap).
+      const expected = drawnSpots(await suite.map(), positionScale(first.nodes)).get(id);
       await expect
-        .poll(async () => {
-          const model = await modelPositions(page);
-          const scale = (model[other.id]?.x ?? NaN) / other.x;
-          return (model[id]?.x ?? NaN) / scale;
-        })
-        .toBeCloseTo(spot?.x ?? NaN, 1);
+        .poll(async () => (await modelPositions(page))[id]?.x ?? NaN)
+        .toBeCloseTo(expected?.x ?? NaN, 1);
     }),
   );
 });

@@ -86,10 +86,10 @@ describe('the legend', () => {
   it(
     ...suite.inPage('hides the charities and shows them again', async (page) => {
       const all = { nodes: map.nodes.length, links: map.links.length };
-      // Themes and places are attributes by default: not drawn, nor the lines to them.
+      // Themes, places and meetings are attributes by default: not drawn, nor the lines to them.
       const attributes = new Set(
         map.nodes
-          .filter((node) => node.kind === 'theme' || node.kind === 'place')
+          .filter((node) => ['theme', 'place', 'meeting'].includes(node.kind))
           .map((node) => node.id),
       );
       const drawnLinks = map.links.filter(
@@ -130,10 +130,12 @@ describe('the legend', () => {
       expect(await charity.getAttribute('aria-pressed')).toBe('true');
       expect(await legend.getByText(/^Hidden:/).count()).toBe(0);
 
-      // Asked for, themes and places are drawn as nodes with their lines: everything is.
-      await legend.getByRole('checkbox', { name: 'Show themes and places as nodes' }).check();
+      // Asked for, themes, places and meetings are drawn as nodes with their lines: everything is.
+      await legend
+        .getByRole('checkbox', { name: 'Show themes, places and meetings as nodes' })
+        .check();
       await expect.poll(() => visibleCounts(page)).toEqual(all);
-      // Lines to themes and places were what the default left out.
+      // Lines to themes, places and meetings were what the default left out.
       expect(all.links).toBeGreaterThan(drawn.links);
     }),
   );

@@ -94,8 +94,8 @@ describe('labelsToHide with the nodes drawn', () => {
   it.each([
     { how: 'above it', z: 9, hidden: ['small'] },
     { how: 'at its level', z: 5, hidden: ['small'] },
-    { how: 'under it', z: 2, hidden: [] },
-  ])('hides a label a node drawn $how would cover: $hidden', ({ z, hidden }) => {
+    { how: 'under it', z: 2, hidden: ['small'] },
+  ])('hides a label that would lie on a node drawn $how: $hidden', ({ z, hidden }) => {
     expect(labelsToHide([label], [body(z)])).toEqual(new Set(hidden));
   });
 

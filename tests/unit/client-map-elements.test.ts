@@ -12,6 +12,7 @@ import {
   nodeSizing,
   positionScale,
   sizeNodes,
+  drawnSpots,
   toElements,
   toLinkElement,
   toNodeElement,
@@ -245,13 +246,32 @@ describe('toElements', () => {
   });
 
   it('scales every position by the given factor', () => {
-    const positions = toElements(map, 10).flatMap((element) =>
+    const positions = toElements(map, 100).flatMap((element) =>
       element.position ? [element.position] : [],
     );
     expect(positions).toEqual([
-      { x: 10, y: 10 },
-      { x: 20, y: 20 },
+      { x: 100, y: 100 },
+      { x: 200, y: 200 },
     ]);
+  });
+
+  it('moves circles that would overlap apart, and leaves the others where they were', () => {
+    const spots = drawnSpots(map, 10);
+    const [a, b] = [spots.get('a'), spots.get('b')];
+    if (!a || !b) throw new Error('a node is missing');
+    const sizes = toElements(map, 10).flatMap((element) =>
+      element.group === 'nodes' ? [Number(element.data.size)] : [],
+    );
+    // 14 apart when scaled, but drawn 12 to 48 wide: pushed until they no longer overlap.
+    expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThanOrEqual(
+      ((sizes[0] ?? 0) + (sizes[1] ?? 0)) / 2,
+    );
+    expect(drawnSpots(map, 100)).toEqual(
+      new Map([
+        ['a', { x: 100, y: 100 }],
+        ['b', { x: 200, y: 200 }],
+      ]),
+    );
   });
 });
 
@@ -282,7 +302,7 @@ describe('positionScale', () => {
         { x: 10, y: 0 },
         { x: 30, y: 0 },
       ],
-      scale: 3.4,
+      scale: TARGET_NEIGHBOUR_DISTANCE / 10,
     },
   ])('scales $name by $scale', ({ nodes, scale }) => {
     expect(positionScale(nodes)).toBeCloseTo(scale, 10);
@@ -290,6 +310,9 @@ describe('positionScale', () => {
 
   it('is not squeezed by a far-away outlier', () => {
     const grid = [0, 1, 2, 3].flatMap((i) => [0, 1].map((j) => ({ x: i * 17, y: j * 17 })));
-    expect(positionScale([...grid, { x: 100_000, y: 100_000 }])).toBeCloseTo(2, 10);
+    expect(positionScale([...grid, { x: 100_000, y: 100_000 }])).toBeCloseTo(
+      TARGET_NEIGHBOUR_DISTANCE / 17,
+      10,
+    );
   });
 });

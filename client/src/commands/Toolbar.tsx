@@ -13,7 +13,7 @@ export function Toolbar() {
   const { t } = useTranslation();
   const { offered } = useCommands();
   return (
-    <div className="toolbar" role="toolbar" aria-label={t('commands.toolbar')}>
+    <div className="toolbar" data-map-overlay role="toolbar" aria-label={t('commands.toolbar')}>
       {COMMAND_GROUPS.map((group) => {
         const commands = TOOLBAR_COMMANDS.filter(
           (command) => command.group === group && offered(command),

@@ -16,7 +16,7 @@ export function ViewportControls() {
   const { state, run } = useCommands();
 
   return (
-    <div className="viewport-controls">
+    <div className="viewport-controls" data-map-overlay>
       {BUTTONS.map(({ id, path }) => {
         const command = commandById(id);
         const hint = t(`commands.hint.${id}`);

@@ -6,13 +6,16 @@
  */
 import type { Core } from 'cytoscape';
 
-/** Padding around the map, in screen pixels. */
-export const FIT_PADDING = 40;
+/**
+ * Padding around the whole map, in screen pixels: room for the names at its edge, and, above and
+ * below, for the toolbar and the timeline that float over the map.
+ */
+export const FIT_PADDING = { x: 40, y: 76 };
 
 /** How a part of the map is framed. */
 export interface FrameOptions {
   /** Room around the framed nodes, in screen pixels: for their labels and the panels over the map. */
-  padding: number;
+  padding: number | { x: number; y: number };
   /** Never zoom in further than this (one node would fill the map). */
   maxZoom: number;
 }
@@ -31,6 +34,7 @@ function viewportFor(
   keep: (id: string) => boolean = () => true,
 ) {
   if (cy.width() <= 0 || cy.height() <= 0) return null;
+  const pad = typeof padding === 'number' ? { x: padding, y: padding } : padding;
   let x1 = Infinity;
   let y1 = Infinity;
   let x2 = -Infinity;
@@ -52,7 +56,7 @@ function viewportFor(
     cy.maxZoom(),
     Math.max(
       cy.minZoom(),
-      Math.min((cy.width() - 2 * padding) / width, (cy.height() - 2 * padding) / height),
+      Math.min((cy.width() - 2 * pad.x) / width, (cy.height() - 2 * pad.y) / height),
     ),
   );
   const pan = {
@@ -63,7 +67,7 @@ function viewportFor(
 }
 
 /** The zoom and pan that frame every node, or null for an empty map or canvas. */
-export function fittedViewport(cy: Core, padding = FIT_PADDING) {
+export function fittedViewport(cy: Core, padding: FrameOptions['padding'] = FIT_PADDING) {
   return viewportFor(cy, { padding, maxZoom: cy.maxZoom() });
 }
 

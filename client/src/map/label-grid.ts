@@ -1,8 +1,7 @@
 /**
  * Label placement, after sigma.js's label grid: labels are placed in order of importance, each
  * on the first side of its node (below, else right, above, left) where it overlaps no label
- * already placed and no node drawn over it (Cytoscape draws each node with its label, so a bigger
- * node drawn later would hide it); a label with no such side is hidden. Pure: boxes in, sides out.
+ * already placed and no other node; a label with no such side is hidden. Pure: boxes in, sides out.
  */
 
 /** Where a label goes around its node, in order of preference. */
@@ -89,13 +88,23 @@ class RectGrid<T extends Rect> {
 /**
  * Where each label goes. `labels` holds, for each node, its label's candidate boxes in order of
  * preference (same id, priority and z). Most important first, a label takes the first candidate
- * that overlaps no label placed and lies under none of `bodies` (the nodes drawn) drawn at its
- * node's level or above; the answer maps each id to the box taken, or null if none fits.
+ * that overlaps no label placed and none of `bodies` (the nodes drawn, and panels over the map)
+ * but its own node, and lies `within` the view if given: a name is never drawn over a circle,
+ * whichever is drawn on top, nor under a panel or cut by the edge. The answer maps each id to the
+ * box taken, or null if none fits.
  */
 export function placeLabels(
   labels: readonly (readonly LabelBox[])[],
   bodies: readonly NodeBody[] = [],
+  /** Where labels may go (the view): a candidate reaching outside it is not taken. */
+  within?: Rect,
 ): Map<string, LabelBox | null> {
+  const inside = (box: Rect) =>
+    !within ||
+    (box.left >= within.left &&
+      box.top >= within.top &&
+      box.left + box.width <= within.left + within.width &&
+      box.top + box.height <= within.top + within.height);
   const placed = new Map<string, LabelBox | null>();
   const bodyGrid = new RectGrid<NodeBody>();
   for (const body of bodies) bodyGrid.add(body);
@@ -105,9 +114,9 @@ export function placeLabels(
     .sort((a, b) => (b[0]?.priority ?? 0) - (a[0]?.priority ?? 0));
   for (const candidates of ordered) {
     const fits = candidates.find((box) => {
-      const z = box.z ?? 0;
       return (
-        !bodyGrid.clashes(box, 0, (body) => body.id !== box.id && body.z >= z) &&
+        inside(box) &&
+        !bodyGrid.clashes(box, 0, (body) => body.id !== box.id) &&
         !taken.clashes(box, GAP, () => true)
       );
     });

@@ -5,6 +5,7 @@
 import type { MapLink, MapNode, MapResponse } from '@octograph/graph-schema';
 import type { ElementDefinition } from 'cytoscape';
 import { DEFAULT_SIZE_METRIC, measureNodes, sizeMetric, type SizeMetricId } from './size-metrics';
+import { spreadApart } from './spacing';
 
 export const MIN_NODE_SIZE = 12;
 export const MAX_NODE_SIZE = 48;
@@ -16,7 +17,12 @@ export const MIN_HUB_SIZE = 32;
  * layouts come at any scale; scaling them so that a typical node's nearest neighbour is this far
  * keeps node and label sizes (model units too) in proportion to the layout.
  */
-export const TARGET_NEIGHBOUR_DISTANCE = 34;
+export const TARGET_NEIGHBOUR_DISTANCE = 70;
+/**
+ * The room a hub keeps free around it when circles are spaced (spacing.ts), in model units, as a
+ * diameter: its members gather around it just outside, with room for its name between them.
+ */
+export const HUB_ROOM = TARGET_NEIGHBOUR_DISTANCE * 5;
 /** Nodes sampled to measure the layout (all of them on small maps). */
 const SCALE_SAMPLE = 300;
 
@@ -176,8 +182,35 @@ export function toLinkElement(link: MapLink): ElementDefinition {
 }
 
 /**
- * Every element of a map, positions multiplied by `scale` (see positionScale), nodes sized by
- * `metric`; links whose ends are not on the map are left out.
+ * Moves the nodes whose circles would overlap apart, in place (see spacing.ts); a hub keeps
+ * HUB_ROOM free around it.
+ */
+function spaceNodes(nodes: ElementDefinition[]): void {
+  const moved = spreadApart(
+    nodes.map((element) => ({
+      id: String(element.data.id),
+      x: element.position?.x ?? 0,
+      y: element.position?.y ?? 0,
+      size: Math.max(
+        Number(element.data.size),
+        String(element.classes ?? '')
+          .split(' ')
+          .includes('hub')
+          ? HUB_ROOM
+          : 0,
+      ),
+    })),
+  );
+  for (const element of nodes) {
+    const spot = moved.get(String(element.data.id));
+    if (spot) element.position = spot;
+  }
+}
+
+/**
+ * Every element of a map, positions multiplied by `scale` (see positionScale) and then moved
+ * apart where circles would overlap, nodes sized by `metric`; links whose ends are not on the map
+ * are left out.
  */
 export function toElements(
   map: MapResponse,
@@ -185,10 +218,24 @@ export function toElements(
   metric: SizeMetricId = DEFAULT_SIZE_METRIC,
 ): ElementDefinition[] {
   const sizes = sizeNodes(map, metric);
-  return [
-    ...map.nodes.map((node) =>
-      toNodeElement(node, sizes.get(node.id) ?? nodeSizing(0, 0, isHub(node)), scale),
-    ),
-    ...linksOnMap(map).map((link) => toLinkElement(link)),
-  ];
+  const nodes = map.nodes.map((node) =>
+    toNodeElement(node, sizes.get(node.id) ?? nodeSizing(0, 0, isHub(node)), scale),
+  );
+  spaceNodes(nodes);
+  return [...nodes, ...linksOnMap(map).map((link) => toLinkElement(link))];
+}
+
+/** Where each node of a map is drawn, in model units (see toElements), by id. */
+export function drawnSpots(
+  map: MapResponse,
+  scale = 1,
+  metric: SizeMetricId = DEFAULT_SIZE_METRIC,
+): Map<string, { x: number; y: number }> {
+  const spots = new Map<string, { x: number; y: number }>();
+  for (const element of toElements(map, scale, metric)) {
+    if (element.group === 'nodes' && element.position) {
+      spots.set(String(element.data.id), element.position);
+    }
+  }
+  return spots;
 }

@@ -3,8 +3,9 @@
  * legend shows the same colours. Classes set by the controllers: `hub`, `closed` (data),
  * `selected-node`, `neighbour`, `highlighted`, `faded` (selection), `hovered`, `label-hidden` and
  * `label-above` / `label-right` / `label-left` (LabelController), `legend-hidden`
- * (MapStyleController), `labels-off` (LabelsOffController). Data set by controllers: `labelCap`
- * (LabelController, see MAX_LABEL_PX), `community` (CommunityColourController).
+ * (MapStyleController), `labels-off` (LabelsOffController). Data set by controllers: `labelSize`
+ * and `labelWidth` (LabelController, see SCREEN_LABEL_MIN_PX), `community`
+ * (CommunityColourController).
  */
 import { LINK_KINDS, NODE_KINDS, ORGANISATION_KINDS, type LinkKind } from '@octograph/graph-schema';
 import type { NodeSingular, StylesheetJson } from 'cytoscape';
@@ -15,15 +16,39 @@ import {
   NODE_KIND_COLOURS,
   NODE_KIND_SHAPES,
   ORG_KIND_COLOURS,
+  ORG_KIND_SHAPES,
+  LINK_OPACITY,
+  MAP_BACKGROUND,
 } from './palette';
 
 /** Above this many links, straight haystack lines: bezier curves cost too much to draw. */
 export const HAYSTACK_ABOVE_LINKS = 6000;
 
-/** See `min-zoomed-font-size` below. */
-export const MIN_LABEL_PX = 16;
-/** The same for the selection's neighbours, whose labels matter more. */
-export const NEIGHBOUR_MIN_LABEL_PX = 7;
+/**
+ * Names are drawn at a fixed size on screen whatever the zoom (CSS pixels), as in Kumu or Gephi
+ * Lite: never smaller than SCREEN_LABEL_MIN_PX, the busiest up to SCREEN_LABEL_MAX_PX, hubs at
+ * HUB_LABEL_PX. Zooming in spreads the nodes apart under names of the same size, so more of them
+ * find room (LabelController places them; a name with no room is hidden, not shrunk).
+ */
+export const SCREEN_LABEL_MIN_PX = 11;
+export const SCREEN_LABEL_MAX_PX = 15;
+export const HUB_LABEL_PX = 16;
+/** The selected node's name, and the least its neighbours' names are drawn at. */
+export const SELECTED_LABEL_PX = 16;
+export const NEIGHBOUR_LABEL_PX = 12;
+/** Names wrap at this width on screen (CSS pixels). */
+export const LABEL_SCREEN_WIDTH = 130;
+
+/**
+ * A node's name size on screen, in CSS pixels, from its label size in model units (map-elements.ts
+ * labelSize, 7 to 22: bigger for busier nodes) and whether it is a hub.
+ */
+export function screenLabelPx(fontSize: number, hub: boolean): number {
+  if (hub) return HUB_LABEL_PX;
+  const share = Math.min(1, Math.max(0, (fontSize - 7) / 15));
+  return Math.round(SCREEN_LABEL_MIN_PX + (SCREEN_LABEL_MAX_PX - SCREEN_LABEL_MIN_PX) * share);
+}
+
 /**
  * Drawing levels: the selection's neighbours over the other nodes, the selected node over them,
  * the hovered one over everything. Far apart, so the order within a level (see drawOrder) never
@@ -54,21 +79,19 @@ function neighbourOrder(node: NodeSingular): number {
   return drawOrder(Z_NEIGHBOUR, Number(node.data('focusFontSize')), Number(node.data('degree')));
 }
 /**
- * Labels are never drawn bigger than this on screen (CSS pixels): zoomed in, a name stays a
- * name and not a headline over the nodes around it. LabelController sets each node's `labelCap`
- * (model units) for the current zoom; the stylesheet draws the label at the smaller of the two.
+ * A node's label size as drawn, in model units: what LabelController set for the current zoom
+ * (`labelSize`, its screen size divided by the zoom), or, before it has placed the label, its own
+ * size from its data.
  */
-export const MAX_LABEL_PX = 20;
-
-/** A label's size as drawn, in model units: its own size, capped (see MAX_LABEL_PX). */
-export function shownFontSize(fontSize: number, labelCap: number | null): number {
-  return labelCap === null ? fontSize : Math.min(fontSize, labelCap);
+function labelSizeOf(node: NodeSingular, field: 'fontSize' | 'focusFontSize'): number {
+  const placed: unknown = node.data('labelSize');
+  return typeof placed === 'number' ? placed : Number(node.data(field));
 }
 
-/** A node's label size as drawn, from its data: `fontSize` or, in the selection, `focusFontSize`. */
-function labelSizeOf(node: NodeSingular, field: 'fontSize' | 'focusFontSize'): number {
-  const cap: unknown = node.data('labelCap');
-  return shownFontSize(Number(node.data(field)), typeof cap === 'number' ? cap : null);
+/** How wide a label may be before it wraps, in model units (see LABEL_SCREEN_WIDTH). */
+function labelWidthOf(node: NodeSingular): string {
+  const placed: unknown = node.data('labelWidth');
+  return `${typeof placed === 'number' ? placed : LABEL_MAX_WIDTH}px`;
 }
 
 /** Labels wrap at this width (model units). */
@@ -117,7 +140,7 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
         'selection-box-border-color': '#000000',
         'selection-box-border-width': 0,
         'selection-box-opacity': 0,
-        'outside-texture-bg-color': '#fbfaf7',
+        'outside-texture-bg-color': MAP_BACKGROUND,
         'outside-texture-bg-opacity': 1,
       },
     },
@@ -143,12 +166,10 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
         'text-outline-width': 2,
         'text-outline-opacity': 0.95,
         'text-wrap': 'wrap',
-        'text-max-width': `${LABEL_MAX_WIDTH}px`,
-        // Labels smaller than this on screen are not drawn: small nodes are labelled only once
-        // one zooms in (label size grows with node size, see map-elements.ts). Cytoscape rounds
-        // the zoom UP to a power of two for this test, so a label may be drawn at down to half
-        // this size: 16 keeps every drawn label at 8 px or more, and mostly at 10 or more.
-        'min-zoomed-font-size': MIN_LABEL_PX,
+        'text-max-width': labelWidthOf,
+        // Every name LabelController places is drawn (it sizes them for the zoom); those it has
+        // no room for carry `label-hidden`.
+        'min-zoomed-font-size': 0,
         'overlay-padding': 4,
         'overlay-opacity': 0,
         // A function: Cytoscape's types do not accept 'data(...)' for z-index.
@@ -167,6 +188,7 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
     ...ORGANISATION_KINDS.map((orgKind) => ({
       selector: `node[kind = "organisation"][orgKind = "${orgKind}"]`,
       style: {
+        shape: ORG_KIND_SHAPES[orgKind],
         'background-color': ORG_KIND_COLOURS[orgKind].fill,
         'border-color': ORG_KIND_COLOURS[orgKind].border,
       },
@@ -215,7 +237,7 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
       style: {
         width: 'mapData(strength, 1, 3, 0.7, 2)',
         'line-color': '#8a96a3',
-        opacity: 0.32,
+        opacity: LINK_OPACITY,
         // Round caps cost a little on every one of thousands of lines; straight ones do without.
         'line-cap': curved ? 'round' : 'butt',
         // Links are not clickable: taps go to the nodes under them or to the background.
@@ -258,7 +280,6 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
       selector: 'node.neighbour',
       style: {
         'font-size': (node: NodeSingular) => labelSizeOf(node, 'focusFontSize'),
-        'min-zoomed-font-size': NEIGHBOUR_MIN_LABEL_PX,
         'z-index': neighbourOrder,
       },
     },
@@ -277,7 +298,7 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
     {
       selector: 'edge.highlighted',
       // Strong enough to follow, faint enough that a focus of a hundred links is not a tangle.
-      style: { opacity: 0.6, 'z-index': 10 },
+      style: { opacity: 0.95, 'z-index': 10 },
     },
     {
       selector: 'node.selected-node',

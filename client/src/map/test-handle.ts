@@ -24,7 +24,22 @@ export interface OctographTestHandle {
    * The labels drawn right now (not hidden, faded or too small to draw at this zoom), each as the
    * box of its text in canvas (CSS pixel) coordinates, without the white halo around it.
    */
-  drawnLabelBoxes(): { id: string; left: number; top: number; width: number; height: number }[];
+  drawnLabelBoxes(): {
+    id: string;
+    left: number;
+    top: number;
+    width: number;
+    height: number;
+    /** The text's size as drawn, in CSS pixels. */
+    fontPx: number;
+  }[];
+  /**
+   * The nodes drawn right now (shown by the legend, not faded), each with its centre and width in
+   * canvas (CSS pixel) coordinates: what a reader sees as circles.
+   */
+  drawnNodes(): { id: string; x: number; y: number; size: number }[];
+  /** How many links of each kind are drawn right now (shown by the legend, not faded). */
+  drawnLinkKinds(): Record<string, number>;
   /** Ids of the nodes drawn NOT faded (the selection or focus and what stands out with it). */
   focusedIds(): string[];
   /** Ids of the nodes drawn faded (by the selection or the focus). */

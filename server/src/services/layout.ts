@@ -60,14 +60,19 @@ function unitHash(text: string, salt = 0): number {
   return (hash >>> 0) / 2 ** 32;
 }
 
-/** The centre of the box around some points and half its diagonal. */
+/**
+ * The centre of the box around some points, half its diagonal, and how far the farthest point
+ * is from that centre (at most the half diagonal; much less for a round network).
+ */
 interface Area {
   cx: number;
   cy: number;
   radius: number;
+  reach: number;
 }
 
-function bounds(points: Iterable<Point>): Area {
+function bounds(iterable: Iterable<Point>): Area {
+  const points = [...iterable];
   let minX = Infinity;
   let minY = Infinity;
   let maxX = -Infinity;
@@ -78,30 +83,33 @@ function bounds(points: Iterable<Point>): Area {
     maxX = Math.max(maxX, x);
     maxY = Math.max(maxY, y);
   }
-  if (minX === Infinity) return { cx: 0, cy: 0, radius: 0 };
-  return {
-    cx: (minX + maxX) / 2,
-    cy: (minY + maxY) / 2,
-    radius: Math.hypot(maxX - minX, maxY - minY) / 2,
-  };
+  if (minX === Infinity) return { cx: 0, cy: 0, radius: 0, reach: 0 };
+  const cx = (minX + maxX) / 2;
+  const cy = (minY + maxY) / 2;
+  let reach = 0;
+  for (const { x, y } of points) reach = Math.max(reach, Math.hypot(x - cx, y - cy));
+  return { cx, cy, radius: Math.hypot(maxX - minX, maxY - minY) / 2, reach };
 }
 
-/** Radius of the ring of unconnected nodes and islands around an area. */
+/**
+ * Radius of the ring of unconnected nodes and islands around an area: three spacings outside its
+ * farthest node, close enough that fitting the map to the screen leaves the network big.
+ */
 function ringRadius(area: Area): number {
-  return Math.max(area.radius + SPACING * 4, SPACING * 6);
+  return Math.max(area.reach + SPACING * 3, SPACING * 6);
 }
 
 /**
  * Whether a spot lies set apart from the linked part of the map (`linkedSpots`), out where the
- * ring of unconnected nodes is: further from the part's centre than the ring's radius less three
- * spacings. The ring is drawn four spacings outside the part (ringRadius), so a node placed on it
- * still counts as apart while the part grows by up to three spacings; a node put inside the map
- * (created at a spot, or dragged there) does not. Decided from positions alone, so every server
- * and every restart answers the same.
+ * ring of unconnected nodes is: further from the part's centre than the ring's radius less two
+ * spacings. The ring is drawn three spacings outside the part's farthest node (ringRadius), so a
+ * node placed on it still counts as apart while the part grows by up to two spacings; a node put
+ * inside the map (created at a spot, or dragged there) does not. Decided from positions alone, so
+ * every server and every restart answers the same.
  */
 export function isApart(spot: Point, linkedSpots: Iterable<Point>): boolean {
   const area = bounds(linkedSpots);
-  return Math.hypot(spot.x - area.cx, spot.y - area.cy) > ringRadius(area) - SPACING * 3;
+  return Math.hypot(spot.x - area.cx, spot.y - area.cy) > ringRadius(area) - SPACING * 2;
 }
 
 /** Spreads ids evenly on a circle (the members of an island). */

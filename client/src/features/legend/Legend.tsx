@@ -5,7 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { useFilteredMap } from '../filters/use-filtered-map';
 import { dispatchMapStyle, useMapStyle } from '../map-style/map-style-store';
 import { SizeMetricMenu } from '../map-style/SizeMetricMenu';
-import { NODE_KIND_COLOURS, NODE_KIND_SHAPES, ORG_KIND_COLOURS } from '../../map/palette';
+import {
+  NODE_KIND_COLOURS,
+  NODE_KIND_SHAPES,
+  ORG_KIND_COLOURS,
+  ORG_KIND_SHAPES,
+} from '../../map/palette';
 import { LinkSwatch, NodeSwatch } from './KindSwatch';
 import { legendCounts } from './legend-counts';
 import { ATTRIBUTE_KINDS, isEntryHidden, switchedOff, type LegendEntry } from './legend-visibility';
@@ -59,7 +64,7 @@ export function Legend() {
   }
 
   return (
-    <aside className="legend" aria-label={t('legend.title')}>
+    <aside className="legend" data-map-overlay aria-label={t('legend.title')}>
       <button
         type="button"
         className="legend__toggle"
@@ -103,7 +108,7 @@ export function Legend() {
                     { group: 'org', kind },
                     <NodeSwatch
                       swatch={ORG_KIND_COLOURS[kind]}
-                      shape="ellipse"
+                      shape={ORG_KIND_SHAPES[kind]}
                       hub={kind === 'network'}
                     />,
                     t(`kinds.org.${kind}`),

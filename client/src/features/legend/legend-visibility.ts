@@ -29,14 +29,15 @@ export interface LegendVisibility {
   /** Link kinds not drawn. */
   link: readonly LinkKind[];
   /**
-   * Themes and places drawn as nodes with their lines. Off by default: they are attributes of
-   * the groups (filters, details), and as hubs with lines they bury the collaborations.
+   * Themes, places and meetings drawn as nodes with their lines. Off by default: they are
+   * attributes of the groups and people (filters, details, the Meetings screen), and as hubs with
+   * lines they bury the collaborations.
    */
   attributesAsNodes: boolean;
 }
 
-/** The node kinds drawn only when themes and places are shown as nodes. */
-export const ATTRIBUTE_KINDS: readonly OtherNodeKind[] = ['theme', 'place'];
+/** The node kinds drawn only when themes, places and meetings are shown as nodes. */
+export const ATTRIBUTE_KINDS: readonly OtherNodeKind[] = ['theme', 'place', 'meeting'];
 
 export type LegendVisibilityAction =
   | { type: 'toggle'; entry: LegendEntry }

@@ -66,7 +66,7 @@ export function TimelineBar() {
     filters.asOf === null ? t('timeline.today') : formatDate(filters.asOf, i18n.language);
 
   return (
-    <div className="timeline" role="group" aria-label={t('timeline.label')}>
+    <div className="timeline" data-map-overlay role="group" aria-label={t('timeline.label')}>
       <button
         type="button"
         className="pill-button timeline__play"

@@ -1,19 +1,20 @@
 import type { Core, EventObjectNode, NodeSingular } from 'cytoscape';
 import { useEffect } from 'react';
 import { useCyRef } from '../cy-context';
-import { MAX_LABEL_PX } from '../style';
+import { LABEL_SCREEN_WIDTH } from '../style';
 
 /** A hovered node's label is drawn at least this big on screen, whatever the zoom. */
 const HOVER_LABEL_PX = 13;
 
-/** At least HOVER_LABEL_PX on screen, at most MAX_LABEL_PX (its size otherwise, in between). */
+/** At least HOVER_LABEL_PX on screen, or the size its name is placed at if bigger. */
 function enlargeLabel(cy: Core, node: NodeSingular): void {
   const zoom = cy.zoom();
-  // In the selection, labels are drawn at their focus size: hovering must not shrink them.
-  const inFocus = node.hasClass('selected-node') || node.hasClass('neighbour');
-  const own = Number(node.data(inFocus ? 'focusFontSize' : 'fontSize'));
-  const modelSize = Math.min(own, MAX_LABEL_PX / zoom);
-  node.style('font-size', Math.max(modelSize, HOVER_LABEL_PX / zoom));
+  const placed: unknown = node.data('labelSize');
+  const own = typeof placed === 'number' ? placed : 0;
+  node.style({
+    'font-size': Math.max(own, HOVER_LABEL_PX / zoom),
+    'text-max-width': `${LABEL_SCREEN_WIDTH / zoom}px`,
+  });
 }
 
 /**
@@ -34,7 +35,7 @@ export function HoverController() {
     };
     const onOut = (event: EventObjectNode) => {
       event.target.removeClass('hovered');
-      event.target.removeStyle('font-size');
+      event.target.removeStyle('font-size text-max-width');
       if (container) container.style.cursor = '';
     };
     cy.on('mouseover', 'node', onOver);

@@ -1,6 +1,6 @@
 import type { MapResponse } from '@octograph/graph-schema';
 import type { Core, NodeSingular } from 'cytoscape';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useCyRef } from '../cy-context';
 import { useMapStyle } from '../../features/map-style/map-style-store';
 import {
@@ -13,17 +13,17 @@ import {
   type MeasureText,
   type NodeBody,
 } from '../label-grid';
+import { nodesApart } from '../apart-ring';
 import {
   drawOrder,
   HUB_LABEL_WEIGHT,
   LABEL_FONT,
   LABEL_MARGIN,
-  LABEL_MAX_WIDTH,
+  LABEL_SCREEN_WIDTH,
   LABEL_WEIGHT,
-  MAX_LABEL_PX,
-  MIN_LABEL_PX,
-  NEIGHBOUR_MIN_LABEL_PX,
-  shownFontSize,
+  NEIGHBOUR_LABEL_PX,
+  SELECTED_LABEL_PX,
+  screenLabelPx,
   Z_NEIGHBOUR,
   Z_SELECTED,
 } from '../style';
@@ -57,50 +57,67 @@ function canvasMeasure(): MeasureText {
 }
 
 /**
- * The scale Cytoscape tests `min-zoomed-font-size` against: the zoom rounded up to a power of two
- * (its texture levels), times the pixel ratio.
+ * Who is named first when names compete for room: the selection, its neighbours, the hubs
+ * (network organisations), the groups on the "Not yet connected" ring, then bigger names, then
+ * busier nodes. Levels far apart, so the order within one never crosses into the next.
  */
-function labelTestScale(cy: Core): number {
-  return 2 ** Math.ceil(Math.log2(cy.zoom() * (window.devicePixelRatio || 1)));
+const PRIORITY = { selected: 4e6, neighbour: 3e6, hub: 2e6, apart: 1e6 } as const;
+
+/** Sets a node's `labelSize` and `labelWidth` (model units) unless they are that already. */
+function sizeLabel(node: NodeSingular, px: number, zoom: number): void {
+  const size = px / zoom;
+  const width = LABEL_SCREEN_WIDTH / zoom;
+  const close = (key: string, value: number) => {
+    const current: unknown = node.data(key);
+    return typeof current === 'number' && Math.abs(current - value) <= value * 0.005;
+  };
+  if (!close('labelSize', size) || !close('labelWidth', width)) {
+    node.data({ labelSize: size, labelWidth: width });
+  }
 }
 
 /**
- * Caps labels at MAX_LABEL_PX on screen at the current zoom: sets `labelCap` (read by the
- * stylesheet) where it binds, clears it where it no longer does, and leaves every other node
- * alone (a data change restyles the node). Returns the cap, in model units.
+ * The panels drawn over the map (marked `data-map-overlay`: toolbar, zoom buttons, legend,
+ * timeline, the ring's label), as rectangles in the map's own pixels, for names to keep clear of.
  */
-function capLabels(cy: Core): number {
-  const cap = MAX_LABEL_PX / cy.zoom();
-  cy.batch(() => {
-    cy.nodes().forEach((node) => {
-      const biggest = Math.max(Number(node.data('fontSize')), Number(node.data('focusFontSize')));
-      const wanted = biggest > cap ? cap : null;
-      const current: unknown = node.data('labelCap');
-      if ((typeof current === 'number' ? current : null) !== wanted) {
-        node.data('labelCap', wanted);
-      }
-    });
+function panelsOver(cy: Core): NodeBody[] {
+  const container = cy.container();
+  if (!container) return [];
+  const origin = container.getBoundingClientRect();
+  return [...document.querySelectorAll('[data-map-overlay]')].flatMap((element) => {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 || box.height === 0) return [];
+    return [
+      {
+        id: '',
+        z: Infinity,
+        left: box.left - origin.left,
+        top: box.top - origin.top,
+        width: box.width,
+        height: box.height,
+      },
+    ];
   });
-  return cap;
 }
 
 /**
- * Places the labels in view: each on a side of its node where it overlaps no more important
- * label and no node drawn over it, or hidden where there is none.
+ * Places the names in view, at a fixed size on screen (style.ts screenLabelPx): each on a side
+ * of its node where it overlaps no name placed before it and no other node's circle, most
+ * important first (PRIORITY); a name with no such side is hidden.
  */
-function declutter(cy: Core, measure: MeasureText): void {
-  const cap = capLabels(cy);
+function declutter(cy: Core, measure: MeasureText, apart: ReadonlySet<string>): void {
   const zoom = cy.zoom();
-  const scale = labelTestScale(cy);
   const width = cy.width();
   const height = cy.height();
   const labels: LabelBox[][] = [];
   const bodies: NodeBody[] = [];
   const outOfView: NodeSingular[] = [];
+  const sizes = new Map<string, number>();
   cy.nodes().forEach((node) => {
     // Faded nodes are drawn too faintly to cover anything, and have no label.
     if (node.hasClass('faded') || node.hasClass('legend-hidden')) return;
     const { x, y } = node.renderedPosition();
+    const size = Number(node.data('size')) * zoom;
     if (x < -MARGIN_PX || y < -MARGIN_PX || x > width + MARGIN_PX || y > height + MARGIN_PX) {
       // Out of view: no label, until a pan brings the node in and it is placed. A label left
       // from an earlier placement could reach into view over one placed now.
@@ -109,33 +126,36 @@ function declutter(cy: Core, measure: MeasureText): void {
     }
     const selected = node.hasClass('selected-node');
     const neighbour = node.hasClass('neighbour');
-    const size = Number(node.data('size')) * zoom;
+    const hub = node.hasClass('hub');
     const fontSize = Number(node.data(selected || neighbour ? 'focusFontSize' : 'fontSize'));
-    // The order the stylesheet draws it in, which is also its label's priority.
     const z = selected
       ? Z_SELECTED
       : drawOrder(neighbour ? Z_NEIGHBOUR : 0, fontSize, Number(node.data('degree')));
     bodies.push(nodeBody(node.id(), { x, y, size }, z));
-    const shown = shownFontSize(fontSize, cap);
-    // Labels Cytoscape would not draw anyway take no room.
-    if (!selected && shown * scale < (neighbour ? NEIGHBOUR_MIN_LABEL_PX : MIN_LABEL_PX)) {
-      return;
-    }
+    const base = screenLabelPx(fontSize, hub);
+    const px = selected ? SELECTED_LABEL_PX : neighbour ? Math.max(base, NEIGHBOUR_LABEL_PX) : base;
+    sizes.set(node.id(), px);
+    const level = selected
+      ? PRIORITY.selected
+      : neighbour
+        ? PRIORITY.neighbour
+        : hub
+          ? PRIORITY.hub
+          : apart.has(node.id())
+            ? PRIORITY.apart
+            : 0;
     const label = {
       id: node.id(),
       text: String(node.data('label')),
-      priority: z,
+      priority: level + px * 1000 + Math.min(Number(node.data('degree')), 999),
       z,
-      bold: node.hasClass('hub'),
+      bold: hub,
     };
-    const font = {
-      size: shown * zoom,
-      maxWidth: LABEL_MAX_WIDTH * zoom,
-      margin: LABEL_MARGIN * zoom,
-    };
+    const font = { size: px, maxWidth: LABEL_SCREEN_WIDTH, margin: LABEL_MARGIN * zoom };
     labels.push(LABEL_SIDES.map((side) => labelBox(label, { x, y, size }, font, side, measure)));
   });
-  const placed = placeLabels(labels, bodies);
+  bodies.push(...panelsOver(cy));
+  const placed = placeLabels(labels, bodies, { left: 0, top: 0, width, height });
   // Every placed label's classes are set afresh, even where they stay the same: the restyle that
   // comes with it is what makes Cytoscape measure the label again (it caches label sizes), and a
   // stale size draws labels over each other (tests/e2e/labels.test.ts catches it).
@@ -146,8 +166,12 @@ function declutter(cy: Core, measure: MeasureText): void {
     for (const [id, box] of placed) {
       const node = cy.getElementById(id);
       node.removeClass(LABEL_CLASSES);
-      if (box === null) node.addClass('label-hidden');
-      else if (box.side) node.addClass(`label-${box.side}`);
+      if (box === null) {
+        node.addClass('label-hidden');
+      } else {
+        sizeLabel(node, sizes.get(id) ?? box.height, zoom);
+        if (box.side) node.addClass(`label-${box.side}`);
+      }
     }
   });
 }
@@ -173,6 +197,14 @@ export function LabelController({
   const { sizeBy, legend } = useMapStyle();
   // One measurer (and its cache of widths) for the controller's life.
   const [measure] = useState(canvasMeasure);
+  const apart = useMemo(
+    () =>
+      nodesApart(
+        map.nodes.map((node) => node.id),
+        map.links,
+      ),
+    [map],
+  );
 
   useEffect(() => {
     const cy = cyRef.current;
@@ -181,19 +213,19 @@ export function LabelController({
     const schedule = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        declutter(cy, measure);
+        declutter(cy, measure, apart);
       }, SETTLE_MS);
     };
     // Runs after ElementsController, MapStyleController and SelectionController (its siblings
     // before it), so it sees this map's nodes, sizes, hidden kinds and selection classes.
-    declutter(cy, measure);
+    declutter(cy, measure, apart);
     // After a node is dragged too: its label moved, and may now lie on another.
     cy.on('viewport resize dragfree', schedule);
     return () => {
       clearTimeout(timer);
       cy.off('viewport resize dragfree', schedule);
     };
-  }, [cyRef, measure, map, selectedId, focus, sizeBy, legend]);
+  }, [cyRef, measure, apart, map, selectedId, focus, sizeBy, legend]);
 
   return null;
 }

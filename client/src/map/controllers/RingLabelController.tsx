@@ -75,8 +75,9 @@ export function RingLabelController({
   }, [cyRef, map, apart]);
 
   if (!drawn) return null;
-  // Kinds switched off in the legend are not on the ring any more.
-  const count = drawn.ring.ids.filter((id) => !hidden.nodes.has(id)).length;
+  // Every node cut off from the main network counts, on the ring or placed nearer by someone;
+  // kinds switched off in the legend do not.
+  const count = [...apart].filter((id) => !hidden.nodes.has(id)).length;
   if (count === 0) return null;
   const { centre, radius, label } = drawn.screen;
   return (
@@ -85,7 +86,7 @@ export function RingLabelController({
         <circle cx={centre.x} cy={centre.y} r={radius} />
       </svg>
       {label && (
-        <p className="apart-ring__label" style={{ left: label.x, top: label.y }}>
+        <p className="apart-ring__label" data-map-overlay style={{ left: label.x, top: label.y }}>
           <strong>{t('style.ring.title')}</strong>
           <span>{t('style.ring.count', { count })}</span>
         </p>

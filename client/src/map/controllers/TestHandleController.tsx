@@ -63,8 +63,32 @@ export function TestHandleController() {
             top: (box.y1 + inset) * zoom + pan.y,
             width: Math.max(0, box.w - 2 * inset) * zoom,
             height: Math.max(0, box.h - 2 * inset) * zoom,
+            fontPx: Number(node.numericStyle('font-size')) * zoom,
           };
         });
+      },
+      drawnNodes() {
+        const cy = cyRef.current;
+        if (!cy) return [];
+        return cy
+          .nodes(':visible')
+          .filter((node) => !node.hasClass('faded'))
+          .nodes()
+          .map((node) => {
+            const { x, y } = node.renderedPosition();
+            return { id: node.id(), x, y, size: node.renderedWidth() };
+          });
+      },
+      drawnLinkKinds() {
+        const counts: Record<string, number> = {};
+        cyRef.current
+          ?.edges(':visible')
+          .filter((edge) => !edge.hasClass('faded'))
+          .forEach((edge) => {
+            const kind = String(edge.data('kind'));
+            counts[kind] = (counts[kind] ?? 0) + 1;
+          });
+        return counts;
       },
       focusedIds() {
         const nodes = cyRef.current?.nodes().filter((node) => !node.hasClass('faded'));
