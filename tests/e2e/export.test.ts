@@ -12,13 +12,16 @@ import { ORGANISATION_KINDS, type MapResponse } from '@octograph/graph-schema';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../client/src/i18n/en';
+import { ORG_KIND_COLOURS } from '../../client/src/map/palette';
 import { ARTIFACTS, browserSuite, canvasCounts, mapBox } from '../helpers/browser';
 
 const PNG_SIGNATURE = [137, 80, 78, 71, 13, 10, 26, 10];
 /** The map's background (styles.css --canvas), which the export paints behind the map. */
 const BACKGROUND = [0xfb, 0xfa, 0xf7] as const;
-/** Fill of a charity, in the map and in the legend's swatch (map/palette.ts). */
-const CHARITY_FILL = [0x7f, 0xb2, 0xdc] as const;
+/** Fill of a charity, in the map and in the legend's swatch (map/palette.ts), as [r, g, b]. */
+const CHARITY_FILL = [1, 3, 5].map((at) =>
+  Number.parseInt(ORG_KIND_COLOURS.charity.fill.slice(at, at + 2), 16),
+);
 /** The exported legend panel's width lies between these (legend-layout.ts). */
 const LEGEND_WIDTH = { min: 220, max: 340 };
 

@@ -25,7 +25,11 @@ import {
 import { escapeXml, exportSvgDocument } from '../../client/src/features/export/svg-document.js';
 import { EMPTY_FILTERS } from '../../client/src/features/filters/filter-state.js';
 import { legendCounts } from '../../client/src/features/legend/legend-counts.js';
-import { ORG_KIND_COLOURS } from '../../client/src/map/palette.js';
+import {
+  NODE_KIND_SHAPES,
+  ORG_KIND_COLOURS,
+  ORG_KIND_SHAPES,
+} from '../../client/src/map/palette.js';
 import { formatDate } from '../../client/src/i18n/format.js';
 import { englishI18n } from '../helpers/english-i18n.js';
 import { mapLink, mapNode, mapOrg } from './client-fixtures.js';
@@ -182,7 +186,8 @@ describe('legendRows', () => {
     const nodes = rowsOf(TOWN).filter((row) => row.type === 'node');
     expect(nodes[0]).toMatchObject({ swatch: ORG_KIND_COLOURS.charity, hub: false });
     expect(nodes[1]).toMatchObject({ swatch: ORG_KIND_COLOURS.network, hub: true });
-    expect(nodes[3]).toMatchObject({ shape: 'round-rectangle' });
+    expect(nodes[3]).toMatchObject({ shape: NODE_KIND_SHAPES.project });
+    expect(nodes[0]).toMatchObject({ shape: ORG_KIND_SHAPES.charity });
   });
 
   it('leaves out the hub note and empty sections when there is nothing for them', () => {

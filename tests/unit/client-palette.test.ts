@@ -1,24 +1,39 @@
 import { LINK_KINDS, NODE_KINDS, ORGANISATION_KINDS, type LinkKind } from '@octograph/graph-schema';
+import {
+  differenceCiede2000,
+  filterDeficiencyDeuter,
+  filterDeficiencyProt,
+  filterDeficiencyTrit,
+  parse,
+  rgb,
+  wcagContrast,
+  type Color,
+} from 'culori';
 import { describe, expect, it } from 'vitest';
 import { en } from '../../client/src/i18n/en.js';
 import {
   FALLBACK_SWATCH,
   LINK_KIND_COLOURS,
   LINK_KIND_LINE_STYLES,
+  LINK_OPACITY,
+  MAP_BACKGROUND,
   NODE_KIND_COLOURS,
   NODE_KIND_SHAPES,
   ORG_KIND_COLOURS,
+  ORG_KIND_SHAPES,
   swatchOf,
 } from '../../client/src/map/palette.js';
 import {
   HAYSTACK_ABOVE_LINKS,
-  MAX_LABEL_PX,
+  HUB_LABEL_PX,
+  SCREEN_LABEL_MAX_PX,
+  SCREEN_LABEL_MIN_PX,
   Z_NEIGHBOUR,
   Z_SELECTED,
   buildStylesheet,
   drawOrder,
   prefersCurvedLinks,
-  shownFontSize,
+  screenLabelPx,
 } from '../../client/src/map/style.js';
 
 const OTHER_NODE_KINDS = NODE_KINDS.filter((kind) => kind !== 'organisation');
@@ -88,7 +103,8 @@ describe('palette', () => {
 
 describe('swatchOf', () => {
   it('colours an organisation by its kind', () => {
-    expect(swatchOf('organisation', 'network')).toEqual({ fill: '#f0816f', border: '#b8473a' });
+    expect(swatchOf('organisation', 'network')).toEqual(ORG_KIND_COLOURS.network);
+    expect(swatchOf('organisation', 'charity')).not.toEqual(ORG_KIND_COLOURS.network);
   });
 
   it('colours an organisation of unknown kind with the fallback', () => {
@@ -166,21 +182,28 @@ describe('buildStylesheet', () => {
   });
 });
 
-describe('shownFontSize', () => {
+describe('screenLabelPx', () => {
   it.each([
-    { fontSize: 22, cap: null, shown: 22 },
-    { fontSize: 22, cap: 10, shown: 10 },
-    { fontSize: 7, cap: 10, shown: 7 },
-  ])('draws a $fontSize label capped at $cap at $shown', ({ fontSize, cap, shown }) => {
-    expect(shownFontSize(fontSize, cap)).toBe(shown);
+    { fontSize: 7, hub: false, px: SCREEN_LABEL_MIN_PX },
+    { fontSize: 22, hub: false, px: SCREEN_LABEL_MAX_PX },
+    { fontSize: 40, hub: false, px: SCREEN_LABEL_MAX_PX },
+    { fontSize: 7, hub: true, px: HUB_LABEL_PX },
+  ])('draws a name of label size $fontSize (hub: $hub) at $px px', ({ fontSize, hub, px }) => {
+    expect(screenLabelPx(fontSize, hub)).toBe(px);
   });
 
-  it('never draws a label bigger than MAX_LABEL_PX on screen', () => {
-    for (const zoom of [0.5, 1, 1.4, 3]) {
-      expect(shownFontSize(22, MAX_LABEL_PX / zoom) * zoom).toBeLessThanOrEqual(MAX_LABEL_PX);
+  it('never draws a name under 11 px, and busier nodes no smaller', () => {
+    let previous = 0;
+    for (let fontSize = 0; fontSize <= 30; fontSize += 1) {
+      const px = screenLabelPx(fontSize, false);
+      expect(px).toBeGreaterThanOrEqual(11);
+      expect(px).toBeGreaterThanOrEqual(previous);
+      previous = px;
     }
   });
+});
 
+describe('the stylesheet', () => {
   it('rings hubs in the network colour', () => {
     expect(styleOf('node.hub')).toMatchObject({ 'outline-color': ORG_KIND_COLOURS.network.fill });
   });
@@ -200,5 +223,57 @@ describe('prefersCurvedLinks', () => {
     { links: HAYSTACK_ABOVE_LINKS + 1, curved: false },
   ])('curves links on a map with $links links: $curved', ({ links, curved }) => {
     expect(prefersCurvedLinks(links)).toBe(curved);
+  });
+});
+
+describe('colours for every reader', () => {
+  const difference = differenceCiede2000();
+  const fills = ORGANISATION_KINDS.map((kind) => ({ kind, fill: ORG_KIND_COLOURS[kind].fill }));
+  const background = parse(MAP_BACKGROUND);
+
+  /** The two kinds of organisation whose fills look most alike, and how far apart (ΔE 2000). */
+  function closestPair(simulate: (colour: Color) => Color): { pair: string; distance: number } {
+    let closest = { pair: '', distance: Infinity };
+    fills.forEach((a, index) => {
+      for (const b of fills.slice(index + 1)) {
+        const [ca, cb] = [parse(a.fill), parse(b.fill)];
+        if (!ca || !cb) throw new Error(`unreadable colour ${a.fill} or ${b.fill}`);
+        const distance = difference(simulate(ca), simulate(cb));
+        if (distance < closest.distance) closest = { pair: `${a.kind}/${b.kind}`, distance };
+      }
+    });
+    return closest;
+  }
+
+  // ΔE 2000 of 8 or more reads as a clearly different colour at a glance (2 is barely visible).
+  it.each([
+    { vision: 'typical colour vision', simulate: (colour: Color) => colour },
+    { vision: 'deuteranopia', simulate: filterDeficiencyDeuter(1) },
+    { vision: 'protanopia', simulate: filterDeficiencyProt(1) },
+    { vision: 'tritanopia', simulate: filterDeficiencyTrit(1) },
+  ])('keeps every two kinds of organisation apart with $vision', ({ simulate }) => {
+    expect(closestPair(simulate).distance).toBeGreaterThanOrEqual(8);
+  });
+
+  it('also tells kinds of organisation apart by shape (networks by their ring)', () => {
+    const shapes = ORGANISATION_KINDS.filter((kind) => kind !== 'network').map(
+      (kind) => ORG_KIND_SHAPES[kind],
+    );
+    expect(new Set(shapes).size).toBe(shapes.length);
+    expect(styleOf('node.hub')['outline-width']).toBeGreaterThan(0);
+  });
+
+  it.each(LINK_KINDS)('draws %s lines with 3:1 contrast to the map as blended', (kind) => {
+    const line = parse(LINK_KIND_COLOURS[kind]);
+    if (!line || !background) throw new Error('unreadable colour');
+    const [fg, bg] = [rgb(line), rgb(background)];
+    const blended: Color = {
+      mode: 'rgb',
+      r: fg.r * LINK_OPACITY + bg.r * (1 - LINK_OPACITY),
+      g: fg.g * LINK_OPACITY + bg.g * (1 - LINK_OPACITY),
+      b: fg.b * LINK_OPACITY + bg.b * (1 - LINK_OPACITY),
+    };
+    expect(styleOf('edge').opacity).toBe(LINK_OPACITY);
+    expect(wcagContrast(blended, background)).toBeGreaterThanOrEqual(3);
   });
 });

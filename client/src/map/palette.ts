@@ -13,21 +13,44 @@ export interface Swatch {
   border: string;
 }
 
+/**
+ * Organisation kinds in the Okabe–Ito colours (Okabe & Ito, "Color Universal Design", 2008),
+ * chosen to stay apart for readers with any of the common colour-vision deficiencies
+ * (tests/unit/client-palette.test.ts simulates deuteranopia, protanopia and tritanopia and checks
+ * every pair); the kinds also differ in shape (ORG_KIND_SHAPES).
+ */
 export const ORG_KIND_COLOURS: Readonly<Record<OrganisationKind, Swatch>> = {
-  charity: { fill: '#7fb2dc', border: '#4a7fab' },
-  community_group: { fill: '#9fd37e', border: '#5f9a3f' },
-  social_enterprise: { fill: '#f7b36a', border: '#c57a2c' },
-  company: { fill: '#c3b3e6', border: '#8470b8' },
-  public_body: { fill: '#8fa3b8', border: '#566b82' },
-  faith_group: { fill: '#f2a7c8', border: '#c2668f' },
-  informal_group: { fill: '#84d0c4', border: '#3e9689' },
-  network: { fill: '#f0816f', border: '#b8473a' },
+  charity: { fill: '#56b4e9', border: '#2a7fb0' },
+  community_group: { fill: '#009e73', border: '#006b4e' },
+  social_enterprise: { fill: '#e69f00', border: '#a06e00' },
+  company: { fill: '#cc79a7', border: '#94487a' },
+  public_body: { fill: '#0072b2', border: '#004c78' },
+  faith_group: { fill: '#f0e442', border: '#a89d10' },
+  informal_group: { fill: '#999999', border: '#666666' },
+  network: { fill: '#d55e00', border: '#953f00' },
 };
+
+/**
+ * Shape of each kind of organisation, by the names Cytoscape uses: a second cue beside the
+ * colour. Silhouettes that stay apart when drawn small; networks (the hubs) are circles with a
+ * ring around them, and no other node kind on the default map shares a shape with an
+ * organisation kind.
+ */
+export const ORG_KIND_SHAPES = {
+  charity: 'ellipse',
+  community_group: 'round-triangle',
+  social_enterprise: 'round-diamond',
+  company: 'round-rectangle',
+  public_body: 'round-pentagon',
+  faith_group: 'round-hexagon',
+  informal_group: 'round-tag',
+  network: 'ellipse',
+} as const satisfies Record<OrganisationKind, string>;
 
 /** Colours of the kinds that are not organisations (an organisation's comes from its kind). */
 export const NODE_KIND_COLOURS: Readonly<Record<Exclude<NodeKind, 'organisation'>, Swatch>> = {
   person: { fill: '#d6d1c9', border: '#9a938a' },
-  project: { fill: '#f4d35e', border: '#b89a23' },
+  project: { fill: '#c9b8ee', border: '#7a62b0' },
   meeting: { fill: '#c9a27e', border: '#8d6947' },
   // Themes and places are context rather than actors: pale fills, strong edges.
   theme: { fill: '#f6eefa', border: '#9a5fb5' },
@@ -38,12 +61,13 @@ export const NODE_KIND_COLOURS: Readonly<Record<Exclude<NodeKind, 'organisation'
 export const NODE_KIND_SHAPES = {
   organisation: 'ellipse',
   person: 'ellipse',
-  project: 'round-rectangle',
+  project: 'cut-rectangle',
   meeting: 'diamond',
-  theme: 'round-hexagon',
-  place: 'round-triangle',
+  theme: 'hexagon',
+  place: 'triangle',
 } as const satisfies Record<NodeKind, string>;
-export type NodeShape = (typeof NODE_KIND_SHAPES)[NodeKind];
+export type NodeShape =
+  (typeof NODE_KIND_SHAPES)[NodeKind] | (typeof ORG_KIND_SHAPES)[OrganisationKind];
 
 /** A soft fill for organisations whose kind is unknown. */
 export const FALLBACK_SWATCH: Swatch = { fill: '#cfd4da', border: '#8b939c' };
@@ -61,21 +85,36 @@ export const LINK_KIND_LINE_STYLES = {
   BASED_IN: 'dotted',
 } as const satisfies Record<LinkKind, 'solid' | 'dashed' | 'dotted'>;
 
-/** Line colours: collaboration and funding a little stronger than the rest, all faint. */
+/**
+ * Line colours, dark enough that a line drawn at LINK_OPACITY over the map's background still
+ * has 3:1 contrast with it (tests/unit/client-palette.test.ts checks the blend).
+ */
 export const LINK_KIND_COLOURS: Readonly<Record<LinkKind, string>> = {
-  COLLABORATES_WITH: '#6f7c8c',
-  MEMBER_OF: '#b8473a',
-  PARTNER_IN: '#b89a23',
-  WORKS_AT: '#9a938a',
-  VOLUNTEERS_AT: '#b59a6a',
-  FUNDS: '#3e9689',
-  ATTENDED: '#8d6947',
-  FOCUSES_ON: '#9a5fb5',
-  BASED_IN: '#5f8a3a',
+  COLLABORATES_WITH: '#4f5b69',
+  MEMBER_OF: '#a63d2a',
+  PARTNER_IN: '#735a00',
+  WORKS_AT: '#5f5a53',
+  VOLUNTEERS_AT: '#735c37',
+  FUNDS: '#00704f',
+  ATTENDED: '#6e4f33',
+  FOCUSES_ON: '#7d4a99',
+  BASED_IN: '#42652a',
 };
+
+/** How opaque a line is drawn (the selection fades the others far below this). */
+export const LINK_OPACITY = 0.7;
+/** The map's background colour. */
+export const MAP_BACKGROUND = '#fbfaf7';
 
 /** The swatch a node is drawn with. */
 export function swatchOf(kind: NodeKind, orgKind: OrganisationKind | null): Swatch {
   if (kind === 'organisation') return orgKind ? ORG_KIND_COLOURS[orgKind] : FALLBACK_SWATCH;
   return NODE_KIND_COLOURS[kind];
+}
+
+/** The shape a node is drawn with. */
+export function shapeOf(kind: NodeKind, orgKind: OrganisationKind | null): NodeShape {
+  if (kind === 'organisation')
+    return orgKind ? ORG_KIND_SHAPES[orgKind] : NODE_KIND_SHAPES.organisation;
+  return NODE_KIND_SHAPES[kind];
 }

@@ -2,7 +2,7 @@ import { orgKindOf } from '@octograph/graph-schema';
 import { useId, useState, type KeyboardEvent, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNodeSearch } from '../../api/queries';
-import { NODE_KIND_SHAPES, swatchOf } from '../../map/palette';
+import { shapeOf, swatchOf } from '../../map/palette';
 import { useDebouncedValue } from '../../ui/use-debounced-value';
 import { NodeSwatch } from '../legend/KindSwatch';
 import { pickerChoices, type PickerNode } from './picker-choices';
@@ -136,7 +136,7 @@ export function NodePicker({
           >
             <NodeSwatch
               swatch={swatchOf(node.kind, node.orgKind)}
-              shape={NODE_KIND_SHAPES[node.kind]}
+              shape={shapeOf(node.kind, node.orgKind)}
               hub={node.orgKind === 'network'}
             />
             <span className="node-picker__name">{node.name}</span>

@@ -11,6 +11,7 @@ import {
   LINK_KIND_LINE_STYLES,
   NODE_KIND_COLOURS,
   NODE_KIND_SHAPES,
+  ORG_KIND_SHAPES,
   ORG_KIND_COLOURS,
   type NodeShape,
   type Swatch,
@@ -71,7 +72,7 @@ export function legendRows(counts: LegendCounts, texts: ExportLegendTexts): Expo
         label: texts.orgKind(kind),
         count: texts.count(count),
         swatch: ORG_KIND_COLOURS[kind],
-        shape: NODE_KIND_SHAPES.organisation,
+        shape: ORG_KIND_SHAPES[kind],
         hub: kind === 'network',
       });
     }

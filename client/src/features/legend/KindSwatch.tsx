@@ -5,14 +5,7 @@ import {
   type NodeShape as Shape,
   type Swatch,
 } from '../../map/palette';
-
-const SHAPE_PATHS: Record<Exclude<Shape, 'ellipse'>, string> = {
-  'round-rectangle':
-    'M4 5.5h10a1.5 1.5 0 0 1 1.5 1.5v4a1.5 1.5 0 0 1-1.5 1.5H4A1.5 1.5 0 0 1 2.5 11V7A1.5 1.5 0 0 1 4 5.5z',
-  diamond: 'M9 2.5 15.5 9 9 15.5 2.5 9z',
-  'round-hexagon': 'M5.2 3h7.6L16 9l-3.2 6H5.2L2 9z',
-  'round-triangle': 'M9 3 15.5 14.5h-13z',
-};
+import { NODE_SHAPE_PATHS } from '../export/swatches';
 
 /** A node's colour and shape as a small picture, drawn like the map draws it. */
 export function NodeSwatch({
@@ -47,7 +40,12 @@ export function NodeSwatch({
           strokeWidth={hub ? 1.8 : 1.2}
         />
       ) : (
-        <path d={SHAPE_PATHS[shape]} fill={swatch.fill} stroke={swatch.border} strokeWidth="1.2" />
+        <path
+          d={NODE_SHAPE_PATHS[shape]}
+          fill={swatch.fill}
+          stroke={swatch.border}
+          strokeWidth="1.2"
+        />
       )}
     </svg>
   );
