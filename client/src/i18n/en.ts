@@ -755,7 +755,7 @@ export const en = {
       disableLabel: 'Disable {{name}}: they cannot sign in until enabled again',
       enableLabel: 'Enable {{name}}',
       newLink: 'New link',
-      newLinkLabel: 'New invitation link for {{name}} (also resets a forgotten password)',
+      newLinkLabel: 'New link for {{name}}: a new invitation (also resets a forgotten password)',
       invite: 'Invite someone',
       inviteTitle: 'Invite someone',
       inviteSubmit: 'Create the invitation',

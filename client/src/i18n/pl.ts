@@ -816,7 +816,7 @@ export const pl: WithPluralForms<Translation, 'few' | 'many'> = {
       disableLabel: 'Wyłącz konto: {{name}} (nie zaloguje się, dopóki nie zostanie włączone)',
       enableLabel: 'Włącz konto: {{name}}',
       newLink: 'Nowy link',
-      newLinkLabel: 'Nowy link z zaproszeniem dla: {{name}} (także gdy zapomniał(a) hasła)',
+      newLinkLabel: 'Nowy link dla: {{name}} — nowe zaproszenie (także gdy zapomniał(a) hasła)',
       invite: 'Zaproś kogoś',
       inviteTitle: 'Zaproś kogoś',
       inviteSubmit: 'Utwórz zaproszenie',
