@@ -69,8 +69,9 @@ export interface ImportRequest {
 }
 
 /**
- * Runs imports for one server, one at a time (the routes' ImportGate sees to that), in one
- * worker kept between them and stopped after a minute without one; `close()` stops it.
+ * Runs imports for one server, one at a time (the routes' ImportGate sees to that), in a worker
+ * kept from a preview to the apply that follows it (which then reuses the preview's plan) and
+ * stopped after an apply or a minute without an import; `close()` stops it.
  */
 export class ImportRunner {
   private worker: Worker | null = null;
@@ -148,7 +149,12 @@ export class ImportRunner {
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
-        if (this.worker === worker) {
+        if (this.worker !== worker) return;
+        if (step === 'apply') {
+          // An apply ends the import: the worker and all the memory it used go.
+          void this.close();
+        } else {
+          // A preview is usually followed by its apply, which reuses the preview's plan.
           this.idle = setTimeout(() => void this.close(), IDLE_MS);
           this.idle.unref();
         }

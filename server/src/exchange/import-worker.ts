@@ -45,8 +45,23 @@ export type ImportReply =
     }
   | { type: 'failed'; message: string };
 
+/**
+ * The store this worker reads, kept open between a preview and the apply that follows it, so
+ * that the apply finds the preview's plan (import-service.ts keeps plans per store) when nothing
+ * was written in between, and does not read and match the files again.
+ */
+let opened: EmbeddedGraphStore | null = null;
+
+function storeOf(file: string): EmbeddedGraphStore {
+  if (opened?.file !== file) {
+    void opened?.close();
+    opened = EmbeddedGraphStore.open(file);
+  }
+  return opened;
+}
+
 async function run(job: ImportJob): Promise<ImportReply> {
-  const store = EmbeddedGraphStore.open(job.databaseFile);
+  const store = storeOf(job.databaseFile);
   try {
     const files: UploadedFile[] = job.files.map((file) => ({
       name: file.name,
@@ -85,8 +100,6 @@ async function run(job: ImportJob): Promise<ImportReply> {
       };
     }
     return { type: 'failed', message: error instanceof Error ? error.message : String(error) };
-  } finally {
-    await store.close();
   }
 }
 
