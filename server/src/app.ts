@@ -31,6 +31,7 @@ import linkRoutes from './routes/links.js';
 import mapRoutes from './routes/map.js';
 import nodeRoutes from './routes/nodes.js';
 import userRoutes from './routes/users.js';
+import { reportUncarriableText } from './exchange/legacy-text.js';
 import { withPlacement } from './services/placing-store.js';
 import type { GraphStore } from './store/graph-store.js';
 import { openStore } from './store/open-store.js';
@@ -107,6 +108,10 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
     },
   });
   await app.register(storePlugin, { store, ownsStore: options.store === undefined });
+  // Text stored before control characters were refused is named in the log (exports clean it).
+  app.addHook('onReady', async () => {
+    await reportUncarriableText(store, app.log);
+  });
   // After the store: its schedule stops (and a backup in progress ends) before the store closes.
   await app.register(backupsPlugin, { settings: config.backups });
   // Before the routes: it checks that each declares who may call it (plugins/auth.ts).
