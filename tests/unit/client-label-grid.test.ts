@@ -165,6 +165,7 @@ describe('labelBox on each side', () => {
     { side: 'above', left: 100 - width / 2, top: 25 },
     { side: 'right', left: 113, top: 44 },
     { side: 'left', left: 87 - width, top: 44 },
+    { side: 'center', left: 100 - width / 2, top: 44 },
   ] as const)('puts a label $side its node at ($left, $top)', ({ side, left, top }) => {
     const box = labelBox(label, node, font, side);
     expect(box.left).toBeCloseTo(left, 10);

@@ -6,7 +6,9 @@
 
 /** Where a label goes around its node, in order of preference. */
 export const LABEL_SIDES = ['below', 'right', 'above', 'left'] as const;
-export type LabelSide = (typeof LABEL_SIDES)[number];
+/** A hub's name may also be drawn across its own circle, when no side has room. */
+export const HUB_LABEL_SIDES = [...LABEL_SIDES, 'center'] as const;
+export type LabelSide = (typeof HUB_LABEL_SIDES)[number];
 
 /** A rectangle on the screen, in rendered pixels. */
 export interface Rect {
@@ -206,6 +208,7 @@ export function labelBox(
     above: { left: node.x - width / 2, top: node.y - reach - height },
     right: { left: node.x + reach, top: node.y - height / 2 },
     left: { left: node.x - reach - width, top: node.y - height / 2 },
+    center: { left: node.x - width / 2, top: node.y - height / 2 },
   }[side];
   return {
     id: label.id,

@@ -2,7 +2,7 @@
  * The map's Cytoscape stylesheet, generated from the palette so every kind has its rule and the
  * legend shows the same colours. Classes set by the controllers: `hub`, `closed` (data),
  * `selected-node`, `neighbour`, `highlighted`, `faded` (selection), `hovered`, `label-hidden` and
- * `label-above` / `label-right` / `label-left` (LabelController), `legend-hidden`
+ * `label-above` / `label-right` / `label-left` / `label-center` (LabelController), `legend-hidden`
  * (MapStyleController), `labels-off` (LabelsOffController). Data set by controllers: `labelSize`
  * and `labelWidth` (LabelController, see SCREEN_LABEL_MIN_PX), `community`
  * (CommunityColourController).
@@ -218,6 +218,11 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
         'text-margin-y': 0,
         'text-margin-x': LABEL_MARGIN,
       },
+    },
+    {
+      // A hub's name across its own circle (LabelController, when no side has room).
+      selector: 'node.label-center',
+      style: { 'text-valign': 'center', 'text-halign': 'center', 'text-margin-y': 0 },
     },
     {
       selector: 'node.label-left',

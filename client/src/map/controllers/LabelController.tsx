@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useCyRef } from '../cy-context';
 import { useMapStyle } from '../../features/map-style/map-style-store';
 import {
+  HUB_LABEL_SIDES,
   LABEL_SIDES,
   estimateTextWidth,
   labelBox,
@@ -34,7 +35,7 @@ const SETTLE_MS = 90;
 const MARGIN_PX = 80;
 /** The classes that move a label off its usual place below the node (see style.ts). */
 /** Where a label goes (below, the default, has no class) or that it is hidden. */
-const LABEL_CLASSES = 'label-hidden label-above label-right label-left';
+const LABEL_CLASSES = 'label-hidden label-above label-right label-left label-center';
 
 /**
  * Measures label text as Cytoscape does, with a canvas in the labels' font: once per text and
@@ -152,7 +153,8 @@ function declutter(cy: Core, measure: MeasureText, apart: ReadonlySet<string>): 
       bold: hub,
     };
     const font = { size: px, maxWidth: LABEL_SCREEN_WIDTH, margin: LABEL_MARGIN * zoom };
-    labels.push(LABEL_SIDES.map((side) => labelBox(label, { x, y, size }, font, side, measure)));
+    const sides = hub ? HUB_LABEL_SIDES : LABEL_SIDES;
+    labels.push(sides.map((side) => labelBox(label, { x, y, size }, font, side, measure)));
   });
   bodies.push(...panelsOver(cy));
   const placed = placeLabels(labels, bodies, { left: 0, top: 0, width, height });
