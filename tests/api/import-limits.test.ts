@@ -125,7 +125,7 @@ describe('limits checked while reading', () => {
     IMPORT_MAX_XML_DEPTH: '8',
   };
 
-  it('refuses a CSV file with more rows than IMPORT_MAX_ROWS, naming the row, and writes nothing', async () => {
+  it('refuses CSV files with more rows than IMPORT_MAX_ROWS, naming the row, and writes nothing', async () => {
     api = await startTestApp({ env: LOW });
     const before = await api.app.store.snapshot();
     const { status, code, message } = await refusal(
@@ -136,7 +136,7 @@ describe('limits checked while reading', () => {
     expect(status).toBe(413);
     expect(code).toBe('PAYLOAD_TOO_LARGE');
     expect(message).toBe(
-      "'groups.csv' goes on past row 51, more than this server imports (IMPORT_MAX_ROWS=50)",
+      "'groups.csv' reaches 51 rows at row 52, more than this server imports (IMPORT_MAX_ROWS=50)",
     );
     expect(await api.app.store.snapshot()).toEqual(before);
     // As many rows as the limit are read.
@@ -149,6 +149,18 @@ describe('limits checked while reading', () => {
     });
     expect(preview.status, JSON.stringify(preview.body)).toBe(200);
     expect(ImportPreviewSchema.parse(preview.body).nodes.create).toBe(50);
+    // The rows of both files count: 40 elements and 20 connections are 60.
+    const connections = ['From,To,Type'];
+    for (let row = 0; row < 20; row++)
+      connections.push(`Group ${String(row)},Group 0,Collaboration`);
+    const both = await refusal(api, [
+      { name: 'groups.csv', bytes: elementsCsv(40) },
+      { name: 'links.csv', bytes: Buffer.from(connections.join('\n')) },
+    ]);
+    expect(both.status).toBe(413);
+    expect(both.message).toBe(
+      "'links.csv' reaches 51 rows at row 12, more than this server imports (IMPORT_MAX_ROWS=50)",
+    );
   });
 
   it('refuses a CSV row with more cells than IMPORT_MAX_COLUMNS, naming the row', async () => {
@@ -172,8 +184,8 @@ describe('limits checked while reading', () => {
     const { status, message } = await refusal(api, [{ name: 'big.xlsx', bytes }]);
     expect(status).toBe(413);
     expect(message).toBe(
-      "'big.xlsx' has more than 51 rows in sheet 'Elements' (row 52), more than this server " +
-        'imports (IMPORT_MAX_ROWS=50)',
+      "'big.xlsx' reaches 51 rows at sheet 'Elements', row 52, more than this server imports " +
+        '(IMPORT_MAX_ROWS=50)',
     );
   });
 
@@ -206,7 +218,7 @@ describe('limits checked while reading', () => {
     const { status, message } = await refusal(api, [{ name: 'net.graphml', bytes }]);
     expect(status).toBe(413);
     expect(message).toBe(
-      "'net.graphml' has more than 50 nodes (line 52), more than this server imports " +
+      "'net.graphml' reaches 51 rows at <node> (line 52), more than this server imports " +
         '(IMPORT_MAX_ROWS=50)',
     );
   });

@@ -22,6 +22,7 @@ import type { ImportProblem, ImportSource, SourceTable, UploadedFile } from './s
 import {
   DEFAULT_UPLOAD_LIMITS,
   overLimit,
+  RowBudget,
   type ImportLimitError,
   type UploadLimits,
 } from './upload-limits.js';
@@ -44,14 +45,16 @@ function unescapedFormula(cell: string): string {
 
 /**
  * The rows of a CSV file, read one at a time (papaparse's step mode) and counted as they come:
- * a file with more rows than IMPORT_MAX_ROWS (besides its header) or a row with more cells than
- * IMPORT_MAX_COLUMNS stops the reading there with ImportLimitError, naming the row.
+ * the row that takes the import past IMPORT_MAX_ROWS (rows after the first, of both files) or a
+ * row with more cells than IMPORT_MAX_COLUMNS stops the reading there with ImportLimitError,
+ * naming the row.
  */
 function csvRows(
   file: UploadedFile,
   text: string,
   delimiter: string,
   limits: UploadLimits,
+  budget: RowBudget,
   problems: ImportProblem[],
 ): RawRow[] {
   const rows: RawRow[] = [];
@@ -63,17 +66,17 @@ function csvRows(
     skipEmptyLines: false,
     step: (result, parser) => {
       row += 1;
-      if (row > limits.maxRows + 1) {
-        // Empty lines past the limit (a trailing one, say) are as good as none, and not kept.
-        if (result.data.every((cell) => cell.trim() === '')) return;
-        stop.over = overLimit(
-          file.name,
-          `goes on past row ${String(limits.maxRows + 1)}`,
-          limits,
-          'maxRows',
-        );
-        parser.abort();
-        return;
+      const empty = result.data.every((cell) => cell.trim() === '');
+      // Empty lines past the limit (a trailing one, say) are as good as none, and not kept.
+      if (empty && row > limits.maxRows + 1) return;
+      if (!empty && row > 1) {
+        try {
+          budget.take(file.name, `row ${String(row)}`);
+        } catch (error: unknown) {
+          stop.over = error as ImportLimitError;
+          parser.abort();
+          return;
+        }
       }
       if (result.data.length > limits.maxColumns) {
         stop.over = overLimit(
@@ -106,6 +109,7 @@ function csvRows(
 function readCsvFile(
   file: UploadedFile,
   limits: UploadLimits,
+  budget: RowBudget,
   problems: ImportProblem[],
 ): { role: 'elements' | 'connections'; table: SourceTable } | null {
   const whole = locationIn(file.name);
@@ -130,7 +134,7 @@ function readCsvFile(
     skipEmptyLines: 'greedy',
     preview: DELIMITER_PREVIEW_ROWS,
   }).meta;
-  const rows = csvRows(file, decoded.text, delimiter, limits, problems);
+  const rows = csvRows(file, decoded.text, delimiter, limits, budget, problems);
   const table = tableOf(file.name, null, rows, problems);
   if (table === null) {
     problems.push(errorAt(whole, `'${file.name}' is empty`));
@@ -172,8 +176,9 @@ export function readCsvFiles(
   if (files.length === 0) problems.push(errorAt(locationIn(''), 'no CSV file was uploaded'));
   const elements: { file: string; table: SourceTable }[] = [];
   const connections: { file: string; table: SourceTable }[] = [];
+  const budget = new RowBudget(limits);
   for (const file of files) {
-    const read = readCsvFile(file, limits, problems);
+    const read = readCsvFile(file, limits, budget, problems);
     if (read !== null) {
       (read.role === 'elements' ? elements : connections).push({
         file: file.name,

@@ -30,6 +30,7 @@ import {
   DEFAULT_UPLOAD_LIMITS,
   ImportLimitError,
   overLimit,
+  RowBudget,
   type UploadLimits,
 } from './upload-limits.js';
 
@@ -300,13 +301,17 @@ class GraphXmlReader {
   /** The class of the GEXF attributes being declared. */
   private attributeClass: 'node' | 'edge' = 'node';
   private declaring: Declared | null = null;
+  /** Nodes and edges together count as rows. */
+  private readonly budget: RowBudget;
 
   constructor(
     private readonly file: string,
     private readonly format: GraphFormat,
     private readonly limits: UploadLimits,
     private readonly parser: SaxesParser,
-  ) {}
+  ) {
+    this.budget = new RowBudget(limits);
+  }
 
   private over(what: string, limit: keyof UploadLimits): ImportLimitError {
     return overLimit(this.file, `${what} (line ${String(this.parser.line)})`, this.limits, limit);
@@ -381,9 +386,7 @@ class GraphXmlReader {
       }
       return;
     }
-    if (this.nodes.length >= this.limits.maxRows) {
-      throw this.over(`has more than ${String(this.limits.maxRows)} nodes`, 'maxRows');
-    }
+    this.budget.take(this.file, `<node> (line ${String(this.parser.line)})`);
     const node = { id, attributes: this.defaults('node', attributes) };
     this.nodeIndex.set(id, this.nodes.length);
     this.nodes.push(node);
@@ -396,9 +399,7 @@ class GraphXmlReader {
     target: string,
     attributes: Attributes,
   ): void {
-    if (this.edges.length >= this.limits.maxRows) {
-      throw this.over(`has more than ${String(this.limits.maxRows)} edges`, 'maxRows');
-    }
+    this.budget.take(this.file, `<edge> (line ${String(this.parser.line)})`);
     const edge = { id, source, target, attributes: this.defaults('edge', attributes) };
     this.edges.push(edge);
     this.current = { kind: 'edge', attributes: edge.attributes };

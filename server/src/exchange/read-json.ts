@@ -50,17 +50,18 @@ export function readNetworkJson(
       ),
     ]);
   }
-  // Counted before the records are checked one by one: IMPORT_MAX_ROWS of each.
-  for (const list of ['nodes', 'links', 'positions'] as const) {
+  // Counted before the records are checked one by one: IMPORT_MAX_ROWS nodes and links in all.
+  const count = (list: 'nodes' | 'links' | 'positions'): number => {
     const records: unknown = (json as Record<string, unknown>)[list];
-    if (Array.isArray(records) && records.length > limits.maxRows) {
-      throw overLimit(
-        file.name,
-        `has ${String(records.length)} ${list} (${list}[${String(limits.maxRows)}])`,
-        limits,
-        'maxRows',
-      );
-    }
+    return Array.isArray(records) ? records.length : 0;
+  };
+  if (count('nodes') + count('links') > limits.maxRows || count('positions') > limits.maxRows) {
+    throw overLimit(
+      file.name,
+      `has ${String(count('nodes'))} nodes and ${String(count('links'))} links`,
+      limits,
+      'maxRows',
+    );
   }
   try {
     const network = parseNetworkFile(json);

@@ -32,6 +32,7 @@ import {
   DEFAULT_UPLOAD_LIMITS,
   ImportLimitError,
   overLimit,
+  RowBudget,
   type UploadLimits,
 } from './upload-limits.js';
 
@@ -85,26 +86,21 @@ type CellErrors = { row: number; index: number; error: string }[];
 type SheetReader = AsyncIterable<ExcelJS.Row> & { name?: unknown; id?: unknown };
 
 /**
- * A sheet's rows as text, with the cells that hold an Excel error; ImportLimitError past
- * IMPORT_MAX_ROWS rows (besides a header) or IMPORT_MAX_COLUMNS cells in a row.
+ * A sheet's rows as text, with the cells that hold an Excel error; ImportLimitError at the row
+ * that takes the import past IMPORT_MAX_ROWS, or one with more than IMPORT_MAX_COLUMNS cells.
  */
 async function rowsOf(
   file: string,
   sheetName: string,
   sheet: SheetReader,
   limits: UploadLimits,
+  budget: RowBudget,
 ): Promise<{ rows: RawRow[]; errors: CellErrors }> {
   const rows: RawRow[] = [];
   const errors: CellErrors = [];
   for await (const row of sheet) {
-    if (rows.length > limits.maxRows) {
-      throw overLimit(
-        file,
-        `has more than ${String(limits.maxRows + 1)} rows in sheet '${sheetName}' (row ${String(row.number)})`,
-        limits,
-        'maxRows',
-      );
-    }
+    // The first row with text is the sheet's header, not counted.
+    if (rows.length > 0) budget.take(file, `sheet '${sheetName}', row ${String(row.number)}`);
     if (row.cellCount > limits.maxColumns) {
       throw overLimit(
         file,
@@ -144,9 +140,10 @@ async function readSheet(
   sheet: { name: string; reader: SheetReader },
   role: 'elements' | 'connections',
   limits: UploadLimits,
+  budget: RowBudget,
   problems: ImportProblem[],
 ): Promise<SourceTable | null> {
-  const { rows, errors } = await rowsOf(file, sheet.name, sheet.reader, limits);
+  const { rows, errors } = await rowsOf(file, sheet.name, sheet.reader, limits, budget);
   const table = tableOf(file, sheet.name, rows, problems);
   if (table === null) {
     problems.push(
@@ -213,6 +210,7 @@ export async function readWorkbook(
   const connections: SourceTable[] = [];
   let elementSheets = 0;
   let sheets = 0;
+  const budget = new RowBudget(limits);
   try {
     const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file.bytes]), {
       worksheets: 'emit',
@@ -236,7 +234,7 @@ export async function readWorkbook(
         continue;
       }
       if (role === 'elements') elementSheets++;
-      const table = await readSheet(file.name, { name, reader }, role, limits, problems);
+      const table = await readSheet(file.name, { name, reader }, role, limits, budget, problems);
       if (table !== null) (role === 'elements' ? elements : connections).push(table);
     }
   } catch (error: unknown) {

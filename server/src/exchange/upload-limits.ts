@@ -6,7 +6,8 @@
  *   together. Checked twice: against the sizes the archive's directory declares, before anything
  *   is inflated (the request thread, at once), and while inflating (the import worker), so an
  *   archive that understates its sizes is stopped at the limit too.
- * - IMPORT_MAX_ROWS: rows of one sheet or CSV file, or nodes or edges of one GEXF/GraphML file.
+ * - IMPORT_MAX_ROWS: rows of one import, all files and sheets together, headers not counted (for
+ *   GEXF/GraphML nodes and edges, for a network file nodes and links).
  * - IMPORT_MAX_COLUMNS: cells of one row (or attributes of one GEXF/GraphML file).
  * - IMPORT_MAX_XML_ELEMENTS and IMPORT_MAX_XML_DEPTH: elements of a GEXF or GraphML file, and how
  *   deep they nest.
@@ -22,7 +23,7 @@ import type { UploadedFile } from './source.js';
 export interface UploadLimits {
   /** The most bytes the parts of a zip archive (a workbook) may inflate to, all together. */
   maxUnzippedBytes: number;
-  /** The most rows of one sheet or CSV file, or nodes or edges of one graph file. */
+  /** The most rows of one import, all tables together (elements and connections). */
   maxRows: number;
   /** The most cells of one row, or attributes declared in one graph file. */
   maxColumns: number;
@@ -33,8 +34,8 @@ export interface UploadLimits {
 }
 
 /**
- * The defaults: room for the largest real network (100,000 elements and 100,000 connections,
- * a few dozen columns each) with a server staying under 1 GB of memory while it reads it.
+ * The defaults: room for the largest real network (100,000 rows in all: elements and
+ * connections, a few dozen columns each) with the server under 1 GB of memory while it imports.
  */
 export const DEFAULT_UPLOAD_LIMITS: Readonly<UploadLimits> = {
   maxUnzippedBytes: 104_857_600,
@@ -72,6 +73,30 @@ export function overLimit(
   limit: keyof UploadLimits,
 ): ImportLimitError {
   return new ImportLimitError(file, what, LIMIT_SETTINGS[limit], limits[limit]);
+}
+
+/**
+ * Counts the rows of one import against IMPORT_MAX_ROWS, all its files and sheets together.
+ * `take` is called for each row as it is read and throws ImportLimitError at the first one past
+ * the limit, naming it.
+ */
+export class RowBudget {
+  private used = 0;
+
+  constructor(private readonly limits: UploadLimits) {}
+
+  /** Counts one row of `file`; `where` names it ("row 52", "sheet 'Elements', row 52"). */
+  take(file: string, where: string): void {
+    this.used += 1;
+    if (this.used > this.limits.maxRows) {
+      throw overLimit(
+        file,
+        `reaches ${String(this.used)} rows at ${where}`,
+        this.limits,
+        'maxRows',
+      );
+    }
+  }
 }
 
 /** Whether the bytes begin as a zip archive does (a local file header). */
