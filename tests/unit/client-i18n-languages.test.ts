@@ -9,6 +9,12 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import {
+  describeFilters,
+  exportLegendTexts,
+} from '../../client/src/features/export/export-texts.js';
+import { EMPTY_FILTERS } from '../../client/src/features/filters/filter-state.js';
+import { formatDate, formatDateTime } from '../../client/src/i18n/format.js';
 import { CLIENT_RESOURCES, clientI18n, type ClientLanguage } from '../helpers/client-i18n.js';
 
 const CLIENT_SRC = fileURLToPath(new URL('../../client/src', import.meta.url));
@@ -178,5 +184,38 @@ describe('Polish through i18next', () => {
     expect(i18n.t('account.signIn.title')).toBe('Logowanie');
     expect(i18n.t('insights.label')).toBe('Wnioski');
     expect(i18n.t('meetings.title')).toBe('Spotkania');
+  });
+});
+
+describe('dates and the exported legend in Polish', () => {
+  const i18n = clientI18n('pl');
+
+  it('writes dates with the month in words, in the genitive', () => {
+    expect(formatDate('2022-05-12', 'pl')).toBe('12 maja 2022');
+    expect(formatDate('2024-03-05', 'pl')).toBe('5 marca 2024');
+    expect(formatDateTime('2024-03-05T14:05:00Z', 'pl')).toMatch(/^5 marca 2024.* \d{1,2}:05$/);
+  });
+
+  it('titles and lists the filters of an exported picture in Polish', () => {
+    const filters = {
+      ...EMPTY_FILTERS,
+      orgKind: ['charity', 'network'] as const,
+      status: ['active'] as const,
+      asOf: '2022-01-01',
+    };
+    const lines = describeFilters(
+      { ...filters, orgKind: [...filters.orgKind], status: [...filters.status] },
+      i18n.t,
+      'pl',
+      (id) => id,
+    );
+    expect(lines).toEqual([
+      'Rodzaj organizacji: Organizacja charytatywna i Sieć',
+      'Stan: Działa',
+      'Stan na dzień: 1 stycznia 2022',
+    ]);
+    const texts = exportLegendTexts(i18n.t, 'pl', '2026-11-21', lines);
+    expect(texts.title).toBe('Octograph — 21 listopada 2026');
+    expect(texts.headings.organisations).toBe('Organizacje');
   });
 });
