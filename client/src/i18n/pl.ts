@@ -68,9 +68,9 @@ export const pl: WithPluralForms<Translation, 'few' | 'many'> = {
     },
     collaboration: {
       partnership: 'partnerstwo',
-      referral: 'kierowanie do siebie ludzi',
+      referral: 'polecanie',
       shared_space: 'wspólny lokal',
-      resource_sharing: 'dzielenie się sprzętem i zasobami',
+      resource_sharing: 'wspólne zasoby',
       informal: 'nieformalnie',
     },
     role: {
@@ -128,7 +128,7 @@ export const pl: WithPluralForms<Translation, 'few' | 'many'> = {
   },
   legend: {
     title: 'Legenda',
-    attributesAsNodes: 'Pokaż tematy, miejsca i spotkania jako punkty na mapie',
+    attributesAsNodes: 'Pokaż tematy, miejsca i spotkania na mapie',
     organisations: 'Organizacje',
     otherNodes: 'Na mapie są też',
     links: 'Powiązania',
@@ -695,13 +695,13 @@ export const pl: WithPluralForms<Translation, 'few' | 'many'> = {
     filter: '{{name}}: {{values}}',
   },
   style: {
-    sizeBy: 'Wielkość według',
+    sizeBy: 'Wielkość',
     metric: {
-      links: 'Powiązań',
-      collaborations: 'Współpracy',
-      members: 'Członków',
-      people: 'Zaangażowanych osób',
-      same: 'Wszystkie jednakowe',
+      links: 'Powiązania',
+      collaborations: 'Współpraca',
+      members: 'Członkowie',
+      people: 'Ludzie',
+      same: 'Jednakowa',
     },
     note: {
       links: 'Większe koło — więcej powiązań',
