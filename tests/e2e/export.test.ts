@@ -196,9 +196,16 @@ describe('exporting the view', () => {
       for (const text of ['Organisations', 'Charity', 'Network', 'Links', 'Member of']) {
         expect(texts.legend).toContain(text);
       }
+      // What the picture does not draw (attributes by default) its legend does not list.
+      for (const text of ['Themes', 'Places', 'Meetings', 'Focuses on', 'Attended']) {
+        expect(texts.legend).not.toContain(text);
+      }
       // The map's own labels come along: the names of the nodes big enough to be labelled.
       const names = new Set(map.nodes.map((node) => node.name));
       expect(texts.map.filter((text) => names.has(text)).length).toBeGreaterThan(3);
+      // The ring of groups not yet connected comes along too, with its label, as on screen.
+      expect(texts.map).toContain('Not yet connected');
+      expect(svg).toMatch(/<circle [^>]*stroke-dasharray="2 6"/);
 
       // It draws: the map part is not blank once a browser renders the file.
       const pixels = await countPixels(page, bytes, 'image/svg+xml', Math.floor(area.width));

@@ -8,6 +8,8 @@ import { useCyRef } from '../../map/cy-context';
 import type { MapFilters } from '../filters/filter-state';
 import { useFilters } from '../filters/filters-context';
 import { legendCounts } from '../legend/legend-counts';
+import { hiddenElements } from '../legend/legend-visibility';
+import { useMapStyle } from '../map-style/map-style-store';
 import { viewExportStore } from './export-store';
 import { describeFilters, exportFileName, exportLegendTexts, localIsoDate } from './export-texts';
 import { downloadBlob, exportPng, exportSvg } from './export-view';
@@ -55,6 +57,7 @@ export function ExportController({ map }: { map: MapResponse }) {
   const { t, i18n } = useTranslation();
   const { filters } = useFilters();
   const queryClient = useQueryClient();
+  const { legend } = useMapStyle();
 
   useEffect(
     () =>
@@ -66,11 +69,19 @@ export function ExportController({ map }: { map: MapResponse }) {
         const names = await filterNodeNames(queryClient, map, filters);
         const filterLines = describeFilters(filters, t, language, (id) => names.get(id) ?? id);
         const texts = exportLegendTexts(t, language, isoDate, filterLines);
-        const rows = legendRows(legendCounts(map), texts);
+        // The legend of the picture lists what it shows: not the kinds switched off, nor
+        // themes, places and meetings while they are attributes rather than nodes.
+        const hidden = hiddenElements(legend, map);
+        const shown = {
+          ...map,
+          nodes: map.nodes.filter((node) => !hidden.nodes.has(node.id)),
+          links: map.links.filter((link) => !hidden.links.has(link.id)),
+        };
+        const rows = legendRows(legendCounts(shown), texts);
         const blob = format === 'png' ? await exportPng(cy, rows) : exportSvg(cy, rows);
         downloadBlob(blob, exportFileName(format, isoDate));
       }),
-    [cyRef, map, filters, t, i18n, queryClient],
+    [cyRef, map, filters, legend, t, i18n, queryClient],
   );
 
   return null;

@@ -8,11 +8,12 @@ import svg from 'cytoscape-svg';
 import { canvasMeasure, drawLegend } from './draw-legend';
 import {
   EXPORT_COLOURS,
+  RING_STYLE,
   estimateTextWidth,
   layoutLegend,
   type ExportLegendRow,
 } from './legend-layout';
-import { exportSvgDocument } from './svg-document';
+import { exportSvgDocument, ringSvg, type ExportRing } from './svg-document';
 
 cytoscape.use(svg);
 
@@ -82,6 +83,76 @@ function withPlainPolygons<T>(cy: Core, draw: () => T): T {
   }
 }
 
+/**
+ * The "Not yet connected" ring as the screen shows it over the map (RingLabelController draws it
+ * as HTML over the canvas, so Cytoscape's own pictures leave it out): its circle and its label,
+ * in the map's pixels; null when none is shown.
+ */
+function screenRing(cy: Core): ExportRing | null {
+  const overlay = cy.container()?.closest('.graph-canvas')?.querySelector('.apart-ring');
+  const circle = overlay?.querySelector('.apart-ring__line circle');
+  if (!overlay || !circle) return null;
+  const number = (name: string) => Number(circle.getAttribute(name) ?? Number.NaN);
+  const [centreX, centreY, r] = [number('cx'), number('cy'), number('r')];
+  if (![centreX, centreY, r].every(Number.isFinite)) return null;
+  const label = overlay.querySelector('.apart-ring__label');
+  const origin = overlay.getBoundingClientRect();
+  const box = label?.getBoundingClientRect();
+  const lines = label ? [...label.children].map((child) => child.textContent) : [];
+  return {
+    centre: { x: centreX, y: centreY },
+    radius: r,
+    dimmed: overlay.classList.contains('apart-ring--dimmed'),
+    label:
+      box && lines.length === 2
+        ? {
+            x: box.left - origin.left + box.width / 2,
+            y: box.top - origin.top + box.height / 2,
+            width: box.width,
+            height: box.height,
+            title: lines[0] ?? '',
+            detail: lines[1] ?? '',
+          }
+        : null,
+  };
+}
+
+/** Draws the ring (see screenRing) on a canvas, in the map's pixels. */
+function drawRing(context: CanvasRenderingContext2D, ring: ExportRing): void {
+  context.save();
+  context.globalAlpha = ring.dimmed ? 0.25 : 1;
+  context.strokeStyle = RING_STYLE.line;
+  context.globalAlpha *= RING_STYLE.lineOpacity;
+  context.lineWidth = 1.5;
+  context.lineCap = 'round';
+  context.setLineDash([2, 6]);
+  context.beginPath();
+  context.arc(ring.centre.x, ring.centre.y, ring.radius, 0, 2 * Math.PI);
+  context.stroke();
+  context.globalAlpha = ring.dimmed ? 0.25 : 1;
+  const { label } = ring;
+  if (label) {
+    const { x, y, width, height } = label;
+    context.setLineDash([3, 3]);
+    context.lineWidth = 1;
+    context.strokeStyle = RING_STYLE.border;
+    context.fillStyle = RING_STYLE.background;
+    context.beginPath();
+    context.roundRect(x - width / 2, y - height / 2, width, height, height / 2);
+    context.fill();
+    context.stroke();
+    context.textAlign = 'center';
+    context.textBaseline = 'middle';
+    context.fillStyle = EXPORT_COLOURS.ink;
+    context.font = `600 13px ${RING_STYLE.font}`;
+    context.fillText(label.title, x, y - 8);
+    context.fillStyle = EXPORT_COLOURS.muted;
+    context.font = `12px ${RING_STYLE.font}`;
+    context.fillText(label.detail, x, y + 8);
+  }
+  context.restore();
+}
+
 function canvasToPng(canvas: HTMLCanvasElement): Promise<Blob> {
   return new Promise((resolve, reject) => {
     canvas.toBlob((blob) => {
@@ -125,6 +196,15 @@ export async function exportPng(
     context.fillStyle = EXPORT_COLOURS.canvas;
     context.fillRect(0, 0, width, height);
     context.drawImage(mapImage, 0, 0, map.width, map.height);
+    const ring = screenRing(cy);
+    if (ring) {
+      context.save();
+      context.beginPath();
+      context.rect(0, 0, map.width, map.height);
+      context.clip();
+      drawRing(context, ring);
+      context.restore();
+    }
     drawLegend(context, legend, map.width, height);
     return await canvasToPng(canvas);
   } finally {
@@ -142,11 +222,13 @@ export function exportSvg(cy: Core, legendRows: readonly ExportLegendRow[]): Blo
     ),
   );
   const legend = layoutLegend(legendRows, estimateTextWidth);
+  const ring = screenRing(cy);
   const document = exportSvgDocument({
     mapSvg,
     mapWidth: map.width,
     mapHeight: map.height,
     legend,
+    overlay: ring ? ringSvg(ring, map) : '',
   });
   return new Blob([document], { type: 'image/svg+xml' });
 }

@@ -134,6 +134,15 @@ export const EXPORT_COLOURS = {
   canvas: '#fbfaf7',
 } as const;
 
+/** The "Not yet connected" ring as apart-ring.css draws it on screen. */
+export const RING_STYLE = {
+  line: '#8a7d6b',
+  lineOpacity: 0.55,
+  border: '#c9bfae',
+  background: 'rgb(251 250 247 / 92%)',
+  font: 'Inter, "Segoe UI", system-ui, sans-serif',
+} as const;
+
 const FONTS = {
   title: { size: 15, weight: 700 },
   heading: { size: 12, weight: 700 },

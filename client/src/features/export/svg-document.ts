@@ -5,6 +5,7 @@
  */
 import {
   EXPORT_COLOURS,
+  RING_STYLE,
   LEGEND_FONT_FAMILY,
   type LegendFont,
   type LegendItem,
@@ -112,13 +113,84 @@ export interface ExportSvgInput {
   mapWidth: number;
   mapHeight: number;
   legend: LegendLayout;
+  /** SVG markup drawn over the map, in its pixels (the ring, see ringSvg); '' for none. */
+  overlay?: string;
+}
+
+/** The "Not yet connected" ring as the screen shows it, in the map's pixels. */
+export interface ExportRing {
+  centre: { x: number; y: number };
+  radius: number;
+  /** Stepped back, as while a node is selected. */
+  dimmed: boolean;
+  label: {
+    /** The label's centre and size. */
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    title: string;
+    detail: string;
+  } | null;
+}
+
+/** The ring as SVG markup over a map of this size (clipped to it). */
+export function ringSvg(ring: ExportRing, map: { width: number; height: number }): string {
+  const circle = `<circle ${attributes({
+    cx: px(ring.centre.x),
+    cy: px(ring.centre.y),
+    r: px(ring.radius),
+    fill: 'none',
+    stroke: RING_STYLE.line,
+    'stroke-opacity': RING_STYLE.lineOpacity,
+    'stroke-width': 1.5,
+    'stroke-dasharray': '2 6',
+    'stroke-linecap': 'round',
+  })}/>`;
+  const { label } = ring;
+  const text = (y: number, content: string, size: number, weight: number, fill: string) =>
+    `<text ${attributes({
+      x: px(label?.x ?? 0),
+      y: px(y),
+      'font-family': RING_STYLE.font,
+      'font-size': size,
+      'font-weight': weight,
+      'text-anchor': 'middle',
+      'dominant-baseline': 'middle',
+      fill,
+    })}>${escapeXml(content)}</text>`;
+  const labelMarkup = label
+    ? [
+        `<rect ${attributes({
+          x: px(label.x - label.width / 2),
+          y: px(label.y - label.height / 2),
+          width: px(label.width),
+          height: px(label.height),
+          rx: px(label.height / 2),
+          fill: '#fbfaf7',
+          'fill-opacity': 0.92,
+          stroke: RING_STYLE.border,
+          'stroke-dasharray': '3 3',
+        })}/>`,
+        text(label.y - 8, label.title, 13, 600, EXPORT_COLOURS.ink),
+        text(label.y + 8, label.detail, 12, 400, EXPORT_COLOURS.muted),
+      ].join('')
+    : '';
+  const clip = `<svg ${attributes({ width: px(map.width), height: px(map.height), overflow: 'hidden' })}>`;
+  return `<g class="ring"${ring.dimmed ? ' opacity="0.25"' : ''}>${clip}${circle}${labelMarkup}</svg></g>`;
 }
 
 /**
  * One SVG document: the map (nested as its own `<svg>`, which clips it to its own size) on the
  * map's background, and the legend panel to its right. As tall as the taller of the two.
  */
-export function exportSvgDocument({ mapSvg, mapWidth, mapHeight, legend }: ExportSvgInput): string {
+export function exportSvgDocument({
+  mapSvg,
+  mapWidth,
+  mapHeight,
+  legend,
+  overlay = '',
+}: ExportSvgInput): string {
   const width = Math.ceil(mapWidth + legend.width);
   const height = Math.ceil(Math.max(mapHeight, legend.height));
   const root = attributes({
@@ -133,7 +205,7 @@ export function exportSvgDocument({ mapSvg, mapWidth, mapHeight, legend }: Expor
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<svg ${root}>`,
     `<rect ${attributes({ width, height, fill: EXPORT_COLOURS.canvas })}/>`,
-    `<g class="map">${mapElement(mapSvg)}</g>`,
+    `<g class="map">${mapElement(mapSvg)}${overlay}</g>`,
     legendSvg(legend, mapWidth, height),
     '</svg>',
   ].join('\n');

@@ -221,6 +221,8 @@ export function LabelController({
     // Runs after ElementsController, MapStyleController and SelectionController (its siblings
     // before it), so it sees this map's nodes, sizes, hidden kinds and selection classes.
     declutter(cy, measure, apart);
+    // Once more when the panels over the map (the ring's label) have been drawn for this view.
+    schedule();
     // After a node is dragged too: its label moved, and may now lie on another.
     cy.on('viewport resize dragfree', schedule);
     return () => {
