@@ -60,8 +60,11 @@ export const LIMIT_SETTINGS: Readonly<Record<keyof UploadLimits, string>> = {
  */
 export class ImportLimitError extends AppError {
   constructor(file: string, what: string, setting: string, limit: number) {
-    const message = `'${file}' ${what}, more than this server imports (${setting}=${String(limit)})`;
-    super(413, 'PAYLOAD_TOO_LARGE', message, [{ path: file, message }]);
+    super(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `'${file}' ${what}, more than this server imports (${setting}=${String(limit)})`,
+    );
   }
 }
 
