@@ -106,6 +106,17 @@ export class StoreBusyError extends AppError {
   }
 }
 
+/**
+ * 503 (code BUSY, so it carries Retry-After): the database server cannot be reached right now (a
+ * Neo4j restarting, a network cut). Whether a write sent just as it went away was saved is not
+ * known: it is in the audit log if it was.
+ */
+export class StoreUnavailableError extends AppError {
+  constructor() {
+    super(503, 'BUSY', 'the database cannot be reached right now; try again in a moment');
+  }
+}
+
 /** 507: the disk holding the data is full (SQLite's SQLITE_FULL, ENOSPC); nothing was written. */
 export class StorageFullError extends AppError {
   constructor() {

@@ -10,17 +10,24 @@
  * Neo4j (the killed app's writes must then be in Neo4j when a new app process opens it).
  */
 import { mkdtemp, rm } from 'node:fs/promises';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ACCOUNT_ACTIONS } from '@octograph/graph-schema';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
+  freePort,
   signIn,
   startAppProcess,
   startServerProcess,
   type AppProcess,
   type ServerProcess,
 } from '../helpers/app-process.js';
+import {
+  neo4jLauncherMissing,
+  startNeo4jProcess,
+  type Neo4jProcess,
+} from '../helpers/neo4j-process.js';
 import { freshTestStoreEnv, testStoreIsNeo4j } from '../helpers/neo4j.js';
 
 const WRITERS = 20;
@@ -44,7 +51,11 @@ interface Editor {
   headers: Record<string, string>;
 }
 
-type Outcome = 'acknowledged' | 'refused' | 'unanswered';
+/**
+ * How the server answered a write: 2xx, another status, no answer at all, or 503 with Retry-After
+ * (its database was out of reach: the write may or may not have been saved, as with no answer).
+ */
+type Outcome = 'acknowledged' | 'refused' | 'unanswered' | 'unavailable';
 
 /** One write an editor sent: what, on which node or link, and how the server answered. */
 interface Write {
@@ -56,6 +67,10 @@ interface Write {
   value: string;
   outcome: Outcome;
   status: number | null;
+  /** How long the request took, in ms. */
+  ms: number;
+  /** Its Retry-After header, if any. */
+  retryAfter: string | null;
 }
 
 interface AuditEntry {
@@ -69,10 +84,17 @@ interface AuditEntry {
 let app: AppProcess | undefined;
 let server: ServerProcess | undefined;
 let dataDir: string | undefined;
+/** A Neo4j of the test's own, and its folder (the Neo4j kill test). */
+let ownNeo4j: Neo4jProcess | undefined;
+let neo4jDir: string | undefined;
 
 afterEach(async () => {
   await server?.kill('SIGTERM');
   server = undefined;
+  await ownNeo4j?.kill('SIGTERM');
+  ownNeo4j = undefined;
+  if (neo4jDir) await rm(neo4jDir, { recursive: true, force: true });
+  neo4jDir = undefined;
   await app?.stop();
   app = undefined;
   if (dataDir) await rm(dataDir, { recursive: true, force: true });
@@ -136,7 +158,7 @@ async function writeUntil(baseUrl: string, editor: Editor, stop: () => boolean, 
   for (let step = 0; !stop(); step += 1) {
     const [first, second] = [nodes[step % Math.max(nodes.length, 1)], nodes.at(-1)];
     const pair = first !== undefined && second !== undefined ? `${first}|${second}` : '';
-    let write: Omit<Write, 'outcome' | 'status'>;
+    let write: Omit<Write, 'outcome' | 'status' | 'ms' | 'retryAfter'>;
     let request: { method: string; path: string; body: unknown };
     if (nodes.length < 2 || step % 3 === 0) {
       const id = `${prefix}-n${String(step)}`;
@@ -175,20 +197,30 @@ async function writeUntil(baseUrl: string, editor: Editor, stop: () => boolean, 
         body: { kind: 'organisation', description: write.value },
       };
     }
+    const started = performance.now();
     try {
-      const { status } = await call(
+      const { status, response } = await call(
         baseUrl,
         request.method,
         request.path,
         editor.headers,
         request.body,
       );
-      const outcome: Outcome = status >= 200 && status < 300 ? 'acknowledged' : 'refused';
-      writes.push({ ...write, outcome, status });
+      const retryAfter = response.headers.get('retry-after');
+      const outcome: Outcome =
+        status >= 200 && status < 300
+          ? 'acknowledged'
+          : status === 503 && retryAfter !== null
+            ? 'unavailable'
+            : 'refused';
+      writes.push({ ...write, outcome, status, ms: performance.now() - started, retryAfter });
       if (outcome === 'acknowledged' && write.action === 'createNode') nodes.push(write.id);
+      // As a browser would: wait as long as Retry-After says before the next write.
+      if (outcome === 'unavailable') await sleep(Number(retryAfter) * 1000);
     } catch {
       // No answer: the server is gone. The write may or may not have been committed.
-      writes.push({ ...write, outcome: 'unanswered', status: null });
+      const ms = performance.now() - started;
+      writes.push({ ...write, outcome: 'unanswered', status: null, ms, retryAfter: null });
       return;
     }
   }
@@ -345,9 +377,11 @@ async function checkWrites(
       if (!there && !superseded) problems.push(`${what} is missing`);
       if (entries.length !== 1)
         problems.push(`${what} has ${String(entries.length)} audit entries`);
-    } else if (write.outcome === 'unanswered') {
-      // Completely or not at all: the data and its audit entry together.
-      if (there !== (entries.length === 1) || entries.length > 1) {
+    } else if (write.outcome === 'unanswered' || write.outcome === 'unavailable') {
+      // Completely or not at all: the data and its audit entry together (an update a later
+      // acknowledged one replaced can only be checked by its entry).
+      const superseded = write.action === 'updateNode' && latest.get(write.id) !== write;
+      if ((!superseded && there !== (entries.length === 1)) || entries.length > 1) {
         problems.push(`${what}: stored ${String(there)}, ${String(entries.length)} audit entries`);
       }
       if (there) unansweredLanded += 1;
@@ -362,7 +396,9 @@ async function checkWrites(
     ).length;
     const mine = writes.filter((write) => write.writer.userId === userId);
     const acknowledged = mine.filter((write) => write.outcome === 'acknowledged').length;
-    const unanswered = mine.filter((write) => write.outcome === 'unanswered').length;
+    const unanswered = mine.filter(
+      (write) => write.outcome === 'unanswered' || write.outcome === 'unavailable',
+    ).length;
     if (logged < acknowledged || logged > acknowledged + unanswered) {
       problems.push(
         `writer ${String(index)} has ${String(logged)} audit entries for ${String(acknowledged)} acknowledged writes`,
@@ -439,4 +475,96 @@ describe('twenty editors writing at once', () => {
     );
     expect(problems).toEqual([]);
   });
+});
+
+/**
+ * The longest a request may wait while Neo4j is gone: the driver retries a transaction for 10 s
+ * (maxTransactionRetryTime) and waits at most 10 s for a connection (connectionAcquisitionTimeout),
+ * plus time for a busy machine (connection.ts).
+ */
+const OUTAGE_ANSWER_MS = 25_000;
+/** Writes acknowledged after Neo4j is back before the editors stop: the app reconnected. */
+const ACKNOWLEDGED_AFTER_RESTART = 40;
+
+describe.skipIf(!testStoreIsNeo4j())('twenty editors while Neo4j itself is killed', () => {
+  it('keeps every acknowledged write with its entry; meanwhile 503 with Retry-After, never 500; the app reconnects by itself', async () => {
+    const missing = neo4jLauncherMissing();
+    if (missing !== null) throw new Error(missing);
+    neo4jDir = await mkdtemp(join(tmpdir(), 'octograph-neo4j-kill-'));
+    dataDir = await mkdtemp(join(tmpdir(), 'octograph-concurrency-'));
+    const port = await freePort();
+    const password = 'a neo4j password for the kill test';
+    const own = { dataDir: neo4jDir, port, password };
+    ownNeo4j = await startNeo4jProcess(own);
+    const credentials = {
+      email: 'admin@octograph.test',
+      password: 'an admin password for the test',
+    };
+    server = await startServerProcess({
+      dataDir,
+      admin: credentials,
+      env: { NEO4J_URI: ownNeo4j.uri, NEO4J_USER: 'neo4j', NEO4J_PASSWORD: password },
+    });
+    const app = server;
+    const admin = await signIn(app.baseUrl, credentials);
+    const editors = await inviteEditors(app.baseUrl, admin);
+
+    const writes: Write[] = [];
+    let outage: Promise<void> | undefined;
+    let backAt: number | undefined; // writes.length when Neo4j was ready again
+    const deadline = Date.now() + 150_000;
+    const stop = () => {
+      if (!outage && tally(writes, 'acknowledged') >= KILL_AFTER_ACKNOWLEDGED) {
+        outage = (async () => {
+          await ownNeo4j?.kill('SIGKILL');
+          ownNeo4j = await startNeo4jProcess(own);
+          backAt = writes.length;
+        })();
+      }
+      const after = backAt === undefined ? [] : writes.slice(backAt);
+      return (
+        after.filter((write) => write.outcome === 'acknowledged').length >=
+          ACKNOWLEDGED_AFTER_RESTART || Date.now() >= deadline
+      );
+    };
+    await Promise.all(editors.map((editor) => writeUntil(app.baseUrl, editor, stop, writes)));
+    await outage;
+    const refused = writes.filter(
+      (write) => write.outcome !== 'acknowledged' && write.outcome !== 'unavailable',
+    );
+    expect(
+      refused.map((write) => `${write.action} ${write.id}: ${String(write.status)}`),
+      'every write was acknowledged or answered 503 with Retry-After',
+    ).toEqual([]);
+    const unavailable = writes.filter((write) => write.outcome === 'unavailable');
+    expect(
+      unavailable.length,
+      'writes sent while Neo4j was down were answered 503',
+    ).toBeGreaterThan(0);
+    const slowest = Math.max(...writes.map((write) => write.ms));
+    const slowestFive = [...writes]
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 5)
+      .map((write) => `${write.action} ${String(write.status)} ${String(Math.round(write.ms))} ms`);
+    expect(
+      slowest,
+      `no request waited longer than the driver allows: ${slowestFive.join(', ')}`,
+    ).toBeLessThan(OUTAGE_ANSWER_MS);
+    const afterRestart = writes
+      .slice(backAt ?? writes.length)
+      .filter((write) => write.outcome === 'acknowledged').length;
+    expect(afterRestart, 'writes acknowledged after Neo4j came back').toBeGreaterThanOrEqual(
+      ACKNOWLEDGED_AFTER_RESTART,
+    );
+
+    // The same app process, never restarted, now reads everything back from the new Neo4j.
+    const { problems, unansweredLanded } = await checkWrites(app.baseUrl, admin, editors, writes);
+    console.log(
+      `neo4j SIGKILL: ${String(tally(writes, 'acknowledged'))} acknowledged writes all kept with their audit entries ` +
+        `(${String(afterRestart)} after Neo4j restarted, through the same app process); ` +
+        `${String(unavailable.length)} answered 503 with Retry-After ${unavailable[0]?.retryAfter ?? ''} s while it was down ` +
+        `(${String(unansweredLanded)} of them had been committed), none 500; slowest answer ${String(Math.round(slowest))} ms`,
+    );
+    expect(problems).toEqual([]);
+  }, 240_000);
 });

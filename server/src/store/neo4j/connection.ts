@@ -182,7 +182,8 @@ class DeadlineError extends Error {
   override name = 'DeadlineError';
 }
 
-function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
+/** `work`, or a DeadlineError once `ms` have passed. */
+export function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const deadline = new Promise<never>((_resolve, reject) => {
     timer = setTimeout(() => {

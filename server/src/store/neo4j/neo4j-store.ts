@@ -25,6 +25,7 @@ import {
 import {
   Neo4jError,
   bookmarkManager,
+  error as driverErrors,
   session as sessionMode,
   type BookmarkManager,
   type Driver,
@@ -33,7 +34,7 @@ import {
   type SessionMode,
 } from 'neo4j-driver';
 import type { Neo4jConfig } from '../../config.js';
-import { AppError, ConflictError } from '../../errors.js';
+import { AppError, ConflictError, StoreUnavailableError } from '../../errors.js';
 import type {
   AuditFilter,
   AuditLogPage,
@@ -57,7 +58,13 @@ import type {
 } from '../graph-store.js';
 import { checkExpectedRevision, locateError, parseBatchOps } from '../write-rules.js';
 import { AccountsTx, AccountsWriter } from './accounts.js';
-import { checkServer, closeDriver, createDriver, createSchema } from './connection.js';
+import {
+  checkServer,
+  closeDriver,
+  createDriver,
+  createSchema,
+  withDeadline,
+} from './connection.js';
 import { AuditLog, GraphReader, GraphWriter } from './graph-tx.js';
 import { PING } from './queries.js';
 
@@ -69,9 +76,37 @@ import { PING } from './queries.js';
  */
 const MAX_READ_ATTEMPTS = 5;
 
+/**
+ * Once a transaction found the server out of reach, later ones do not each wait out the driver's
+ * retries (up to maxTransactionRetryTime, and a request makes several): they fail at once with
+ * StoreUnavailableError (503) until a quick probe, at most once per PROBE_INTERVAL_MS and given
+ * PROBE_TIMEOUT_MS, finds the server answering again.
+ */
+const PROBE_INTERVAL_MS = 1_000;
+const PROBE_TIMEOUT_MS = 2_000;
+
+/**
+ * Whether a driver error means the server is out of reach (stopped, restarting, killed, a network
+ * cut) rather than that the work was wrong: ServiceUnavailable and SessionExpired once the managed
+ * transaction's retries (maxTransactionRetryTime) are spent, any other error the driver calls
+ * retryable, and a pool that could not hand out a connection in time.
+ */
+function isUnavailable(error: unknown): boolean {
+  if (!(error instanceof Neo4jError)) return false;
+  if (
+    error.code === driverErrors.SERVICE_UNAVAILABLE ||
+    error.code === driverErrors.SESSION_EXPIRED
+  ) {
+    return true;
+  }
+  if (Neo4jError.isRetryable(error)) return true;
+  return error.message.startsWith('Connection acquisition timed out');
+}
+
 /** What a failed transaction rejects with: our own errors as they are, Neo4j's made readable. */
 function storeError(error: unknown): Error {
   if (error instanceof AppError) return error;
+  if (isUnavailable(error)) return new StoreUnavailableError();
   if (
     error instanceof Neo4jError &&
     error.code === 'Neo.ClientError.Schema.ConstraintValidationFailed'
@@ -87,6 +122,8 @@ function storeError(error: unknown): Error {
 export class Neo4jGraphStore implements GraphStore {
   readonly kind = 'neo4j';
   private closed = false;
+  /** Set while the server is out of reach: when it was last probed, and the probe under way. */
+  private outage: { probedAt: number; probe: Promise<boolean> | null } | null = null;
 
   private constructor(
     private readonly driver: Driver,
@@ -364,16 +401,41 @@ export class Neo4jGraphStore implements GraphStore {
     mode: SessionMode,
     work: (tx: ManagedTransaction) => Promise<T>,
   ): Promise<T> {
+    await this.checkReachable();
     const session = this.session(mode);
     try {
       return mode === sessionMode.READ
         ? await session.executeRead(work)
         : await session.executeWrite(work);
     } catch (error: unknown) {
-      throw storeError(error);
+      const failure = storeError(error);
+      if (failure instanceof StoreUnavailableError) {
+        this.outage ??= { probedAt: Date.now(), probe: null };
+      }
+      throw failure;
     } finally {
       await session.close();
     }
+  }
+
+  /**
+   * While the server is known to be out of reach, throws StoreUnavailableError at once, unless a
+   * probe (shared by every caller meanwhile, one per PROBE_INTERVAL_MS) finds it back.
+   */
+  private async checkReachable(): Promise<void> {
+    const outage = this.outage;
+    if (outage === null) return;
+    if (outage.probe === null && Date.now() - outage.probedAt >= PROBE_INTERVAL_MS) {
+      outage.probedAt = Date.now();
+      outage.probe = withDeadline(this.ping(), PROBE_TIMEOUT_MS)
+        .catch(() => false)
+        .finally(() => {
+          outage.probe = null;
+        });
+    }
+    const reachable = outage.probe === null ? false : await outage.probe;
+    if (!reachable) throw new StoreUnavailableError();
+    if (this.outage === outage) this.outage = null;
   }
 
   /** Runs `work` in one read transaction. */
