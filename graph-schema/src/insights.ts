@@ -205,6 +205,12 @@ export const CommunityItemSchema = z.object({
   id: z.int(),
   size: z.int(),
   members: z.array(InsightNodeRefSchema),
+  /**
+   * The theme or place that most of its organisations share, which names it ("Food", "Old
+   * Town"); each community gets a different one where it can; null when no theme or place is
+   * shared by two of its organisations.
+   */
+  namedAfter: InsightNodeRefSchema.nullable(),
   explanation: z.string(),
 });
 export type CommunityItem = z.infer<typeof CommunityItemSchema>;

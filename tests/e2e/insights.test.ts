@@ -133,8 +133,25 @@ describe('insights panel', () => {
       const firstFew = colourOf.slice(0, 12);
       expect(new Set(firstFew).size).toBe(firstFew.length);
 
+      // The legend says what each colour means: communities named after the theme or place most
+      // of their members share, not "Community 7".
+      const named = communities.items.flatMap((community) =>
+        community.namedAfter ? [community.namedAfter.name] : [],
+      );
+      expect(named.length).toBeGreaterThan(1);
+      const legend = page.getByRole('complementary', { name: 'Legend' });
+      const section = legend.locator('section', { hasText: 'Communities' });
+      await expect
+        .poll(() => section.locator('.legend__label').allTextContents())
+        .toEqual(
+          communities.items.map(
+            (community) => community.namedAfter?.name ?? `Community ${String(community.id + 1)}`,
+          ),
+        );
+
       await toggle.uncheck();
       await expect.poll(() => nodeColours(page)).toEqual(before);
+      expect(await section.count()).toBe(0);
     }),
   );
 });

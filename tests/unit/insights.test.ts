@@ -334,6 +334,45 @@ describe('communities', () => {
     // Two communities of 3 of the 7 links each, with degree sum 7 of 14: 2 × (3/7 − 1/4).
     expect(insights.modularity).toBeCloseTo(2 * (3 / 7 - 1 / 4), 10);
   });
+
+  it('names each community after the theme or place most of it shares, a different one each', () => {
+    const insights = computeInsights({
+      nodes: [
+        ...orgs('a b c d e f'),
+        node('food', 'theme'),
+        node('youth', 'theme'),
+        node('harbour', 'place'),
+      ],
+      links: [
+        ...collaborations('a-b b-c c-a d-e e-f f-d c-d'),
+        // Food is shared by a, b, c and by d: the first triangle is named after it.
+        link('a', 'food', 'FOCUSES_ON'),
+        link('b', 'food', 'FOCUSES_ON'),
+        link('c', 'food', 'FOCUSES_ON'),
+        link('d', 'food', 'FOCUSES_ON'),
+        link('e', 'food', 'FOCUSES_ON'),
+        // d, e and f share the harbour as much as food, which names the other one already.
+        link('d', 'harbour', 'BASED_IN'),
+        link('e', 'harbour', 'BASED_IN'),
+        link('f', 'harbour', 'BASED_IN'),
+        // Youth is one organisation's only: no name.
+        link('f', 'youth', 'FOCUSES_ON'),
+      ],
+    });
+    expect(insights.communities.map((community) => community.namedAfter?.name)).toEqual([
+      'Food',
+      'Harbour',
+    ]);
+    expect(insights.communities[1]?.explanation).toMatch(/^Harbour: 3 /);
+  });
+
+  it('leaves a community unnamed when no theme or place is shared by two of it', () => {
+    const insights = computeInsights({
+      nodes: [...orgs('a b c'), node('food', 'theme')],
+      links: [...collaborations('a-b b-c c-a'), link('a', 'food', 'FOCUSES_ON')],
+    });
+    expect(insights.communities.map((community) => community.namedAfter)).toEqual([null]);
+  });
 });
 
 /**

@@ -122,6 +122,8 @@ export const en = {
     attributesAsNodes: 'Show themes, places and meetings as nodes',
     organisations: 'Organisations',
     otherNodes: 'Also on the map',
+    /** While the map is coloured by community: each colour, named after what it shares. */
+    communities: 'Communities',
     links: 'Links',
     hub: 'Networks are drawn as hubs with a ring',
     closed: 'A dashed outline: closed',
@@ -600,6 +602,23 @@ export const en = {
     doneWarnings_one: '{{count, number}} warning in the preview.',
     doneWarnings_other: '{{count, number}} warnings in the preview.',
     dismiss: 'Dismiss',
+    /** The server's problems, said in the reader's words (i18n/server-words.ts). */
+    problem: {
+      unknownEnd: '“{{name}}” is neither in the file nor on the map',
+      fromEmpty: 'From is empty',
+      toEmpty: 'To is empty',
+      noType: 'has no Type; imported as {{kind}}, the type you chose',
+      unknownType:
+        '“{{type}}” is not a type Octograph knows; imported as {{kind}}, the type you chose',
+      unknownColumn: '“{{header}}” is not an Octograph field; the column is not imported',
+      noLabel: 'has neither a Label nor an ID',
+      notYear: '“{{text}}” is not a year',
+      notNumber: '“{{text}}” is not a number',
+      unknownMeeting: '“{{text}}” is no meeting of the file or of the map',
+      unknownTag: 'the tag “{{name}}” names no theme; not imported',
+      newPlace: '“{{name}}” is a new place; it is added',
+      emptyFile: '“{{name}}” is empty',
+    },
   },
   exportData: {
     title: 'Export',

@@ -7,6 +7,7 @@ import type {
   BridgeItem,
   BrokerItem,
   CommunityItem,
+  InsightNodeRef,
   IntroductionItem,
   IslandItem,
   NotConnectedItem,
@@ -280,11 +281,46 @@ export function findCommunities(model: NetworkModel): {
   const sorted = [...groups.values()]
     .map((group) => group.map((id) => refOf(model, id)).sort(byName))
     .sort((a, b) => b.length - a.length || smallestId(a).localeCompare(smallestId(b)));
-  const communities = sorted.map((members, index) => ({
-    id: index,
-    size: members.length,
-    members,
-    explanation: `Community ${String(index + 1)}: ${countOf(members.length, ...COLLABORATORS)} more linked to each other than to the rest, such as ${listOf(members.slice(0, 3).map((member) => member.name))}.`,
-  }));
+  const taken = new Set<string>();
+  const communities = sorted.map((members, index) => {
+    const namedAfter = communityName(model, members, taken);
+    if (namedAfter) taken.add(namedAfter.id);
+    const title = namedAfter ? namedAfter.name : `Community ${String(index + 1)}`;
+    return {
+      id: index,
+      size: members.length,
+      members,
+      namedAfter,
+      explanation: `${title}: ${countOf(members.length, ...COLLABORATORS)} more linked to each other than to the rest, such as ${listOf(members.slice(0, 3).map((member) => member.name))}.`,
+    };
+  });
   return { communities, modularity: result.modularity };
+}
+
+/**
+ * The theme or place shared by the most organisations of a community (at least two), not yet
+ * naming a larger community; ties go to themes, then to the name. Null when there is none.
+ */
+function communityName(
+  model: NetworkModel,
+  members: readonly InsightNodeRef[],
+  taken: ReadonlySet<string>,
+): InsightNodeRef | null {
+  const counts = new Map<string, number>();
+  for (const member of members) {
+    const profile = model.profiles.get(member.id);
+    for (const id of [...(profile?.themes ?? []), ...(profile?.places ?? [])]) {
+      if (!taken.has(id)) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+  }
+  const ranked = [...counts]
+    .filter(([, count]) => count >= 2)
+    .map(([id, count]) => ({ ref: refOf(model, id), count }))
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        Number(b.ref.kind === 'theme') - Number(a.ref.kind === 'theme') ||
+        byName(a.ref, b.ref),
+    );
+  return ranked[0]?.ref ?? null;
 }

@@ -18,6 +18,7 @@ import { useSelection } from '../selection/selection-context';
 import {
   bridgeHighlight,
   COMMUNITY_COLOURS,
+  communityName,
   groupHighlight,
   introductionHighlight,
   type Highlight,
@@ -218,7 +219,7 @@ export function InsightsPanel({ id, onClose }: { id: string; onClose: () => void
                     ? COMMUNITY_COLOURS[item.id % COMMUNITY_COLOURS.length]
                     : undefined
                 }
-                title={t('insights.communities.name', { number: item.id + 1 })}
+                title={communityName(item, t)}
                 text={t('insights.communities.item', { count: item.size })}
                 onClick={() => {
                   act({ type: 'highlight', highlight: groupHighlight(item) });

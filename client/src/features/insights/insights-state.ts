@@ -9,6 +9,7 @@ import type {
   IntroductionItem,
   IslandItem,
 } from '@octograph/graph-schema';
+import type { TFunction } from 'i18next';
 
 /** Nodes that stand out on the map; everything else fades. */
 export interface Highlight {
@@ -104,4 +105,15 @@ export function communityColours(
     for (const member of community.members) colours.set(member.id, colour);
   }
   return colours;
+}
+
+/**
+ * A community's name: the theme or place most of it shares ("Food"), else its number
+ * ("Community 3"), in the reader's language.
+ */
+export function communityName(
+  community: Pick<CommunityItem, 'id' | 'namedAfter'>,
+  t: TFunction,
+): string {
+  return community.namedAfter?.name ?? t('insights.communities.name', { number: community.id + 1 });
 }

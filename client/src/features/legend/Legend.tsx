@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useFilteredMap } from '../filters/use-filtered-map';
 import { dispatchMapStyle, useMapStyle } from '../map-style/map-style-store';
 import { SizeMetricMenu } from '../map-style/SizeMetricMenu';
+import { CommunitiesLegend } from './CommunitiesLegend';
 import {
   NODE_KIND_COLOURS,
   NODE_KIND_SHAPES,
@@ -99,6 +100,7 @@ export function Legend() {
       </div>
       {open && (
         <div className="legend__body" id={bodyId}>
+          <CommunitiesLegend />
           {counts.organisations.length > 0 && (
             <section>
               <h2 className="legend__heading">{t('legend.organisations')}</h2>
