@@ -239,6 +239,39 @@ export function describeAccountsAuditContract(current: () => GraphStore): void {
       await failureOf(() => store.updateUser('ghost', { name: 'Ghost' }), UserNotFoundError);
     });
 
+    it('changes a user on the condition of their pending invitation once, however many race', async () => {
+      const store = current();
+      const pending = 'sha256-of-invitation';
+      await store.createUser(user('zoe', { passwordHash: null, invitationHash: pending }));
+      await failureOf(
+        () => store.updateUser('zoe', { name: 'Zed' }, {}, { ifInvitationHash: 'another' }),
+        UserNotFoundError,
+      );
+      const accept = (password: string) =>
+        store.updateUser(
+          'zoe',
+          {
+            passwordHash: `scrypt-of-${password}`,
+            invitationHash: null,
+            invitationExpiresAt: null,
+          },
+          { actor: 'zoe' },
+          { ifInvitationHash: pending },
+        );
+      const results = await Promise.allSettled([accept('first'), accept('second')]);
+      const accepted = results.flatMap((result) =>
+        result.status === 'fulfilled' ? [result.value] : [],
+      );
+      const refused = results.flatMap((result) =>
+        result.status === 'rejected' ? [result.reason as unknown] : [],
+      );
+      expect(accepted).toHaveLength(1);
+      expect(refused).toHaveLength(1);
+      expect(refused[0]).toBeInstanceOf(UserNotFoundError);
+      expect(await store.getUser('zoe')).toEqual(accepted[0]);
+      expect(accepted[0]).toMatchObject({ name: 'User zoe', invitationHash: null });
+    });
+
     it('keeps the language a user chose, and changes nothing else with it', async () => {
       const store = current();
       await store.createUser(admin('ania'));

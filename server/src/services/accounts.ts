@@ -17,6 +17,7 @@ import {
   ConflictError,
   ForbiddenError,
   UnauthenticatedError,
+  UserNotFoundError,
   ValidationError,
 } from '../errors.js';
 import type {
@@ -159,7 +160,8 @@ export class AccountService {
 
   /** Accepts an invitation: the password is set, the link stops working, the user is in. */
   async acceptInvitation(token: string, password: string): Promise<NewSession> {
-    // One acceptance per link at a time: a second one sent meanwhile finds it used.
+    // One acceptance per link at a time in this process (the slow hash is not done twice); the
+    // store's condition below makes it once across several app servers.
     if (this.accepting.has(token)) throw new InvitationNotFoundError();
     this.accepting.add(token);
     try {
@@ -167,11 +169,17 @@ export class AccountService {
       const passwordHash = await hashPassword(password);
       // Checked again after the slow hash: the link may have been used or replaced meanwhile.
       await this.invited(token);
-      const updated = await this.store.updateUser(
-        user.id,
-        { passwordHash, invitationHash: null, invitationExpiresAt: null },
-        { actor: user.id },
-      );
+      const updated = await this.store
+        .updateUser(
+          user.id,
+          { passwordHash, invitationHash: null, invitationExpiresAt: null },
+          { actor: user.id },
+          { ifInvitationHash: tokenHash(token) },
+        )
+        .catch((error: unknown) => {
+          // Accepted (or replaced) through another server since it was checked.
+          throw error instanceof UserNotFoundError ? new InvitationNotFoundError() : error;
+        });
       return await this.startSession(updated);
     } finally {
       this.accepting.delete(token);

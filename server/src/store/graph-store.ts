@@ -111,6 +111,15 @@ export interface StoredUser {
 }
 
 /** What an admin (or the user themself) may change on an account. */
+/** A condition on a user change, checked in its transaction. */
+export interface UpdateUserOptions {
+  /**
+   * Change the user only while this is still their pending invitation: of two acceptances of one
+   * invitation racing on two app servers, the second finds it gone (UserNotFoundError).
+   */
+  ifInvitationHash?: string;
+}
+
 export type UserChange = Partial<
   Pick<
     StoredUser,
@@ -319,7 +328,12 @@ export interface GraphStore {
    * no enabled admin with a password. Disabling a user or changing their password hash ends all
    * their sessions in the same transaction.
    */
-  updateUser(id: string, change: UserChange, context?: WriteContext): Promise<StoredUser>;
+  updateUser(
+    id: string,
+    change: UserChange,
+    context?: WriteContext,
+    options?: UpdateUserOptions,
+  ): Promise<StoredUser>;
   getUser(id: string): Promise<StoredUser | null>;
   findUserByEmail(email: string): Promise<StoredUser | null>;
   findUserByInvitation(invitationHash: string): Promise<StoredUser | null>;

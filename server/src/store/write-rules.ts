@@ -40,7 +40,7 @@ import {
   ValidationError,
 } from '../errors.js';
 import { searchKey } from './search-key.js';
-import type { Dismissal, WriteContext } from './graph-store.js';
+import type { Dismissal, StoredUser, UpdateUserOptions, WriteContext } from './graph-store.js';
 
 function parseOrThrow<T extends z.ZodType>(schema: T, value: unknown): z.output<T> {
   const result = schema.safeParse(value);
@@ -339,4 +339,9 @@ function searchableText(node: GraphNode): string[] {
     case 'place':
       return [node.name];
   }
+}
+
+/** Whether a user change's condition holds (UpdateUserOptions): else the store refuses it. */
+export function invitationHolds(user: StoredUser, options: UpdateUserOptions): boolean {
+  return options.ifInvitationHash === undefined || user.invitationHash === options.ifInvitationHash;
 }

@@ -6,7 +6,8 @@ import type Database from 'better-sqlite3';
 import type { AuditAction, AuditChange, Language, Role } from '@octograph/graph-schema';
 import { ConflictError, UserNotFoundError } from '../../errors.js';
 import { accountChange } from '../audit-rules.js';
-import type { StoredSession, StoredUser, UserChange } from '../graph-store.js';
+import type { StoredSession, StoredUser, UpdateUserOptions, UserChange } from '../graph-store.js';
+import { invitationHolds } from '../write-rules.js';
 
 /** Writes the audit entry of an account change inside the caller's transaction. */
 export type AccountAudit = (action: AuditAction, actor: string | null, change: AuditChange) => void;
@@ -103,11 +104,16 @@ export class EmbeddedAccounts {
       .immediate();
   }
 
-  updateUser(id: string, change: UserChange, actor: string | null): StoredUser {
+  updateUser(
+    id: string,
+    change: UserChange,
+    actor: string | null,
+    options: UpdateUserOptions = {},
+  ): StoredUser {
     return this.db
       .transaction(() => {
         const existing = this.getUser(id);
-        if (!existing) throw new UserNotFoundError(id);
+        if (!existing || !invitationHolds(existing, options)) throw new UserNotFoundError(id);
         const next: StoredUser = { ...existing, ...definedOnly(change) };
         const hadAdmin = this.hasAdmin();
         this.statements.updateUser.run(userParams(next));

@@ -68,6 +68,7 @@ import type {
   Snapshot,
   StoredSession,
   StoredUser,
+  UpdateUserOptions,
   UserChange,
   WriteContext,
 } from '../graph-store.js';
@@ -670,8 +671,13 @@ export class EmbeddedGraphStore implements GraphStore {
     });
   }
 
-  updateUser(id: string, change: UserChange, context?: WriteContext): Promise<StoredUser> {
-    return this.run(() => this.accounts.updateUser(id, change, context?.actor ?? null));
+  updateUser(
+    id: string,
+    change: UserChange,
+    context?: WriteContext,
+    options?: UpdateUserOptions,
+  ): Promise<StoredUser> {
+    return this.run(() => this.accounts.updateUser(id, change, context?.actor ?? null, options));
   }
 
   getUser(id: string): Promise<StoredUser | null> {

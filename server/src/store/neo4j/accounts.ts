@@ -18,7 +18,8 @@ import {
 import type { ManagedTransaction, Record as Neo4jRecord } from 'neo4j-driver';
 import { ConflictError, UserNotFoundError } from '../../errors.js';
 import { accountChange } from '../audit-rules.js';
-import type { StoredSession, StoredUser, UserChange } from '../graph-store.js';
+import type { StoredSession, StoredUser, UpdateUserOptions, UserChange } from '../graph-store.js';
+import { invitationHolds } from '../write-rules.js';
 import {
   ALL_USERS,
   COUNT_ACTIVE_USERS,
@@ -214,9 +215,16 @@ export class AccountsWriter extends AccountsTx {
     await this.audit('createUser', user.id, accountChange(null, user));
   }
 
-  async updateUser(id: string, change: UserChange, actor: string | null): Promise<StoredUser> {
+  async updateUser(
+    id: string,
+    change: UserChange,
+    actor: string | null,
+    options: UpdateUserOptions = {},
+  ): Promise<StoredUser> {
+    // The accounts lock (LOCK_ACCOUNTS) is held from the transaction's first statement, so what
+    // this reads cannot change before the update commits.
     const existing = await this.getUser(id);
-    if (!existing) throw new UserNotFoundError(id);
+    if (!existing || !invitationHolds(existing, options)) throw new UserNotFoundError(id);
     const next: StoredUser = { ...existing, ...definedOnly(change) };
     const hadAdmin = await this.hasAdmin();
     await this.run(UPDATE_USER, { id, props: userProperties(next) });

@@ -53,6 +53,7 @@ import type {
   Snapshot,
   StoredSession,
   StoredUser,
+  UpdateUserOptions,
   UserChange,
   WriteContext,
 } from '../graph-store.js';
@@ -313,8 +314,15 @@ export class Neo4jGraphStore implements GraphStore {
     await this.accountWrite((accounts) => accounts.createFirstAdmin(user));
   }
 
-  async updateUser(id: string, change: UserChange, context?: WriteContext): Promise<StoredUser> {
-    return this.accountWrite((accounts) => accounts.updateUser(id, change, context?.actor ?? null));
+  async updateUser(
+    id: string,
+    change: UserChange,
+    context?: WriteContext,
+    options?: UpdateUserOptions,
+  ): Promise<StoredUser> {
+    return this.accountWrite((accounts) =>
+      accounts.updateUser(id, change, context?.actor ?? null, options),
+    );
   }
 
   async getUser(id: string): Promise<StoredUser | null> {
