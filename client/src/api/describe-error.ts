@@ -1,4 +1,5 @@
 import type { ParseKeys, TFunction } from 'i18next';
+import { sayKnown, type KnownSentence } from '../i18n/server-words';
 import { ApiError, UnexpectedResponseError } from './api-error';
 
 /** What to tell a person about an error: a translated title and, if any, the server's words. */
@@ -25,19 +26,11 @@ export function describeError(error: unknown): ErrorDescription {
   return { title: 'errors.unknown', detail: error instanceof Error ? error.message : null };
 }
 
-/** A server message the client can say in the reader's language, with the values it carries. */
-interface KnownMessage {
-  pattern: RegExp;
-  key: ParseKeys;
-  /** Names of the pattern's groups, in order, as the text's placeholders. */
-  values?: readonly string[];
-}
-
 /**
  * The server's messages people meet most (signing in, accounts, forms), recognised by their
  * words so they can be said in any language; anything else is shown as the server wrote it.
  */
-const KNOWN_MESSAGES: readonly KnownMessage[] = [
+const KNOWN_MESSAGES: readonly KnownSentence[] = [
   { pattern: /^the e-mail or password is wrong$/, key: 'errors.message.wrongPassword' },
   { pattern: /^this account is disabled; ask an admin$/, key: 'errors.message.accountDisabled' },
   { pattern: /^the set-up code is wrong/, key: 'errors.message.wrongSetupCode' },
@@ -52,7 +45,7 @@ const KNOWN_MESSAGES: readonly KnownMessage[] = [
 ];
 
 /** Field problems (zod's and the server's), by their words. */
-const KNOWN_ISSUES: readonly KnownMessage[] = [
+const KNOWN_ISSUES: readonly KnownSentence[] = [
   { pattern: /^is required$/, key: 'errors.issue.required' },
   { pattern: /^must be an e-mail address$/, key: 'errors.issue.email' },
   {
@@ -64,17 +57,6 @@ const KNOWN_ISSUES: readonly KnownMessage[] = [
   { pattern: /^is not your current password$/, key: 'errors.issue.notCurrentPassword' },
 ];
 
-function say(known: readonly KnownMessage[], text: string, t: TFunction): string | null {
-  for (const { pattern, key, values = [] } of known) {
-    const match = pattern.exec(text);
-    if (!match) continue;
-    const named = Object.fromEntries(values.map((name, index) => [name, match[index + 1] ?? '']));
-    const count = named.count === undefined ? {} : { count: Number(named.count) };
-    return t(key, { ...named, ...count });
-  }
-  return null;
-}
-
 /**
  * The server's words about an error in the reader's language where the client knows them ("the
  * e-mail or password is wrong" → "Nieprawidłowy e-mail lub hasło"), else as the server wrote
@@ -84,7 +66,7 @@ export function errorDetail(error: unknown, t: TFunction): string | null {
   if (!(error instanceof ApiError)) return describeError(error).detail;
   const issues = error.body.issues.map((issue) => {
     const field = issue.path.split('.').at(-1) ?? issue.path;
-    const said = say(KNOWN_ISSUES, issue.message, t);
+    const said = sayKnown(KNOWN_ISSUES, issue.message, t);
     return {
       known: said !== null,
       text: said === null ? `${issue.path} ${issue.message}` : `${field}: ${said}`,
@@ -93,7 +75,7 @@ export function errorDetail(error: unknown, t: TFunction): string | null {
   // An unknown message with issues that are all known only repeats their gist: leave it out.
   const allKnown = issues.length > 0 && issues.every((issue) => issue.known);
   const message =
-    say(KNOWN_MESSAGES, error.body.message, t) ?? (allKnown ? null : error.body.message);
+    sayKnown(KNOWN_MESSAGES, error.body.message, t) ?? (allKnown ? null : error.body.message);
   const parts = [message, ...issues.map((issue) => issue.text)];
   return parts.filter((part): part is string => part !== null && part !== '').join('; ') || null;
 }

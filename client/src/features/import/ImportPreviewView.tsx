@@ -8,6 +8,7 @@ import {
 } from '@octograph/graph-schema';
 import { useTranslation } from 'react-i18next';
 import { placeLabel, previewTable, problemCounts, type PreviewRow } from './import-state';
+import { importProblemText } from '../../i18n/server-words';
 
 const isLinkKind = (type: string): type is LinkKind =>
   (LINK_KINDS as readonly string[]).includes(type);
@@ -47,7 +48,7 @@ function Problem({ problem, withPlace }: { problem: ImportProblem; withPlace: bo
           {t('import.column', { column: problem.column })}{' '}
         </span>
       )}
-      <span>{problem.message}</span>
+      <span>{importProblemText(problem.message, t)}</span>
     </>
   );
 }
