@@ -18,7 +18,7 @@ import type { GraphStore, WriteContext } from '../store/graph-store.js';
 import { applyImport, previewImport } from './import-service.js';
 import type { ImportJob, ImportReply } from './import-worker.js';
 import type { UploadedFile } from './source.js';
-import type { UploadLimits } from './upload-limits.js';
+import { DEFAULT_UPLOAD_LIMITS, type UploadLimits } from './upload-limits.js';
 
 /**
  * The worker's heap: room for the largest file the limits allow (about 400 MB at 100,000 rows
@@ -108,12 +108,35 @@ export class ImportRunner {
     });
   }
 
+  /**
+   * Saves positions for the stored nodes that have none, in the worker, a batch per transaction
+   * (import-worker.ts); answers how many. Nothing to do for a store a worker cannot open.
+   */
+  async placeUnplaced(): Promise<number> {
+    const file = this.databaseFile();
+    if (file === null || !this.hasUnplaced()) return 0;
+    const request = {
+      files: [],
+      unknownType: 'organisation:community_group',
+      limits: DEFAULT_UPLOAD_LIMITS,
+      context: {},
+    } as const;
+    const reply = await this.inWorker(file, request, 'place', 0);
+    if (reply.type !== 'placed') throw new Error(`the import worker answered ${reply.type}`);
+    return reply.placed;
+  }
+
   /** Stops the worker, and with it an import in progress (its transaction rolls back). */
   async close(): Promise<void> {
     if (this.idle !== null) clearTimeout(this.idle);
     const worker = this.worker;
     this.worker = null;
     await worker?.terminate();
+  }
+
+  /** Whether some stored node has no position (false for a store a worker cannot open). */
+  hasUnplaced(): boolean {
+    return this.store instanceof EmbeddedGraphStore && this.store.unplacedCount() > 0;
   }
 
   /** The embedded store's file, or null for a store a worker cannot open. */
@@ -150,7 +173,7 @@ export class ImportRunner {
         worker.off('error', onError);
         worker.off('exit', onExit);
         if (this.worker !== worker) return;
-        if (step === 'apply') {
+        if (step !== 'preview') {
           // An apply ends the import: the worker and all the memory it used go.
           void this.close();
         } else {

@@ -21,7 +21,8 @@ import type { UploadLimits } from './upload-limits.js';
 
 /** What the worker is asked to do (one message). */
 export interface ImportJob {
-  step: 'preview' | 'apply';
+  /** `place`: save positions for the stored nodes that have none (no files). */
+  step: 'preview' | 'apply' | 'place';
   /** The embedded database file. */
   databaseFile: string;
   files: { name: string; bytes: Uint8Array }[];
@@ -36,6 +37,7 @@ export interface ImportJob {
 export type ImportReply =
   | { type: 'preview'; preview: ImportPreview }
   | { type: 'applied'; result: ImportResult }
+  | { type: 'placed'; placed: number }
   | {
       type: 'refused';
       statusCode: number;
@@ -60,9 +62,29 @@ function storeOf(file: string): EmbeddedGraphStore {
   return opened;
 }
 
+/** Positions saved per transaction when placing nodes that have none. */
+const PLACE_BATCH = 2_000;
+
+/**
+ * Saves a position for every stored node without one (left by a write that could not place its
+ * nodes, or by the command line's import of a file without positions), in transactions of
+ * PLACE_BATCH, so the server's own writes never wait long for the lock; nothing else moves.
+ */
+async function placeUnplaced(store: EmbeddedGraphStore, context: WriteContext): Promise<number> {
+  const snapshot = await store.snapshot();
+  const positions = positionsAfterBatch(snapshot, [], { revision: snapshot.revision, results: [] });
+  for (let at = 0; at < positions.length; at += PLACE_BATCH) {
+    await store.savePositions(positions.slice(at, at + PLACE_BATCH), context);
+  }
+  return positions.length;
+}
+
 async function run(job: ImportJob): Promise<ImportReply> {
   const store = storeOf(job.databaseFile);
   try {
+    if (job.step === 'place') {
+      return { type: 'placed', placed: await placeUnplaced(store, job.context) };
+    }
     const files: UploadedFile[] = job.files.map((file) => ({
       name: file.name,
       bytes: Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength),

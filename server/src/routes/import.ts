@@ -103,6 +103,24 @@ const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, opt
   app.addHook('onClose', async () => {
     await runner.close();
   });
+  // Nodes left without a position (a crash before the import placed them all at once, or the
+  // command line's import) are placed once the server is up, in the worker, in batches; until
+  // then the map places them when it is read. Imports wait for it (429 BUSY meanwhile).
+  app.addHook('onReady', (done) => {
+    if (runner.hasUnplaced()) {
+      void gate
+        .run(() => runner.placeUnplaced())
+        .then(
+          (placed) => {
+            app.log.info({ placed }, 'placed the nodes that had no position');
+          },
+          (error: unknown) => {
+            app.log.warn({ err: error }, 'could not place the nodes that have no position');
+          },
+        );
+    }
+    done();
+  });
   await app.register(multipart, {
     limits: { fileSize: limit, files: MAX_FILES, fields: 10, fieldSize: 1000 },
   });

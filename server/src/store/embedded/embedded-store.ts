@@ -176,6 +176,8 @@ const SQL = {
   allNodes: `SELECT doc FROM nodes ORDER BY sort_key, id`,
   allLinks: `SELECT doc FROM links ORDER BY id`,
   allPositions: `SELECT node_id AS id, x, y FROM positions ORDER BY node_id`,
+  unplacedCount: `SELECT COUNT(*) AS count FROM nodes
+    WHERE NOT EXISTS (SELECT 1 FROM positions WHERE positions.node_id = nodes.id)`,
   dismissal: `SELECT a_id AS a, b_id AS b, dismissed_at AS dismissedAt, dismissed_by AS dismissedBy
     FROM dismissals WHERE a_id = ? AND b_id = ?`,
   insertDismissal: `INSERT INTO dismissals (a_id, b_id, dismissed_at, dismissed_by)
@@ -598,6 +600,11 @@ export class EmbeddedGraphStore implements GraphStore {
       for (const position of place(result)) this.placeNode(position);
       return result;
     });
+  }
+
+  /** How many nodes have no saved position (one indexed query; the import worker places them). */
+  unplacedCount(): number {
+    return (this.statements.unplacedCount.get() as { count: number }).count;
   }
 
   snapshot(): Promise<Snapshot> {
