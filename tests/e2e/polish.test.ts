@@ -252,6 +252,8 @@ const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
       await shown(dialog.getByRole('table', { name: 'Co zrobi wczytanie' }));
       const row = dialog.getByRole('rowgroup').filter({ hasText: 'Wiersz 3' });
       await shown(row.getByText('Błąd', { exact: true }));
+      // The server's problem, said in Polish.
+      await shown(row.getByText('„Nieznana Grupa” nie ma ani w pliku, ani na mapie'));
       await shown(dialog.getByText(/^\d+ błąd(y|ów)?$/));
       expect(await dialog.getByRole('button', { name: 'Wczytaj', exact: true }).isDisabled()).toBe(
         true,
