@@ -33,11 +33,25 @@ describe('the map from the keyboard', () => {
       await expect
         .poll(() => canvasCounts(page))
         .toEqual({ nodes: map.nodes.length, links: map.links.length });
+      // Before any choice, a screen reader hears what the map shows.
+      const summary = page.locator('.map-view p.visually-hidden[aria-live="polite"]');
+      await expect
+        .poll(() => summary.textContent())
+        .toMatch(/^The map shows \d+ nodes and \d+ links; \d+ not yet connected/);
       await page.getByRole('img', { name: 'Network map' }).focus();
       await page.keyboard.press('ArrowRight');
       await expect.poll(() => selectedId(page)).not.toBeNull();
       const details = page.getByRole('complementary', { name: 'Details' });
       await details.waitFor();
+      // ... and then what was chosen and whom it is linked with, by name.
+      const chosen = map.nodes.find((node) => node.id === selectedId(page));
+      await expect
+        .poll(() => summary.textContent())
+        .toMatch(
+          new RegExp(
+            `^${(chosen?.name ?? '?').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: linked with \\d+: `,
+          ),
+        );
 
       let steps = 0;
       for (const key of ['ArrowRight', 'ArrowDown', 'ArrowLeft', 'ArrowUp', 'ArrowRight']) {

@@ -116,6 +116,16 @@ export const en = {
     label: 'Network map',
     loading: 'Loading the map…',
     empty: 'Nothing on the map yet.',
+    /** Read out to screen readers as the map changes (visually hidden). */
+    summary: {
+      overview:
+        'The map shows {{nodes}} and {{links}}; {{apart, number}} not yet connected to the main network. Move between linked groups with the arrow keys, or open the Directory for a list.',
+      selected_one: '{{name}}: linked with {{count, number}}: {{list}}.',
+      selected_other: '{{name}}: linked with {{count, number}}: {{list}}.',
+      alone: '{{name}}: not linked with anything on the map yet.',
+      more_one: '{{count, number}} more',
+      more_other: '{{count, number}} more',
+    },
   },
   legend: {
     title: 'Legend',

@@ -125,6 +125,19 @@ export const pl: WithPluralForms<Translation, 'few' | 'many'> = {
     label: 'Mapa sieci',
     loading: 'Wczytywanie mapy…',
     empty: 'Na mapie nic jeszcze nie ma.',
+    summary: {
+      overview:
+        'Na mapie: {{nodes}} i {{links}}; poza główną siecią: {{apart, number}}. Strzałkami przejdziesz między powiązanymi grupami, a pełną listę pokazuje Spis.',
+      selected_one: '{{name}}: powiązanie z {{count, number}}: {{list}}.',
+      selected_few: '{{name}}: powiązania z {{count, number}}: {{list}}.',
+      selected_many: '{{name}}: powiązania z {{count, number}}: {{list}}.',
+      selected_other: '{{name}}: powiązania z {{count, number}}: {{list}}.',
+      alone: '{{name}}: na mapie nie ma jeszcze powiązań.',
+      more_one: 'jeszcze {{count, number}}',
+      more_few: 'jeszcze {{count, number}}',
+      more_many: 'jeszcze {{count, number}}',
+      more_other: 'jeszcze {{count, number}}',
+    },
   },
   legend: {
     title: 'Legenda',

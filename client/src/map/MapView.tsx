@@ -22,6 +22,7 @@ import { SelectionController } from './controllers/SelectionController';
 import { StyleController } from './controllers/StyleController';
 import { TestHandleController } from './controllers/TestHandleController';
 import { GraphCanvas } from './GraphCanvas';
+import { MapSummary } from './MapSummary';
 import { ViewportControls } from './ViewportControls';
 
 /**
@@ -88,6 +89,7 @@ export function MapView() {
           </>
         )}
       </GraphCanvas>
+      {map && <MapSummary map={map} selectedId={state.selectedId} />}
       {mapQuery.isPending && (
         <div className="map-view__overlay">
           <span className="spinner" aria-hidden="true" />
