@@ -289,6 +289,38 @@ const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
     },
   },
   {
+    name: 'backups',
+    open: async (page) => {
+      await page.getByRole('button', { name: /^Menu konta: / }).click();
+      await page.getByRole('menuitem', { name: 'Kopie zapasowe' }).click();
+      await shown(
+        page.getByRole('dialog', { name: 'Kopie zapasowe' }).getByText('Zrób kopię teraz'),
+      );
+    },
+  },
+  {
+    name: 'change password',
+    open: async (page) => {
+      await page.getByRole('button', { name: /^Menu konta: / }).click();
+      await page.getByRole('menuitem', { name: 'Zmień hasło' }).click();
+      await shown(page.getByRole('dialog', { name: 'Zmiana hasła' }).getByText('Obecne hasło'));
+    },
+  },
+  {
+    name: 'edit form',
+    open: async (page) => {
+      const map = await suite.map();
+      const klub = map.nodes.find((node) => node.name === 'Klub Seniora „Złota Jesień”');
+      await page.goto(`${suite.baseUrl()}/?node=${klub?.id ?? ''}`);
+      await mapReady(page);
+      const details = page.getByRole('complementary', { name: 'Szczegóły' });
+      await details.getByRole('button', { name: 'Zmień', exact: true }).click();
+      const form = details.getByRole('form', { name: 'Zmień: Klub Seniora „Złota Jesień”' });
+      await shown(form.getByText('Rodzaj organizacji'));
+      await shown(form.getByRole('button', { name: 'Zapisz' }));
+    },
+  },
+  {
     name: 'new node',
     open: async (page) => {
       await page
