@@ -6,7 +6,7 @@
 import type { SessionInfo } from '@octograph/graph-schema';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import i18next from 'i18next';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { setAccountLanguage } from '../../api/client';
 import { queryKeys } from '../../api/queries';
@@ -81,10 +81,11 @@ export function useChooseLanguage() {
  */
 export function useAccountLanguageSync(): void {
   const session = useSession().data;
-  const save = useSaveAccountLanguage();
-  const { mutate, isPending } = save;
+  const { mutate } = useSaveAccountLanguage();
   const userId = session?.user?.id ?? null;
   const accountLanguage = session?.user?.language ?? null;
+  // The choice made here is offered to each account once per page: a refusal is not retried.
+  const offered = useRef(new Set<string>());
 
   useEffect(() => {
     if (userId === null) return;
@@ -93,6 +94,8 @@ export function useAccountLanguageSync(): void {
       return;
     }
     const chosenHere = storedLanguage();
-    if (chosenHere !== null && !isPending) mutate(chosenHere);
-  }, [userId, accountLanguage, mutate, isPending]);
+    if (chosenHere === null || offered.current.has(userId)) return;
+    offered.current.add(userId);
+    mutate(chosenHere);
+  }, [userId, accountLanguage, mutate]);
 }
