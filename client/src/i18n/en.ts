@@ -1,7 +1,8 @@
 /**
  * English texts, organised by feature. Every string the client shows comes from here, so a new
- * language is one more file of the same shape (see index.ts). Counted texts use i18next's plural
- * suffixes (`_one`, `_other`; Polish will add `_few` and `_many`), never "(s)".
+ * language is one more file of the same shape (see index.ts; pl.ts is typed from this one, so a
+ * key added here fails typecheck until it is translated there too). Counted texts use i18next's
+ * plural suffixes (`_one`, `_other`; pl.ts adds `_few` and `_many`), never "(s)".
  */
 export const en = {
   app: {
