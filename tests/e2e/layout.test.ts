@@ -141,7 +141,8 @@ describe('a stable map', () => {
       await page.waitForTimeout(500);
       expect(await layoutState()).toBeNull();
       await rearrange('accept');
-      await expect.poll(layoutState).not.toBeNull();
+      // The layout runs in a worker thread; on a busy machine it may take a while.
+      await expect.poll(layoutState, { timeout: 60_000 }).not.toBeNull();
       const laidOut = await suite.map();
 
       // A node dragged away goes back to its spot at the next re-arrange (the layout depends on
@@ -153,8 +154,8 @@ describe('a stable map', () => {
       await expect.poll(async () => (await serverSpot())?.x).not.toBe(spot?.x);
       const firstFinish = await layoutState();
       await rearrange('accept');
-      await expect.poll(layoutState).not.toBe(firstFinish);
-      await expect.poll(async () => (await serverSpot())?.x).toBe(spot?.x);
+      await expect.poll(layoutState, { timeout: 60_000 }).not.toBe(firstFinish);
+      await expect.poll(async () => (await serverSpot())?.x, { timeout: 20_000 }).toBe(spot?.x);
       expect((await serverSpot())?.y).toBe(spot?.y);
       // The canvas keeps the scale it chose for the first map it drew (so nothing jumps), and
       // draws the node where that scale puts its spot (moved apart only where circles overlap).

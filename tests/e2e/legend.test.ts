@@ -172,7 +172,9 @@ describe('the ring of groups set apart', () => {
 
       await loadedCounts(page);
       const mapArea = page.getByRole('region', { name: 'Network map' });
-      await expect.poll(() => mapArea.getByText('Not yet connected').isVisible()).toBe(true);
+      await expect
+        .poll(() => mapArea.getByText('Not yet connected', { exact: true }).isVisible())
+        .toBe(true);
       expect(
         await mapArea.getByText(`${String(apart)} apart from the main network`).isVisible(),
       ).toBe(true);

@@ -8,7 +8,9 @@
 import type { Link, Position } from '@octograph/graph-schema';
 import Graph from 'graphology';
 import { connectedComponents } from 'graphology-components';
+import louvain from 'graphology-communities-louvain';
 import forceAtlas2 from 'graphology-layout-forceatlas2';
+import { mulberry32 } from '@octograph/seed';
 
 /** A spot on the map. */
 export interface Point {
@@ -171,8 +173,47 @@ export function computeLayout(
   });
 }
 
+/** How much stronger a link pulls between two members of one community than across two. */
+const COMMUNITY_PULL = 3;
+/** Louvain's random choices are seeded, so the same network is laid out the same every time. */
+const COMMUNITY_SEED = 20_261_207;
+
+/**
+ * Keeps communities together (an "octopus" overview: hubs with their members around them, each
+ * group apart from the next): Louvain communities of the part, each started around its own spot
+ * on a circle, and links inside a community pulling COMMUNITY_PULL times harder in ForceAtlas2.
+ */
+function gatherCommunities(graph: Graph): void {
+  if (graph.size === 0) return;
+  const communities = louvain(graph, {
+    getEdgeWeight: 'weight',
+    rng: mulberry32(COMMUNITY_SEED),
+  });
+  const sizes = new Map<number, number>();
+  for (const community of Object.values(communities)) {
+    sizes.set(community, (sizes.get(community) ?? 0) + 1);
+  }
+  // Largest community first, each at its own angle; bigger ones further apart.
+  const order = [...sizes].sort((a, b) => b[1] - a[1] || a[0] - b[0]).map(([id]) => id);
+  const spread = Math.sqrt(graph.order) * 10;
+  graph.forEachNode((id) => {
+    const index = order.indexOf(communities[id] ?? 0);
+    const angle = (2 * Math.PI * index) / Math.max(order.length, 1);
+    graph.mergeNodeAttributes(id, {
+      x: spread * Math.cos(angle) + (unitHash(id, 1) - 0.5) * 20,
+      y: spread * Math.sin(angle) + (unitHash(id, 2) - 0.5) * 20,
+    });
+  });
+  graph.forEachEdge((edge, attributes, source, target) => {
+    if (communities[source] === communities[target]) {
+      graph.setEdgeAttribute(edge, 'weight', Number(attributes.weight) * COMMUNITY_PULL);
+    }
+  });
+}
+
 function layOutMain(graph: Graph, onProgress?: (progress: number) => void): Map<string, Point> {
   if (graph.order > 1) {
+    gatherCommunities(graph);
     const large = graph.order > 2000;
     const iterations = large ? 150 : 1000;
     const settings = {
@@ -321,7 +362,6 @@ interface RingState {
 /** A free spot on the ring of unconnected nodes, starting from an angle the id picks. */
 function spotOnRing(id: string, area: Area, grid: SpotGrid, rings: RingState): Point {
   const start = unitHash(id, 4) * 2 * Math.PI;
-  let spot: Point = { x: area.cx, y: area.cy };
   // Rings only grow outwards and the grid holds finitely many points, so this ends.
   for (let ring = rings.full; ; ring += 1) {
     const radius = ringRadius(area) + ring * SPACING;
@@ -330,7 +370,7 @@ function spotOnRing(id: string, area: Area, grid: SpotGrid, rings: RingState): P
     for (let index = 0; index < steps; index += 1) {
       const side = index % 2 === 0 ? 1 : -1;
       const angle = start + (side * Math.ceil(index / 2) * 2 * Math.PI) / steps;
-      spot = { x: area.cx + radius * Math.cos(angle), y: area.cy + radius * Math.sin(angle) };
+      const spot = { x: area.cx + radius * Math.cos(angle), y: area.cy + radius * Math.sin(angle) };
       if (grid.isFree(spot)) return spot;
     }
     // A full ring: nobody in this pass looks at it again.
