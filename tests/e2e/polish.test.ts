@@ -178,6 +178,13 @@ const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
     open: async (page) => {
       await shown(page.getByRole('heading', { name: 'Legenda' }).or(page.getByText('Legenda')));
       await shown(page.getByRole('button', { name: 'Odtwórz' }));
+      // Longer Polish words still fit: nothing scrolls sideways, the picker is in view.
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth),
+      ).toBe(true);
+      const picker = await page.getByLabel('Język').boundingBox();
+      const width = page.viewportSize()?.width ?? 0;
+      expect(picker !== null && picker.x >= 0 && picker.x + picker.width <= width).toBe(true);
     },
   },
   {

@@ -15,6 +15,7 @@ import {
 } from '../../client/src/features/export/export-texts.js';
 import { EMPTY_FILTERS } from '../../client/src/features/filters/filter-state.js';
 import { formatDate, formatDateTime } from '../../client/src/i18n/format.js';
+import { pickLanguage } from '../../client/src/i18n/languages.js';
 import { CLIENT_RESOURCES, clientI18n, type ClientLanguage } from '../helpers/client-i18n.js';
 
 const CLIENT_SRC = fileURLToPath(new URL('../../client/src', import.meta.url));
@@ -217,5 +218,17 @@ describe('dates and the exported legend in Polish', () => {
     const texts = exportLegendTexts(i18n.t, 'pl', '2026-11-21', lines);
     expect(texts.title).toBe('Octograph — 21 listopada 2026');
     expect(texts.headings.organisations).toBe('Organizacje');
+  });
+});
+
+describe('pickLanguage', () => {
+  it.each([
+    [['pl-PL', 'pl', 'en-US'], 'pl'],
+    [['de-DE', 'pl'], 'pl'],
+    [['en-GB', 'pl'], 'en'],
+    [['de-DE', 'fr'], 'en'],
+    [[], 'en'],
+  ])('takes the first language we have of %j: %s', (preferred, language) => {
+    expect(pickLanguage(preferred)).toBe(language);
   });
 });
