@@ -25,6 +25,9 @@ export const NODE_LABELS = {
   place: 'Place',
 } as const satisfies Record<NodeKind, string>;
 
+/** The largest INTEGER, written into statements as a literal bound ("no upper bound"). */
+const MAX_INTEGER = '9223372036854775807';
+
 /** The label every Octograph node has, so queries about "any node" use one index. */
 export const NODE_LABEL = 'Node';
 /** The label of the revision counter. */
@@ -215,6 +218,12 @@ export const SCHEMA: Readonly<Record<string, CypherQuery<typeof NO_PARAMS>>> = {
   ),
 };
 
+/**
+ * The names of the indexes in the database; a constraint's backing index has the constraint's
+ * name, so this lists every SCHEMA entry already there (start-up runs only the missing ones).
+ */
+export const INDEX_NAMES = cypher(NO_PARAMS, `SHOW INDEXES YIELD name RETURN name`);
+
 /** Creates the revision counter at 0 if there is none (run at start-up, after SCHEMA). */
 export const CREATE_REVISION_COUNTER = cypher(
   NO_PARAMS,
@@ -346,8 +355,12 @@ const FILTER_PARAMS = {
 /** One page of the directory: after the cursor's (sortKey, id), in that order. */
 export const LIST_NODES = cypher(
   { ...FILTER_PARAMS, afterKey: 'STRING?', afterId: 'STRING?', limit: 'INTEGER' },
+  // The first line is a range on node_sort_key's first property and an existence check on its
+  // second, so the planner reads that composite index in (sortKey, id) order and stops at the
+  // page (NodeIndexSeek); without it, every node is scanned and sorted for each page.
   `MATCH (n:${NODE_LABEL})
-   WHERE ${NODE_FILTER}
+   WHERE n.sortKey >= coalesce($afterKey, '') AND n.id IS NOT NULL
+     AND ${NODE_FILTER}
      AND ($afterKey IS NULL OR n.sortKey > $afterKey
        OR (n.sortKey = $afterKey AND n.id > $afterId))
    RETURN n {.*} AS node
@@ -643,12 +656,15 @@ export const LIST_AUDIT = cypher(
     before: 'INTEGER?',
     limit: 'INTEGER',
   },
+  // \`e.id < coalesce(…)\` rather than \`($before IS NULL OR e.id < $before)\`: a range predicate
+  // always present lets the planner walk the id constraint's index newest first and stop at the
+  // page (NodeUniqueIndexSeekByRange, ~limit db hits); the OR form scans every entry and sorts.
   `MATCH (e:${AUDIT_ENTRY_LABEL})
-   WHERE ($actor IS NULL OR e.actor = $actor)
+   WHERE e.id < coalesce($before, ${MAX_INTEGER})
+     AND ($actor IS NULL OR e.actor = $actor)
      AND ($node IS NULL OR $node IN e.targets)
      AND ($from IS NULL OR e.at >= $from)
      AND ($to IS NULL OR e.at < $to)
-     AND ($before IS NULL OR e.id < $before)
    RETURN e {.*} AS entry
    ORDER BY e.id DESC
    LIMIT $limit`,
