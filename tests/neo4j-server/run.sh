@@ -12,7 +12,7 @@
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 if [ "${NEO4J_SERVER_NO_BUILD:-}" != 1 ]; then
-  mvn -q -B -f "$here/pom.xml" package -DskipTests >&2
+  mvn -q -B -Dstyle.color=never -f "$here/pom.xml" package -DskipTests >&2
 fi
 java_bin=java
 if [ -n "${JAVA_HOME:-}" ]; then java_bin="$JAVA_HOME/bin/java"; fi
