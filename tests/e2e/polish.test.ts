@@ -207,6 +207,8 @@ const SCREENS: { name: string; open: (page: Page) => Promise<void> }[] = [
       const details = page.getByRole('complementary', { name: 'Szczegóły' });
       await shown(details.getByRole('heading', { name: 'Klub Seniora „Złota Jesień”' }));
       await shown(details.getByText('W sieci od'));
+      // Dates with the month in words, in the genitive.
+      await shown(details.getByText('3 czerwca 2019', { exact: true }));
       await shown(details.getByText(/^\d+ powiąza(nie|nia|ń)$/));
     },
   },
@@ -402,6 +404,22 @@ describe('the walk', () => {
         expect(found.length).toBeGreaterThan(20);
       },
       { device: DESKTOP_EN },
+    );
+  });
+});
+
+describe('dates in English', () => {
+  it('follow the browser’s region: 3 Jun 2019 in Britain', async () => {
+    const map = await suite.map();
+    const klub = map.nodes.find((node) => node.name === 'Klub Seniora „Złota Jesień”');
+    await suite.withPage(
+      'dates in british english',
+      async (page) => {
+        const details = page.getByRole('complementary', { name: 'Details' });
+        await shown(details.getByText('In the network since'));
+        await shown(details.getByText('3 Jun 2019', { exact: true }));
+      },
+      { device: DESKTOP_EN, path: `/?node=${klub?.id ?? ''}` },
     );
   });
 });

@@ -1,6 +1,16 @@
 /** Locale-aware formatting of the values the client shows. */
 
 /**
+ * The browser's own tag for `language` when it has one, so a reader in Britain gets "5 Mar 2024"
+ * and one in the US "Mar 5, 2024" while both read English; else the language itself.
+ */
+export function regionalLocale(language: string): string {
+  const base = language.toLowerCase().split('-')[0] ?? '';
+  const preferred = typeof navigator === 'undefined' ? [] : navigator.languages;
+  return preferred.find((tag) => tag.toLowerCase().split('-')[0] === base) ?? language;
+}
+
+/**
  * How long a date is written: Polish readers get the month in words ("5 marca 2024"), since the
  * short forms ("5 mar 2024") read as abbreviations; English keeps "5 Mar 2024".
  */
@@ -12,7 +22,7 @@ function dateStyle(language: string): 'medium' | 'long' {
 export function formatDate(isoDate: string, language: string): string {
   const date = new Date(`${isoDate}T00:00:00Z`);
   if (Number.isNaN(date.getTime())) return isoDate;
-  return new Intl.DateTimeFormat(language, {
+  return new Intl.DateTimeFormat(regionalLocale(language), {
     dateStyle: dateStyle(language),
     timeZone: 'UTC',
   }).format(date);
@@ -25,7 +35,7 @@ export function formatDate(isoDate: string, language: string): string {
 export function formatDateTime(isoDateTime: string, language: string): string {
   const date = new Date(isoDateTime);
   if (Number.isNaN(date.getTime())) return isoDateTime;
-  return new Intl.DateTimeFormat(language, {
+  return new Intl.DateTimeFormat(regionalLocale(language), {
     dateStyle: dateStyle(language),
     timeStyle: 'short',
   }).format(date);
