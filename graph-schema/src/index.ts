@@ -17,6 +17,7 @@ export * from './meetings.js';
 export * from './exchange.js';
 export * from './accounts.js';
 export * from './audit.js';
+export * from './events.js';
 export * from './backups.js';
 export * from './forms.js';
 export * from './link-choices.js';

@@ -19,6 +19,7 @@ import storePlugin from './plugins/store.js';
 import { validatorCompiler } from './plugins/validation.js';
 import accountRoutes from './routes/accounts.js';
 import auditRoutes from './routes/audit.js';
+import eventRoutes from './routes/events.js';
 import backupRoutes from './routes/backups.js';
 import batchRoutes from './routes/batch.js';
 import exportRoutes from './routes/export.js';
@@ -145,6 +146,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       await api.register(accountRoutes, { signInLimitPerMinute: config.signInLimitPerMinute });
       await api.register(userRoutes);
       await api.register(auditRoutes);
+      await api.register(eventRoutes);
       await api.register(nodeRoutes);
       await api.register(linkRoutes);
       await api.register(mapRoutes);

@@ -285,6 +285,20 @@ const ROUTES: readonly Row[] = [
       };
     },
   },
+  // The change stream: whoever may read the map (follow=false: what was missed, then the end).
+  {
+    method: 'GET',
+    route: '/api/events',
+    access: 'read',
+    prepare: () => ({
+      request: {
+        method: 'GET',
+        url: '/api/events?follow=false',
+        headers: { 'last-event-id': '0' },
+      },
+      success: 200,
+    }),
+  },
   // The audit log: editors (their own changes) and admins.
   {
     method: 'GET',

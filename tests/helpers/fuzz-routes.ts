@@ -349,6 +349,25 @@ export const ROUTE_FUZZ: Readonly<Record<string, RouteFuzz>> = {
     readsNothing: true,
     requests: () => fc.constant({ method: 'GET', url: '/api/health', why: '' }),
   },
+  'GET /api/events': {
+    caller: 'editor',
+    requests: () =>
+      fc.oneof(
+        fc
+          .string({ maxLength: 12 })
+          .filter((value) => value !== 'true' && value !== 'false')
+          .map((value) => ({
+            method: 'GET' as const,
+            url: `/api/events?follow=${encodeURIComponent(value)}`,
+            why: 'query.follow',
+          })),
+        fc.constant({
+          method: 'GET' as const,
+          url: '/api/events?follow=false&since=3',
+          why: 'unknown query key',
+        }),
+      ),
+  },
   'GET /api/session': {
     caller: 'editor',
     readsNothing: true,

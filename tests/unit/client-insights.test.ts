@@ -42,7 +42,13 @@ describe('highlights of findings', () => {
   it('highlights exactly the members of an island or a community', () => {
     const island = { id: 'x', size: 2, members: [ref('x'), ref('y')], explanation: '' };
     expect(groupHighlight(island)).toEqual({ primary: [], members: ['x', 'y'] });
-    const community = { id: 0, size: 3, members: [ref('a'), ref('b'), ref('c')], explanation: '' };
+    const community = {
+      id: 0,
+      size: 3,
+      members: [ref('a'), ref('b'), ref('c')],
+      namedAfter: null,
+      explanation: '',
+    };
     expect([...highlightedIds(groupHighlight(community))].sort()).toEqual(['a', 'b', 'c']);
   });
 

@@ -31,6 +31,7 @@ import { TimelineBar } from '../features/timeline/TimelineBar';
 import { MapView } from '../map/MapView';
 import { LanguagePicker } from '../features/language/LanguagePicker';
 import { Logo } from './Logo';
+import { useLiveUpdates } from '../api/live-updates';
 import { PageCommands } from './PageCommands';
 
 /**
@@ -42,6 +43,8 @@ import { PageCommands } from './PageCommands';
  */
 export function App() {
   const { t } = useTranslation();
+  // The page shows the map to whoever got this far: follow other people's changes live.
+  useLiveUpdates(true);
   const { state } = useSelection();
   const hasSelection = state.selectedId !== null;
   const { filters } = useFilters();

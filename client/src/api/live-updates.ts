@@ -1,0 +1,42 @@
+/**
+ * Other people's changes, live: the page listens to the change stream (GET /api/events,
+ * Server-Sent Events) and, for every write the store commits — through this page, another
+ * browser, or another app server on the same database — reads again what a write changes (the
+ * maps, the details, the directory, the insights, the meetings, the history). The browser's
+ * EventSource reconnects by itself and sends Last-Event-ID, so nothing is missed over a dropped
+ * connection; `reload` (too far behind) reads everything again, `signedOut` the session.
+ */
+import { STREAM_EVENTS } from '@octograph/graph-schema';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { invalidateAfterWrite, queryKeys } from './queries';
+
+/** Writes arriving this close together are read back once. */
+const GATHER_MS = 150;
+
+/** Follows the change stream while the page is open and `enabled` (someone may read the map). */
+export function useLiveUpdates(enabled: boolean): void {
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!enabled || typeof EventSource === 'undefined') return undefined;
+    const source = new EventSource('/api/events');
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const refresh = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => {
+        void invalidateAfterWrite(queryClient);
+      }, GATHER_MS);
+    };
+    const signedOut = () => {
+      source.close();
+      void queryClient.invalidateQueries({ queryKey: queryKeys.session() });
+    };
+    source.addEventListener(STREAM_EVENTS.change, refresh);
+    source.addEventListener(STREAM_EVENTS.reload, refresh);
+    source.addEventListener(STREAM_EVENTS.signedOut, signedOut);
+    return () => {
+      clearTimeout(timer);
+      source.close();
+    };
+  }, [enabled, queryClient]);
+}

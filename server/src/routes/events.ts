@@ -1,0 +1,153 @@
+/**
+ * GET /api/events: the change stream, as Server-Sent Events. One `change` event per write the
+ * store committed (ids and kinds only, see graph-schema events.ts), its `id:` the revision, so a
+ * browser that reconnects sends `Last-Event-ID` and gets what it missed — or `reload` when it is
+ * more than MAX_CATCH_UP revisions behind. A comment every HEARTBEAT_MS keeps proxies from
+ * closing it; the session behind it is checked every SESSION_CHECK_MS, and the stream ends with
+ * `signedOut` when it is gone. At most STREAMS_PER_ADDRESS open streams per address (429).
+ */
+import { STREAM_EVENTS, type ChangeEvent } from '@octograph/graph-schema';
+import { z } from 'zod';
+import type { ServerResponse } from 'node:http';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { RateLimitedError } from '../errors.js';
+import { SESSION_COOKIE } from '../plugins/auth.js';
+import { ChangeFeed, changesBetween, type FeedMessage } from '../services/change-feed.js';
+
+export const HEARTBEAT_MS = 15_000;
+export const SESSION_CHECK_MS = 1_000;
+export const STREAMS_PER_ADDRESS = 12;
+/** How long a browser waits before reconnecting after the stream drops. */
+const RETRY_MS = 2_000;
+
+/** The revision a reconnecting browser last had, if it sent a usable one. */
+function lastEventId(header: string | string[] | undefined): number | null {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || !/^\d{1,15}$/.test(value.trim())) return null;
+  return Number(value.trim());
+}
+
+const EventsQuerySchema = z.strictObject({
+  /** false: send what was missed and end, rather than keep the stream open. */
+  follow: z.enum(['true', 'false'], 'must be true or false').default('true'),
+});
+
+const eventRoutes: FastifyPluginAsyncZod = async (app) => {
+  const feed = new ChangeFeed(app.store);
+  const open = new Map<string, number>();
+  const streams = new Set<ServerResponse>();
+  // Before the server waits for its connections to end: an event stream never ends by itself.
+  app.addHook('preClose', (done) => {
+    feed.stop();
+    for (const stream of streams) stream.end();
+    done();
+  });
+
+  app.get(
+    '/events',
+    {
+      config: { access: 'read' },
+      schema: {
+        summary: 'The change stream: one Server-Sent Event per committed write',
+        description:
+          'text/event-stream. Events: `change` (data: ChangeEvent, id: the revision), `reload` (too far behind: refetch everything), `signedOut` (the session ended; the stream closes). Send `Last-Event-ID` to resume. `follow=false` sends what was missed since Last-Event-ID and ends (for a client that cannot keep a stream open).',
+        tags: ['events'],
+        querystring: EventsQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const address = request.ip;
+      const fromAddress = open.get(address) ?? 0;
+      if (fromAddress >= STREAMS_PER_ADDRESS) throw new RateLimitedError('a minute');
+      const current = await feed.revision();
+      const from = lastEventId(request.headers['last-event-id']) ?? current;
+
+      reply.hijack();
+      const raw = reply.raw;
+      raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-store',
+        connection: 'keep-alive',
+        // nginx and the like would otherwise hold the events back in their buffers.
+        'x-accel-buffering': 'no',
+      });
+      // HEAD: the headers a GET would get, and no stream.
+      if (request.method === 'HEAD') {
+        raw.end();
+        return;
+      }
+      raw.write(`retry: ${String(RETRY_MS)}\n\n`);
+      open.set(address, fromAddress + 1);
+      streams.add(raw);
+
+      let sent = Math.min(from, current);
+      let ready = false;
+      const waiting: FeedMessage[] = [];
+      const sendChange = (event: ChangeEvent) => {
+        if (event.revision <= sent) return;
+        sent = event.revision;
+        raw.write(
+          `id: ${String(event.revision)}\nevent: ${STREAM_EVENTS.change}\ndata: ${JSON.stringify(event)}\n\n`,
+        );
+      };
+      const send = (message: FeedMessage) => {
+        if (message.type === 'change') {
+          sendChange(message.event);
+        } else if (message.revision > sent) {
+          sent = message.revision;
+          raw.write(
+            `id: ${String(message.revision)}\nevent: ${STREAM_EVENTS.reload}\ndata: {}\n\n`,
+          );
+        }
+      };
+      const unsubscribe = feed.subscribe((message) => {
+        if (ready) send(message);
+        else waiting.push(message);
+      }, current);
+
+      const heartbeat = setInterval(() => {
+        raw.write(': still here\n\n');
+      }, HEARTBEAT_MS);
+      const token = request.cookies[SESSION_COOKIE];
+      const sessionCheck = setInterval(() => {
+        if (request.viewer.session === null || token === undefined) return;
+        void app.accounts
+          .session(token)
+          .then((found) => {
+            if (found === null) {
+              raw.write(`event: ${STREAM_EVENTS.signedOut}\ndata: {}\n\n`);
+              raw.end();
+            }
+          })
+          .catch(() => undefined);
+      }, SESSION_CHECK_MS);
+
+      const close = () => {
+        streams.delete(raw);
+        clearInterval(heartbeat);
+        clearInterval(sessionCheck);
+        unsubscribe();
+        const left = (open.get(address) ?? 1) - 1;
+        if (left > 0) open.set(address, left);
+        else open.delete(address);
+      };
+      raw.on('close', close);
+
+      // What a reconnecting browser missed, then whatever came meanwhile.
+      try {
+        if (from < current) {
+          const missed = await changesBetween(app.store, from, current);
+          if (missed === null) send({ type: 'reload', revision: current });
+          else for (const event of missed) sendChange(event);
+        }
+      } finally {
+        ready = true;
+        for (const message of waiting.splice(0)) send(message);
+        if (request.query.follow === 'false') raw.end();
+      }
+    },
+  );
+  await Promise.resolve();
+};
+
+export default eventRoutes;

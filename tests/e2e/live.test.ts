@@ -1,0 +1,76 @@
+/**
+ * Live together: a page showing the map follows other people's changes without a reload. While
+ * one coordinator's map is open, another editor (here through the API, as their phone would send
+ * it) links two groups and adds a new one: the open map shows the new link and the new group,
+ * and no node already drawn moves.
+ *
+ * Needs `npm run build` and `npm run build:test -w client` first. On failure a screenshot is saved
+ * to tests/.artifacts/<test name>.png.
+ */
+import type { MapResponse } from '@octograph/graph-schema';
+import { describe, expect, it } from 'vitest';
+import { browserSuite, canvasCounts, type Point, type TestHandleWindow } from '../helpers/browser';
+
+const suite = browserSuite();
+
+/** Two organisations not yet linked to each other. */
+function unlinkedPair(map: MapResponse): [string, string] {
+  const linked = new Set(map.links.map((link) => [link.source, link.target].sort().join('|')));
+  const organisations = map.nodes.filter((node) => node.kind === 'organisation');
+  for (const a of organisations) {
+    for (const b of organisations) {
+      if (a.id < b.id && !linked.has(`${a.id}|${b.id}`)) return [a.id, b.id];
+    }
+  }
+  throw new Error('every pair of organisations is linked');
+}
+
+describe('live updates', () => {
+  it(
+    ...suite.inPage('shows another editor’s new link and group without a reload', async (page) => {
+      const map = await suite.map();
+      await expect
+        .poll(async () => (await canvasCounts(page))?.nodes, { timeout: 20_000 })
+        .toBe(map.nodes.length);
+      const before = await page.evaluate(
+        () => (window as TestHandleWindow).__octograph?.nodeModelPositions() ?? {},
+      );
+      const loads: string[] = [];
+      page.on('framenavigated', (frame) => {
+        if (frame === page.mainFrame()) loads.push(frame.url());
+      });
+
+      const headers = { ...(await suite.adminHeaders()), 'content-type': 'application/json' };
+      const [source, target] = unlinkedPair(map);
+      const linked = await fetch(`${suite.baseUrl()}/api/links`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ kind: 'COLLABORATES_WITH', source, target }),
+      });
+      expect(linked.status).toBe(201);
+      const created = await fetch(`${suite.baseUrl()}/api/nodes`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({
+          kind: 'organisation',
+          name: 'Live Wire Collective',
+          orgKind: 'informal_group',
+        }),
+      });
+      expect(created.status).toBe(201);
+
+      await expect
+        .poll(() => canvasCounts(page), { timeout: 10_000 })
+        .toEqual({ nodes: map.nodes.length + 1, links: map.links.length + 1 });
+      expect(loads).toEqual([]);
+      const after = await page.evaluate(
+        () => (window as TestHandleWindow).__octograph?.nodeModelPositions() ?? {},
+      );
+      const moved = Object.entries(before).filter(([id, spot]: [string, Point]) => {
+        const now = after[id];
+        return !now || Math.hypot(now.x - spot.x, now.y - spot.y) > 0.01;
+      });
+      expect(moved.map(([id]) => id)).toEqual([]);
+    }),
+  );
+});
