@@ -43,6 +43,8 @@ async function measure(network: (typeof NETWORKS)[number]): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'octograph-bench-backup-'));
   try {
     const { store } = await setUp(dir, network);
+    const backups = store.backups;
+    if (!backups) throw new Error('backups are of the embedded store: unset NEO4J_URI');
     const bytes = statSync(join(dir, 'octograph.db')).size;
     process.stdout.write(
       `${network.organisations} organisations, ${network.links} links: database ${(bytes / 1e6).toFixed(1)} MB\n`,
@@ -53,7 +55,7 @@ async function measure(network: (typeof NETWORKS)[number]): Promise<void> {
     ] as const) {
       const file = join(dir, `copy-${pagesPerStep}.db`);
       const started = performance.now();
-      const delays = await delaysDuring(() => store.backups.copyTo(file, { pagesPerStep }));
+      const delays = await delaysDuring(() => backups.copyTo(file, { pagesPerStep }));
       const total = performance.now() - started;
       process.stdout.write(
         `  ${label}: backup ${ms(total)} ms; event-loop delay p50 ${ms(delays.p50)} ms, ` +
