@@ -91,6 +91,7 @@ const EnvSchema = z
         .transform((value) => value === 'true'),
     ),
     SIGN_IN_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(10),
+    EVENT_STREAMS_PER_ADDRESS: z.coerce.number().int().min(1).default(12),
     SESSION_DAYS: z.coerce.number().int().min(1).max(365).default(30),
     OCTOGRAPH_ADMIN_EMAIL: z.preprocess(emptyAsUnset, AccountEmailSchema.optional()),
     OCTOGRAPH_ADMIN_PASSWORD: z.preprocess(emptyAsUnset, PasswordSchema.optional()),
@@ -191,6 +192,8 @@ export interface AppConfig {
   docs: boolean;
   /** Sign-in attempts one address may make per minute (SIGN_IN_LIMIT_PER_MINUTE). */
   signInLimitPerMinute: number;
+  /** Change streams (GET /api/events) one address may hold open (EVENT_STREAMS_PER_ADDRESS). */
+  eventStreamsPerAddress: number;
   /** How long a session lasts without signing in again (SESSION_DAYS). */
   sessionDays: number;
   /**
@@ -257,6 +260,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     docs: values.DOCS,
     trustProxy: values.TRUST_PROXY,
     signInLimitPerMinute: values.SIGN_IN_LIMIT_PER_MINUTE,
+    eventStreamsPerAddress: values.EVENT_STREAMS_PER_ADDRESS,
     sessionDays: values.SESSION_DAYS,
     firstAdmin:
       values.OCTOGRAPH_ADMIN_EMAIL === undefined

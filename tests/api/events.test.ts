@@ -13,7 +13,7 @@ let api: TestApp;
 let baseUrl: string;
 
 beforeAll(async () => {
-  api = await startTestApp({ env: { PUBLIC_READ: 'false' } });
+  api = await startTestApp({ env: { PUBLIC_READ: 'false', EVENT_STREAMS_PER_ADDRESS: '4' } });
   // With an administrator, a visitor from this machine is no longer let in to set one up.
   await api.user('admin');
   await api.app.listen({ port: 0, host: '127.0.0.1' });
@@ -195,6 +195,30 @@ describe('GET /api/events', () => {
       expect(received.map((event) => event.nodes[0])).toEqual([after]);
     } finally {
       stream.close();
+    }
+  });
+
+  it('refuses a stream over the per-address limit with 429, and takes one again once one closes', async () => {
+    const viewer = await api.user('viewer');
+    // The streams of the tests before have closed.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const streams = await Promise.all([1, 2, 3, 4].map(() => openStream(viewer.headers)));
+    try {
+      const refused = await fetch(`${baseUrl}/api/events`, { headers: viewer.headers });
+      expect(refused.status).toBe(429);
+      expect(((await refused.json()) as { code: string }).code).toBe('RATE_LIMITED');
+      streams.pop()?.close();
+      await expect
+        .poll(async () => {
+          const again = await fetch(`${baseUrl}/api/events?follow=false`, {
+            headers: viewer.headers,
+          });
+          await again.body?.cancel();
+          return again.status;
+        })
+        .toBe(200);
+    } finally {
+      for (const stream of streams) stream.close();
     }
   });
 

@@ -125,6 +125,9 @@ describe('two app servers over one Neo4j', () => {
     );
     expect(idsOf((await call(b, 'GET', reads.search, admin)).body, 'items')).toContain('lantern');
 
+    console.log(
+      'two servers: a node and link written through one were in the map, neighbourhood, insights, directory and search of the other at its next request',
+    );
     // And a delete through the second is gone from the first's map at once.
     expect((await call(b, 'DELETE', '/api/nodes/loner', admin)).status).toBeLessThan(300);
     expect(idsOf((await call(a, 'GET', reads.map, admin)).body, 'nodes')).not.toContain('loner');
@@ -149,6 +152,9 @@ describe('two app servers over one Neo4j', () => {
     expect(answers.map(({ status }) => status).sort()).toEqual([200, 404]);
     const winner = passwords[answers.findIndex(({ status }) => status === 200)] ?? '';
     const loser = passwords.find((password) => password !== winner) ?? '';
+    console.log(
+      `two servers: one invitation accepted on both at once answered ${answers.map(({ status }) => String(status)).join(' and ')}`,
+    );
     // Only the accepted password signs in, on either server.
     for (const server of [a, b]) {
       const signInWith = (password: string) =>

@@ -4,7 +4,8 @@
  * browser that reconnects sends `Last-Event-ID` and gets what it missed — or `reload` when it is
  * more than MAX_CATCH_UP revisions behind. A comment every HEARTBEAT_MS keeps proxies from
  * closing it; the session behind it is checked every SESSION_CHECK_MS, and the stream ends with
- * `signedOut` when it is gone. At most STREAMS_PER_ADDRESS open streams per address (429).
+ * `signedOut` when it is gone. At most `streamsPerAddress` open streams per address (429;
+ * EVENT_STREAMS_PER_ADDRESS).
  */
 import { STREAM_EVENTS, type ChangeEvent } from '@octograph/graph-schema';
 import { z } from 'zod';
@@ -16,7 +17,6 @@ import { ChangeFeed, changesBetween, type FeedMessage } from '../services/change
 
 export const HEARTBEAT_MS = 15_000;
 export const SESSION_CHECK_MS = 1_000;
-export const STREAMS_PER_ADDRESS = 12;
 /** How long a browser waits before reconnecting after the stream drops. */
 const RETRY_MS = 2_000;
 
@@ -32,7 +32,10 @@ const EventsQuerySchema = z.strictObject({
   follow: z.enum(['true', 'false'], 'must be true or false').default('true'),
 });
 
-const eventRoutes: FastifyPluginAsyncZod = async (app) => {
+const eventRoutes: FastifyPluginAsyncZod<{ streamsPerAddress: number }> = async (
+  app,
+  { streamsPerAddress },
+) => {
   const feed = new ChangeFeed(app.store);
   const open = new Map<string, number>();
   const streams = new Set<ServerResponse>();
@@ -58,7 +61,7 @@ const eventRoutes: FastifyPluginAsyncZod = async (app) => {
     async (request, reply) => {
       const address = request.ip;
       const fromAddress = open.get(address) ?? 0;
-      if (fromAddress >= STREAMS_PER_ADDRESS) throw new RateLimitedError('a minute');
+      if (fromAddress >= streamsPerAddress) throw new RateLimitedError('a minute');
       const current = await feed.revision();
       const from = lastEventId(request.headers['last-event-id']) ?? current;
 
