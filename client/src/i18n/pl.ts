@@ -128,10 +128,10 @@ export const pl: WithPluralForms<Translation, 'few' | 'many'> = {
     summary: {
       overview:
         'Na mapie: {{nodes}} i {{links}}; poza główną siecią: {{apart, number}}. Strzałkami przejdziesz między powiązanymi grupami, a pełną listę pokazuje Spis.',
-      selected_one: '{{name}}: powiązanie z {{count, number}}: {{list}}.',
-      selected_few: '{{name}}: powiązania z {{count, number}}: {{list}}.',
-      selected_many: '{{name}}: powiązania z {{count, number}}: {{list}}.',
-      selected_other: '{{name}}: powiązania z {{count, number}}: {{list}}.',
+      selected_one: '{{name}}. Powiązania ({{count, number}}): {{list}}.',
+      selected_few: '{{name}}. Powiązania ({{count, number}}): {{list}}.',
+      selected_many: '{{name}}. Powiązania ({{count, number}}): {{list}}.',
+      selected_other: '{{name}}. Powiązania ({{count, number}}): {{list}}.',
       alone: '{{name}}: na mapie nie ma jeszcze powiązań.',
       more_one: 'jeszcze {{count, number}}',
       more_few: 'jeszcze {{count, number}}',
