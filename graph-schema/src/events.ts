@@ -24,6 +24,15 @@ export const ChangeEventSchema = z.object({
 });
 export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
 
+/**
+ * The data of a `presence` event, sent to signed-in readers whenever someone opens or closes the
+ * map: who (signed in) has it open on this app server, each once.
+ */
+export const PresenceEventSchema = z.object({
+  people: z.array(z.object({ id: z.string(), name: z.string() })),
+});
+export type PresenceEvent = z.infer<typeof PresenceEventSchema>;
+
 /** The SSE event names of the stream. */
 export const STREAM_EVENTS = {
   /** A committed write (ChangeEventSchema). */
@@ -32,4 +41,6 @@ export const STREAM_EVENTS = {
   reload: 'reload',
   /** The session ended (signed out, disabled, expired): the stream closes. */
   signedOut: 'signedOut',
+  /** Who has the map open (PresenceEventSchema); signed-in readers only. */
+  presence: 'presence',
 } as const;

@@ -4,7 +4,7 @@
  * with Last-Event-ID gives exactly what was missed; a stream without a session is 401; signing
  * out closes it; a Last-Event-ID that is not a number starts from now.
  */
-import { ChangeEventSchema, type ChangeEvent } from '@octograph/graph-schema';
+import { ChangeEventSchema, PresenceEventSchema, type ChangeEvent } from '@octograph/graph-schema';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
@@ -154,7 +154,9 @@ describe('GET /api/events', () => {
       const revisions = all.map((event) => event.revision);
       expect(revisions).toEqual([...revisions].sort((a, b) => a - b));
       expect(new Set(revisions).size).toBe(revisions.length);
-      expect(stream.events.map((event) => event.id)).toEqual(revisions.map(String));
+      expect(
+        stream.events.filter((event) => event.event === 'change').map((event) => event.id),
+      ).toEqual(revisions.map(String));
       // Ids and kinds only: no names or other field values on the stream.
       expect(stream.events.map((event) => event.data).join('')).not.toContain('Harbour');
     } finally {
@@ -219,6 +221,31 @@ describe('GET /api/events', () => {
         .toBe(200);
     } finally {
       for (const stream of streams) stream.close();
+    }
+  });
+
+  it('tells signed-in readers who has the map open, each person once, and when they leave', async () => {
+    const viewer = await api.user('viewer');
+    const editor = await api.user('editor');
+    const names = (stream: Stream): string[][] =>
+      stream.events
+        .filter((event) => event.event === 'presence')
+        .map((event) =>
+          PresenceEventSchema.parse(JSON.parse(event.data)).people.map((person) => person.id),
+        );
+    const watching = await openStream(viewer.headers);
+    try {
+      const other = await openStream(editor.headers);
+      const again = await openStream(editor.headers);
+      // The editor's two tabs count once.
+      await expect
+        .poll(() => [...(names(watching).at(-1) ?? [])].sort())
+        .toEqual([viewer.id, editor.id].sort());
+      other.close();
+      again.close();
+      await expect.poll(() => names(watching).at(-1)).toEqual([viewer.id]);
+    } finally {
+      watching.close();
     }
   });
 

@@ -6,10 +6,30 @@
  * EventSource reconnects by itself and sends Last-Event-ID, so nothing is missed over a dropped
  * connection; `reload` (too far behind) reads everything again, `signedOut` the session.
  */
-import { STREAM_EVENTS } from '@octograph/graph-schema';
+import { PresenceEventSchema, STREAM_EVENTS, type PresenceEvent } from '@octograph/graph-schema';
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, useSyncExternalStore } from 'react';
 import { invalidateAfterWrite, queryKeys } from './queries';
+
+/** Who has the map open, as the last `presence` event said (signed-in readers only). */
+let people: PresenceEvent['people'] = [];
+const presenceListeners = new Set<() => void>();
+
+function setPeople(next: PresenceEvent['people']): void {
+  people = next;
+  for (const listener of presenceListeners) listener();
+}
+
+/** The people who have the map open now (on this app server), yourself included. */
+export function usePresence(): PresenceEvent['people'] {
+  return useSyncExternalStore(
+    (listener) => {
+      presenceListeners.add(listener);
+      return () => presenceListeners.delete(listener);
+    },
+    () => people,
+  );
+}
 
 /** Writes arriving this close together are read back once. */
 const GATHER_MS = 150;
@@ -34,9 +54,14 @@ export function useLiveUpdates(enabled: boolean): void {
     source.addEventListener(STREAM_EVENTS.change, refresh);
     source.addEventListener(STREAM_EVENTS.reload, refresh);
     source.addEventListener(STREAM_EVENTS.signedOut, signedOut);
+    source.addEventListener(STREAM_EVENTS.presence, (event: MessageEvent<string>) => {
+      const parsed = PresenceEventSchema.safeParse(JSON.parse(event.data));
+      if (parsed.success) setPeople(parsed.data.people);
+    });
     return () => {
       clearTimeout(timer);
       source.close();
+      setPeople([]);
     };
   }, [enabled, queryClient]);
 }

@@ -26,6 +26,7 @@ import {
 } from '../features/meetings/meetings-screen-store';
 import { SearchBox } from '../features/search/SearchBox';
 import { useSelection } from '../features/selection/selection-context';
+import { PresenceLine } from '../features/status/PresenceLine';
 import { StatusLine } from '../features/status/StatusLine';
 import { TimelineBar } from '../features/timeline/TimelineBar';
 import { MapView } from '../map/MapView';
@@ -111,6 +112,7 @@ export function App() {
             }}
           />
           <StatusLine />
+          <PresenceLine />
           <LanguagePicker compact />
           <AccountMenu />
         </header>

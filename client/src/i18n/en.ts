@@ -75,6 +75,12 @@ export const en = {
       partner: 'partner',
     },
   },
+  /** Who else has the map open (the change stream's presence). */
+  presence: {
+    alsoHere: 'Also here: {{names}}',
+    more_one: '{{count, number}} more',
+    more_other: '{{count, number}} more',
+  },
   status: {
     nodes_one: '{{count, number}} node',
     nodes_other: '{{count, number}} nodes',

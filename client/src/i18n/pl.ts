@@ -78,6 +78,13 @@ export const pl: WithPluralForms<Translation, 'few' | 'many'> = {
       partner: 'partner',
     },
   },
+  presence: {
+    alsoHere: 'Na mapie są też: {{names}}',
+    more_one: 'jeszcze {{count, number}} osoba',
+    more_few: 'jeszcze {{count, number}} osoby',
+    more_many: 'jeszcze {{count, number}} osób',
+    more_other: 'jeszcze {{count, number}} osoby',
+  },
   status: {
     nodes_one: '{{count, number}} element',
     nodes_few: '{{count, number}} elementy',

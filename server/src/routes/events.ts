@@ -4,7 +4,8 @@
  * browser that reconnects sends `Last-Event-ID` and gets what it missed — or `reload` when it is
  * more than MAX_CATCH_UP revisions behind. A comment every HEARTBEAT_MS keeps proxies from
  * closing it; the session behind it is checked every SESSION_CHECK_MS, and the stream ends with
- * `signedOut` when it is gone. At most `streamsPerAddress` open streams per address (429;
+ * `signedOut` when it is gone. Signed-in readers also get `presence`: who has the map open on
+ * this app server (per process: two servers each tell of their own). At most `streamsPerAddress` open streams per address (429;
  * EVENT_STREAMS_PER_ADDRESS).
  */
 import { STREAM_EVENTS, type ChangeEvent } from '@octograph/graph-schema';
@@ -39,6 +40,15 @@ const eventRoutes: FastifyPluginAsyncZod<{ streamsPerAddress: number }> = async 
   const feed = new ChangeFeed(app.store);
   const open = new Map<string, number>();
   const streams = new Set<ServerResponse>();
+  /** The signed-in people behind the open streams (a person with two tabs counts once). */
+  const present = new Map<ServerResponse, { id: string; name: string }>();
+  const announcePresence = () => {
+    const people = [
+      ...new Map([...present.values()].map((person) => [person.id, person])).values(),
+    ].sort((a, b) => a.name.localeCompare(b.name) || a.id.localeCompare(b.id));
+    const message = `event: ${STREAM_EVENTS.presence}\ndata: ${JSON.stringify({ people })}\n\n`;
+    for (const stream of present.keys()) stream.write(message);
+  };
   // Before the server waits for its connections to end: an event stream never ends by itself.
   app.addHook('preClose', (done) => {
     feed.stop();
@@ -82,6 +92,12 @@ const eventRoutes: FastifyPluginAsyncZod<{ streamsPerAddress: number }> = async 
       raw.write(`retry: ${String(RETRY_MS)}\n\n`);
       open.set(address, fromAddress + 1);
       streams.add(raw);
+      const { user } = request.viewer;
+      // A catch-up (follow=false) is not someone with the map open.
+      if (user && request.query.follow !== 'false') {
+        present.set(raw, { id: user.id, name: user.name });
+        announcePresence();
+      }
 
       let sent = Math.min(from, current);
       let ready = false;
@@ -127,6 +143,7 @@ const eventRoutes: FastifyPluginAsyncZod<{ streamsPerAddress: number }> = async 
 
       const close = () => {
         streams.delete(raw);
+        if (present.delete(raw)) announcePresence();
         clearInterval(heartbeat);
         clearInterval(sessionCheck);
         unsubscribe();
