@@ -108,13 +108,21 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
       app.log.warn({ err: error }, 'a write succeeded but its new nodes got no saved position');
     },
   });
-  await app.register(storePlugin, {
-    store,
-    ownsStore: options.store === undefined,
+  await app.register(storePlugin, { store, ownsStore: options.store === undefined });
+  // Text stored before control characters were refused is named in the log (exports clean it);
+  // in the background, so the server starts answering at once (closing waits for it).
+  let legacyTextCheck: Promise<unknown> = Promise.resolve();
+  app.addHook('onReady', (done) => {
+    legacyTextCheck = reportUncarriableText(store, app.log).catch((error: unknown) => {
+      app.log.warn(
+        { err: error },
+        'could not look for text stored before control characters were refused',
+      );
+    });
+    done();
   });
-  // Text stored before control characters were refused is named in the log (exports clean it).
-  app.addHook('onReady', async () => {
-    await reportUncarriableText(store, app.log);
+  app.addHook('onClose', async () => {
+    await legacyTextCheck;
   });
   // After the store: its schedule stops (and a backup in progress ends) before the store closes.
   await app.register(backupsPlugin, { settings: config.backups });

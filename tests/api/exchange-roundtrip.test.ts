@@ -15,9 +15,13 @@ import { seedStore } from '@octograph/server';
 import { demoNetwork } from '@octograph/seed';
 import { unzipSync } from 'fflate';
 import Papa from 'papaparse';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { multipart } from '../helpers/multipart.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+// Imports run in a worker thread, which from TypeScript sources (tsx) takes a second or more to
+// start on a busy machine: more than the default 5 s for a test of several imports.
+vi.setConfig({ testTimeout: 30_000 });
 
 let source: TestApp;
 let expectedNodes: GraphNode[];

@@ -9,9 +9,13 @@
 import { ErrorBodySchema, ImportPreviewSchema } from '@octograph/graph-schema';
 import ExcelJS from 'exceljs';
 import { zipSync } from 'fflate';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { multipart } from '../helpers/multipart.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+// Imports run in a worker thread, which from TypeScript sources (tsx) takes a second or more to
+// start on a busy machine: more than the default 5 s for a test of several imports.
+vi.setConfig({ testTimeout: 30_000 });
 
 let api: TestApp | undefined;
 
@@ -261,4 +265,32 @@ describe('a zip bomb that understates its sizes', () => {
     expect(grown).toBeLessThan(100 * 1024 * 1024);
     expect(await api.app.store.snapshot()).toEqual(before);
   }, 30_000); // making the bomb takes seconds; refusing it is what is timed
+});
+
+describe('XML entities', () => {
+  it('are never expanded: a billion-laughs GEXF is previewed as not well-formed XML', async () => {
+    api = await startTestApp();
+    const entities = ['<!ENTITY lol0 "lol">'];
+    for (let level = 1; level <= 9; level++) {
+      const ten = Array.from({ length: 10 }, () => `&lol${String(level - 1)};`).join('');
+      entities.push(`<!ENTITY lol${String(level)} "${ten}">`);
+    }
+    const bytes = Buffer.from(
+      `<?xml version="1.0"?>\n<!DOCTYPE gexf [\n${entities.join('\n')}\n]>\n` +
+        '<gexf version="1.3"><graph><nodes><node id="n0" label="&lol9;"/></nodes></graph></gexf>\n',
+    );
+    const { payload, headers } = multipart([{ name: 'laughs.gexf', bytes }]);
+    const { status, body } = await api.request({
+      method: 'POST',
+      url: '/api/import/preview',
+      payload,
+      headers,
+    });
+    expect(status).toBe(200);
+    const preview = ImportPreviewSchema.parse(body);
+    expect(preview.canApply).toBe(false);
+    expect(preview.problems.map((problem) => problem.message)).toEqual([
+      expect.stringContaining("'laughs.gexf' is not a GEXF file: it is not well-formed XML"),
+    ]);
+  });
 });

@@ -6,12 +6,16 @@
  */
 import { ImportPreviewSchema, type ImportProblem } from '@octograph/graph-schema';
 import ExcelJS from 'exceljs';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { importProblemText } from '../../client/src/i18n/server-words.js';
 import { clientI18n } from '../helpers/client-i18n.js';
 import { organisation } from '../helpers/fixtures.js';
 import { multipart } from '../helpers/multipart.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
+
+// Imports run in a worker thread, which from TypeScript sources (tsx) takes a second or more to
+// start on a busy machine: more than the default 5 s for a test of several imports.
+vi.setConfig({ testTimeout: 30_000 });
 
 let api: TestApp;
 

@@ -70,8 +70,8 @@ export interface ImportRequest {
 
 /**
  * Runs imports for one server, one at a time (the routes' ImportGate sees to that), in a worker
- * kept from a preview to the apply that follows it (which then reuses the preview's plan) and
- * stopped after an apply or a minute without an import; `close()` stops it.
+ * kept between them (an apply reuses its preview's plan) and stopped after a minute without an
+ * import; `close()` stops it.
  */
 export class ImportRunner {
   private worker: Worker | null = null;
@@ -134,8 +134,17 @@ export class ImportRunner {
     await worker?.terminate();
   }
 
+  /**
+   * While the worker writes an import (seconds, holding SQLite's write lock), the server's own
+   * writes are refused at once (503 BUSY) rather than each holding up the event loop while it
+   * waits for the lock.
+   */
+  private writing(on: boolean): void {
+    if (this.store instanceof EmbeddedGraphStore) this.store.waitForWriteLock(!on);
+  }
+
   /** Whether some stored node has no position (false for a store a worker cannot open). */
-  hasUnplaced(): boolean {
+  private hasUnplaced(): boolean {
     return this.store instanceof EmbeddedGraphStore && this.store.unplacedCount() > 0;
   }
 
@@ -169,20 +178,21 @@ export class ImportRunner {
     const worker = this.worker;
     return new Promise<ImportReply>((resolve, reject) => {
       const done = () => {
+        this.writing(false);
         worker.off('message', onMessage);
         worker.off('error', onError);
         worker.off('exit', onExit);
         if (this.worker !== worker) return;
-        if (step !== 'preview') {
-          // An apply ends the import: the worker and all the memory it used go.
-          void this.close();
-        } else {
-          // A preview is usually followed by its apply, which reuses the preview's plan.
-          this.idle = setTimeout(() => void this.close(), IDLE_MS);
-          this.idle.unref();
-        }
+        // Kept for the apply that usually follows a preview (and the next import): a worker's
+        // start costs a moment. After a minute without an import it goes, and its memory too.
+        this.idle = setTimeout(() => void this.close(), IDLE_MS);
+        this.idle.unref();
       };
       const onMessage = (reply: ImportReply) => {
+        if (reply.type === 'writing') {
+          this.writing(true);
+          return;
+        }
         done();
         settle(reply, resolve, reject);
       };

@@ -33,8 +33,12 @@ export interface ImportJob {
   limits: UploadLimits;
 }
 
-/** What the worker posts back for each job. */
+/**
+ * What the worker posts back for each job: one answer, after `writing` when an apply starts its
+ * transaction.
+ */
 export type ImportReply =
+  | { type: 'writing' }
   | { type: 'preview'; preview: ImportPreview }
   | { type: 'applied'; result: ImportResult }
   | { type: 'placed'; placed: number }
@@ -102,13 +106,16 @@ async function run(job: ImportJob): Promise<ImportReply> {
       job.expectedRevision,
       job.context,
       job.limits,
-      (ops, state, context) =>
-        store.applyBatchPlaced(
+      (ops, state, context) => {
+        // The request's thread stops waiting for the write lock while this transaction runs.
+        parentPort?.postMessage({ type: 'writing' } satisfies ImportReply);
+        return store.applyBatchPlaced(
           ops,
           state.revision,
           (batch) => positionsAfterBatch(state, ops, batch),
           context,
-        ),
+        );
+      },
     );
     return { type: 'applied', result };
   } catch (error: unknown) {
@@ -125,9 +132,17 @@ async function run(job: ImportJob): Promise<ImportReply> {
   }
 }
 
+/** After an apply (or a placing) the store and the plans it kept go: nothing follows them. */
+async function forget(): Promise<void> {
+  const store = opened;
+  opened = null;
+  await store?.close();
+}
+
 // import-runner.ts is the only one to start this file, and sends it ImportJobs one at a time.
 parentPort?.on('message', (job: ImportJob) => {
-  void run(job).then((reply) => {
+  void run(job).then(async (reply) => {
+    if (job.step !== 'preview') await forget();
     parentPort?.postMessage(reply);
   });
 });

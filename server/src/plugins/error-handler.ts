@@ -7,7 +7,13 @@
 import { summariseIssues, type ErrorBody, type ErrorCode } from '@octograph/graph-schema';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import { AppError, EditConflictError, StorageFullError, ValidationError } from '../errors.js';
+import {
+  AppError,
+  EditConflictError,
+  StorageFullError,
+  StoreBusyError,
+  ValidationError,
+} from '../errors.js';
 
 const FRAMEWORK_CODES: Readonly<Record<string, { code: ErrorCode; message?: string }>> = {
   FST_ERR_CTP_INVALID_JSON_BODY: {
@@ -80,9 +86,23 @@ function isStorageFull(error: unknown): boolean {
   );
 }
 
+/**
+ * Whether SQLite found the database locked by another writer (an import's worker, another
+ * process) where the store did not turn it into StoreBusyError itself (an account's write).
+ */
+function isStoreBusy(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    'code' in error &&
+    typeof error.code === 'string' &&
+    (error.code.startsWith('SQLITE_BUSY') || error.code.startsWith('SQLITE_LOCKED'))
+  );
+}
+
 /** The error body for anything thrown while handling a request. */
 export function errorBodyOf(error: unknown, request?: FastifyRequest): ErrorBody {
   if (isStorageFull(error)) return errorBodyOf(new StorageFullError());
+  if (isStoreBusy(error)) return errorBodyOf(new StoreBusyError());
   if (error instanceof ValidationError && request) {
     const located = locatedInRequest(error, request);
     return {

@@ -107,18 +107,16 @@ const importRoutes: FastifyPluginAsyncZod<ImportRoutesOptions> = async (app, opt
   // command line's import) are placed once the server is up, in the worker, in batches; until
   // then the map places them when it is read. Imports wait for it (429 BUSY meanwhile).
   app.addHook('onReady', (done) => {
-    if (runner.hasUnplaced()) {
-      void gate
-        .run(() => runner.placeUnplaced())
-        .then(
-          (placed) => {
-            app.log.info({ placed }, 'placed the nodes that had no position');
-          },
-          (error: unknown) => {
-            app.log.warn({ err: error }, 'could not place the nodes that have no position');
-          },
-        );
-    }
+    void gate
+      .run(() => runner.placeUnplaced())
+      .then(
+        (placed) => {
+          if (placed > 0) app.log.info({ placed }, 'placed the nodes that had no position');
+        },
+        (error: unknown) => {
+          app.log.warn({ err: error }, 'could not place the nodes that have no position');
+        },
+      );
     done();
   });
   await app.register(multipart, {

@@ -307,6 +307,12 @@ function storeError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
+/**
+ * How long a write waits for another connection's write lock before it is answered 503 BUSY.
+ * better-sqlite3 waits synchronously, holding up the event loop, so it is kept short.
+ */
+const LOCK_WAIT_MS = 1000;
+
 /** The GraphStore over one SQLite file. Open it with `EmbeddedGraphStore.open(file)`. */
 export class EmbeddedGraphStore implements GraphStore {
   readonly kind = 'embedded';
@@ -341,7 +347,7 @@ export class EmbeddedGraphStore implements GraphStore {
       // First, so that everything below waits for another process (the seed CLI, a second
       // server) holding the write lock instead of failing at once. Kept short: better-sqlite3
       // waits synchronously, and a request that cannot write soon is better answered 503.
-      db.pragma('busy_timeout = 1000');
+      db.pragma(`busy_timeout = ${String(LOCK_WAIT_MS)}`);
       db.pragma('journal_mode = WAL');
       db.pragma('synchronous = FULL');
       db.pragma('foreign_keys = ON');
@@ -600,6 +606,15 @@ export class EmbeddedGraphStore implements GraphStore {
       for (const position of place(result)) this.placeNode(position);
       return result;
     });
+  }
+
+  /**
+   * Whether a write waits (LOCK_WAIT_MS) for another connection's write lock or is refused at
+   * once (503 BUSY). The import runner turns waiting off while its worker writes an import, which
+   * takes seconds: a write meanwhile would hold up the event loop for the whole wait and fail.
+   */
+  waitForWriteLock(wait: boolean): void {
+    this.db.pragma(`busy_timeout = ${String(wait ? LOCK_WAIT_MS : 0)}`);
   }
 
   /** How many nodes have no saved position (one indexed query; the import worker places them). */
