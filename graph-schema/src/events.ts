@@ -21,6 +21,8 @@ export const ChangeEventSchema = z.object({
    * False when the write changed more than the event lists (a large import): refetch everything.
    */
   complete: z.boolean(),
+  /** Who made it, for signed-in readers; null for visitors and for the command line or seed. */
+  by: z.object({ id: z.string(), name: z.string() }).nullable(),
 });
 export type ChangeEvent = z.infer<typeof ChangeEventSchema>;
 

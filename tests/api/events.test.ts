@@ -147,6 +147,10 @@ describe('GET /api/events', () => {
         'createLink',
       ]);
       expect(received[0]?.nodes).toEqual([first]);
+      // Who made it, by name, for a signed-in reader.
+      const editor = await api.user('editor');
+      expect(received[0]?.by?.id).toBe(editor.id);
+      expect(received[0]?.by?.name).toEqual(expect.any(String));
       expect(received[1]?.nodes).toEqual([second]);
       expect(received[2]?.links).toHaveLength(1);
       // Every revision once, in order, each event's id its revision.

@@ -6,7 +6,13 @@
  * EventSource reconnects by itself and sends Last-Event-ID, so nothing is missed over a dropped
  * connection; `reload` (too far behind) reads everything again, `signedOut` the session.
  */
-import { PresenceEventSchema, STREAM_EVENTS, type PresenceEvent } from '@octograph/graph-schema';
+import {
+  ChangeEventSchema,
+  PresenceEventSchema,
+  STREAM_EVENTS,
+  type ChangeEvent,
+  type PresenceEvent,
+} from '@octograph/graph-schema';
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useSyncExternalStore } from 'react';
 import { invalidateAfterWrite, queryKeys } from './queries';
@@ -31,6 +37,17 @@ export function usePresence(): PresenceEvent['people'] {
   );
 }
 
+/** Who wants to hear of each change as it comes (an open edit form, for one). */
+const changeListeners = new Set<(event: ChangeEvent) => void>();
+
+/** Calls `listener` with every change on the stream; returns the function that stops it. */
+export function onGraphChange(listener: (event: ChangeEvent) => void): () => void {
+  changeListeners.add(listener);
+  return () => {
+    changeListeners.delete(listener);
+  };
+}
+
 /** Writes arriving this close together are read back once. */
 const GATHER_MS = 150;
 
@@ -51,7 +68,11 @@ export function useLiveUpdates(enabled: boolean): void {
       source.close();
       void queryClient.invalidateQueries({ queryKey: queryKeys.session() });
     };
-    source.addEventListener(STREAM_EVENTS.change, refresh);
+    source.addEventListener(STREAM_EVENTS.change, (event: MessageEvent<string>) => {
+      refresh();
+      const parsed = ChangeEventSchema.safeParse(JSON.parse(event.data));
+      if (parsed.success) for (const listener of changeListeners) listener(parsed.data);
+    });
     source.addEventListener(STREAM_EVENTS.reload, refresh);
     source.addEventListener(STREAM_EVENTS.signedOut, signedOut);
     source.addEventListener(STREAM_EVENTS.presence, (event: MessageEvent<string>) => {

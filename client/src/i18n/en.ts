@@ -1015,6 +1015,8 @@ export const en = {
     creating: 'Adding…',
     created: 'Added {{name}}',
     edit: 'Edit',
+    /** In an open edit form: someone else saved this node meanwhile (from the change stream). */
+    changedBy: 'Changed by {{name}} just now — saving will show you their version beside yours.',
     editTitle: 'Edit {{name}}',
     save: 'Save',
     saving: 'Saving…',

@@ -79,7 +79,7 @@ export const pl: WithPluralForms<Translation, 'few' | 'many'> = {
     },
   },
   presence: {
-    alsoHere: 'Na mapie są też: {{names}}',
+    alsoHere: 'Mapę oglądają też: {{names}}',
     more_one: 'jeszcze {{count, number}} osoba',
     more_few: 'jeszcze {{count, number}} osoby',
     more_many: 'jeszcze {{count, number}} osób',
@@ -1099,6 +1099,7 @@ export const pl: WithPluralForms<Translation, 'few' | 'many'> = {
     creating: 'Dodaję…',
     created: 'Dodano: {{name}}',
     edit: 'Zmień',
+    changedBy: '{{name}} właśnie to zmienił(a) — przy zapisie zobaczysz obie wersje obok siebie.',
     editTitle: 'Zmień: {{name}}',
     save: 'Zapisz',
     saving: 'Zapisuję…',

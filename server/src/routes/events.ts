@@ -105,8 +105,10 @@ const eventRoutes: FastifyPluginAsyncZod<{ streamsPerAddress: number }> = async 
       const sendChange = (event: ChangeEvent) => {
         if (event.revision <= sent) return;
         sent = event.revision;
+        // Who made a change is for signed-in readers only.
+        const shown = request.viewer.user ? event : { ...event, by: null };
         raw.write(
-          `id: ${String(event.revision)}\nevent: ${STREAM_EVENTS.change}\ndata: ${JSON.stringify(event)}\n\n`,
+          `id: ${String(event.revision)}\nevent: ${STREAM_EVENTS.change}\ndata: ${JSON.stringify(shown)}\n\n`,
         );
       };
       const send = (message: FeedMessage) => {

@@ -21,8 +21,26 @@ export type FeedMessage =
 
 export type FeedListener = (message: FeedMessage) => void;
 
-/** An audit entry as an event: the ids it touched, by kind. */
-export function toChangeEvent(entry: AuditEntry): ChangeEvent {
+/** Account names by user id, as the events name who made a change (a few hundred at most). */
+const names = new Map<string, string>();
+const NAMES_KEPT = 1000;
+
+/** The name of the user behind an entry; null for the command line, the seed or a user gone. */
+async function actorOf(store: GraphStore, actor: string | null): Promise<ChangeEvent['by']> {
+  if (actor === null) return null;
+  let name = names.get(actor);
+  if (name === undefined) {
+    const user = await store.getUser(actor).catch(() => null);
+    if (!user) return null;
+    name = user.name;
+    if (names.size >= NAMES_KEPT) names.clear();
+    names.set(actor, name);
+  }
+  return { id: actor, name };
+}
+
+/** An audit entry as an event: the ids it touched, by kind, and who made it. */
+export function toChangeEvent(entry: AuditEntry, by: ChangeEvent['by'] = null): ChangeEvent {
   const ids = (entity: AuditEntry['changes'][number]['entity']) => [
     ...new Set(entry.changes.filter((change) => change.entity === entity).map((c) => c.id)),
   ];
@@ -33,6 +51,7 @@ export function toChangeEvent(entry: AuditEntry): ChangeEvent {
     links: ids('link'),
     positions: ids('position'),
     complete: entry.changes.length >= entry.changeCount,
+    by,
   };
 }
 
@@ -60,7 +79,8 @@ export async function changesBetween(
         older = true;
         break;
       }
-      if (entry.revision <= upTo) events.push(toChangeEvent(entry));
+      if (entry.revision <= upTo)
+        events.push(toChangeEvent(entry, await actorOf(store, entry.actor)));
     }
     if (older || page.nextCursor === null) break;
     before = page.nextCursor;

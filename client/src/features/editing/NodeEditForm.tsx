@@ -4,10 +4,12 @@ import {
   type FormField,
   type GraphNode,
 } from '@octograph/graph-schema';
-import { useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from '../../ui/ErrorNotice';
 import { ApiError } from '../../api/api-error';
+import { onGraphChange } from '../../api/live-updates';
+import { useSession } from '../account/session';
 import { FormConflict } from './ConflictPanel';
 import { dispatchEditor } from './editor-store';
 import { useUpdateNode } from './editing-mutations';
@@ -25,6 +27,24 @@ function parseNode(value: unknown): GraphNode | null {
  * only what changed, with the version the form started from; a problem the server finds shows on
  * its field, and a change someone else saved meanwhile opens the choice of whose to keep.
  */
+/**
+ * The name of whoever else changed the node `id` while this form is open (from the change
+ * stream), or null: saving then shows their version beside this one (the 409 of the editing
+ * rules), so nothing is overwritten unseen.
+ */
+function useChangedByOthers(id: string): string | null {
+  const me = useSession().data?.user?.id;
+  const [name, setName] = useState<string | null>(null);
+  useEffect(
+    () =>
+      onGraphChange((event) => {
+        if (event.by && event.by.id !== me && event.nodes.includes(id)) setName(event.by.name);
+      }),
+    [id, me],
+  );
+  return name;
+}
+
 export function NodeEditForm({ node, onDone }: { node: GraphNode; onDone: () => void }) {
   const { t } = useTranslation();
   const id = useId();
@@ -33,6 +53,7 @@ export function NodeEditForm({ node, onDone }: { node: GraphNode; onDone: () => 
   const update = useUpdateNode();
   const formRef = useRef<HTMLFormElement>(null);
   const labelOf = (field: FormField) => t(`fields.${field.name}` as 'fields.name');
+  const changedBy = useChangedByOthers(node.id);
 
   const send = (patch: { fields: Record<string, unknown>; expectedVersion: string }) => {
     if (Object.keys(patch.fields).length === 0) {
@@ -85,6 +106,11 @@ export function NodeEditForm({ node, onDone }: { node: GraphNode; onDone: () => 
         problems={form.problems}
         autoFocus
       />
+      {changedBy !== null && (
+        <p className="edit-form__changed" role="status">
+          {t('editing.changedBy', { name: changedBy })}
+        </p>
+      )}
       <FormConflict
         form={form}
         labelOf={labelOf}
