@@ -195,7 +195,7 @@ async function main(): Promise<void> {
     );
     console.log(`| Server CPU over ${String(IDLE_SECONDS)} s, no stream | ${ms(bareCpu)} ms |`);
     console.log(
-      `| Server CPU over ${String(IDLE_SECONDS)} s, ${String(STREAMS)} idle streams | ${ms(idleCpu)} |`,
+      `| Server CPU over ${String(IDLE_SECONDS)} s, ${String(STREAMS)} idle streams | ${ms(idleCpu)} ms |`,
     );
     if (broken > 0) process.exitCode = 1;
   } finally {
