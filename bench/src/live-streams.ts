@@ -10,18 +10,16 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
 import { ChangeEventSchema, MapResponseSchema } from '@octograph/graph-schema';
-import { Child, cpuTimeMs, freePort, readMemory, waitUntilReady } from './processes.js';
+import { startAppServer } from './app-server.js';
+import { cpuTimeMs, readMemory, type Child } from './processes.js';
 import { adminEnv, benchAdmin, signIn, type Session } from './session.js';
 import { setUp } from './setup.js';
+import { readEventStream } from './sse.js';
 import { mib, ms, percentile } from './stats.js';
 
-const rootDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SERVER_ENTRY = join(rootDir, 'server', 'dist', 'server.js');
-const HOST = '127.0.0.1';
 const NETWORK = { organisations: 10_000, people: 2_000, links: 40_000, seed: 20_251_121 };
 const STREAMS = 200;
 const WRITERS = 20;
@@ -43,8 +41,7 @@ async function listen(baseUrl: string, session: Session): Promise<Listener> {
     signal: controller.signal,
   });
   if (response.status !== 200) throw new Error(`GET /api/events: HTTP ${response.status}`);
-  const reader = response.body?.getReader();
-  if (!reader) throw new Error('no stream body');
+  if (!response.body) throw new Error('no stream body');
   const listener: Listener = {
     revisions: [],
     linkReceivedAt: new Map(),
@@ -52,32 +49,13 @@ async function listen(baseUrl: string, session: Session): Promise<Listener> {
       controller.abort();
     },
   };
-  const decoder = new TextDecoder();
-  let buffer = '';
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += decoder.decode(value, { stream: true });
-        let end = buffer.indexOf('\n\n');
-        while (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (/^event: change$/m.test(block) && data !== undefined) {
-            const event = ChangeEventSchema.parse(JSON.parse(data));
-            const now = performance.now();
-            listener.revisions.push(event.revision);
-            for (const id of event.links) listener.linkReceivedAt.set(id, now);
-          }
-          end = buffer.indexOf('\n\n');
-        }
-      }
-    } catch {
-      // Closed by the bench.
-    }
-  })();
+  void readEventStream(response.body, (message) => {
+    if (message.event !== 'change') return;
+    const event = ChangeEventSchema.parse(JSON.parse(message.data));
+    const now = performance.now();
+    listener.revisions.push(event.revision);
+    for (const id of event.links) listener.linkReceivedAt.set(id, now);
+  });
   return listener;
 }
 
@@ -92,24 +70,19 @@ async function main(): Promise<void> {
     );
     const { store } = await setUp(dataDir, NETWORK);
     await store.close();
-    const port = await freePort();
-    server = Child.start({
-      name: 'server',
-      args: [SERVER_ENTRY],
-      cwd: rootDir,
-      env: {
+    const started = await startAppServer(
+      {
         ...process.env,
         ...adminEnv(admin),
         DATA_DIR: dataDir,
-        PORT: String(port),
-        HOST,
         LOG_LEVEL: 'warn',
         RATE_LIMIT_PER_MINUTE: '0',
         EVENT_STREAMS_PER_ADDRESS: String(STREAMS + 10),
       },
-    });
-    const baseUrl = `http://${HOST}:${String(port)}`;
-    await waitUntilReady(`${baseUrl}/api/health`, server, 120_000);
+      120_000,
+    );
+    server = started.server;
+    const { baseUrl } = started;
     const pid = server.pid;
     const writerSession = await signIn(baseUrl, admin);
 

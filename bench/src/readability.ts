@@ -15,17 +15,17 @@ import { fileURLToPath } from 'node:url';
 import { MapResponseSchema, type MapResponse } from '@octograph/graph-schema';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { launchChromium } from './browser.js';
-import { Child, freePort, waitUntilReady } from './processes.js';
+import { startAppServer } from './app-server.js';
+import type { Child } from './processes.js';
 import { measureReadability, type ReadabilityReport } from './readability-measure.js';
 import { adminEnv, benchAdmin, signIn } from './session.js';
 import { setUp } from './setup.js';
+import type { SyntheticOptions } from '@octograph/seed';
 
 const rootDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SERVER_ENTRY = join(rootDir, 'server', 'dist', 'server.js');
 const CLI_ENTRY = join(rootDir, 'server', 'dist', 'cli.js');
 const CLIENT_TEST_DIST =
   process.env.OCTOGRAPH_TEST_CLIENT_DIR ?? join(rootDir, 'client', 'dist-test');
-const HOST = '127.0.0.1';
 
 const SIZES: { name: string; options: BrowserContextOptions }[] = [
   { name: '1440×900', options: { viewport: { width: 1440, height: 900 } } },
@@ -46,6 +46,17 @@ interface Network {
   fill(dataDir: string, env: NodeJS.ProcessEnv): Promise<void>;
 }
 
+/** A synthetic network (seed/src/synthetic.ts), seeded and laid out as the bench's own. */
+function synthetic(name: string, options: SyntheticOptions): Network {
+  return {
+    name,
+    async fill(dataDir) {
+      const { store } = await setUp(dataDir, options);
+      await store.close();
+    },
+  };
+}
+
 const NETWORKS: Network[] = [
   {
     name: 'demo',
@@ -59,34 +70,22 @@ const NETWORKS: Network[] = [
       return Promise.resolve();
     },
   },
-  {
-    name: '16 groups',
-    async fill(dataDir) {
-      const { store } = await setUp(dataDir, {
-        organisations: 16,
-        people: 0,
-        links: 22,
-        seed: 16,
-        themes: 0,
-        places: 0,
-      });
-      await store.close();
-    },
-  },
-  {
-    name: '2,000 nodes',
-    async fill(dataDir) {
-      const { store } = await setUp(dataDir, {
-        organisations: 1_400,
-        people: 580,
-        links: 4_000,
-        seed: 2_000,
-        themes: 12,
-        places: 8,
-      });
-      await store.close();
-    },
-  },
+  synthetic('16 groups', {
+    organisations: 16,
+    people: 0,
+    links: 22,
+    seed: 16,
+    themes: 0,
+    places: 0,
+  }),
+  synthetic('2,000 nodes', {
+    organisations: 1_400,
+    people: 580,
+    links: 4_000,
+    seed: 2_000,
+    themes: 12,
+    places: 8,
+  }),
 ];
 
 /** Waits until the canvas holds the whole map and the labels have been placed. */
@@ -142,15 +141,9 @@ async function measureNetwork(network: Network, rows: string[]): Promise<void> {
   const browser = await launchChromium();
   try {
     await network.fill(dataDir, env);
-    const port = await freePort();
-    server = Child.start({
-      name: 'server',
-      args: [SERVER_ENTRY],
-      cwd: rootDir,
-      env: { ...env, PORT: String(port), HOST },
-    });
-    const baseUrl = `http://${HOST}:${port}`;
-    await waitUntilReady(`${baseUrl}/api/health`, server, 60_000);
+    const started = await startAppServer(env);
+    server = started.server;
+    const { baseUrl } = started;
     const session = await signIn(baseUrl, admin);
     const response = await fetch(`${baseUrl}/api/map`, { headers: session.readHeaders });
     const map = MapResponseSchema.parse(await response.json());

@@ -7,6 +7,7 @@
 import { ChangeEventSchema, PresenceEventSchema, type ChangeEvent } from '@octograph/graph-schema';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEventStream, type StreamEvent } from '../../bench/src/sse.js';
 import { startTestApp, type TestApp } from '../helpers/test-app.js';
 
 let api: TestApp;
@@ -25,13 +26,6 @@ afterAll(async () => {
   await api.close();
 });
 
-/** One SSE event as read off the wire. */
-interface StreamEvent {
-  id: string | null;
-  event: string;
-  data: string;
-}
-
 /** An open stream: the events read so far, and a way to wait for more. */
 interface Stream {
   events: StreamEvent[];
@@ -49,42 +43,10 @@ async function openStream(headers: Record<string, string>): Promise<Stream> {
   expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
   const events: StreamEvent[] = [];
   let done = false;
-  const reader = response.body?.getReader();
-  if (!reader) throw new Error('no body');
-  const decoder = new TextDecoder();
-  let buffer = '';
-  void (async () => {
-    try {
-      for (;;) {
-        const { value, done: finished } = await reader.read();
-        if (finished) break;
-        buffer += decoder.decode(value, { stream: true });
-        let end = buffer.indexOf('\n\n');
-        while (end >= 0) {
-          const block = buffer.slice(0, end);
-          buffer = buffer.slice(end + 2);
-          const fields = new Map<string, string>();
-          for (const line of block.split('\n')) {
-            if (line.startsWith(':') || line === '') continue;
-            const at = line.indexOf(':');
-            fields.set(line.slice(0, at), line.slice(at + 1).trimStart());
-          }
-          if (fields.has('event')) {
-            events.push({
-              id: fields.get('id') ?? null,
-              event: fields.get('event') ?? '',
-              data: fields.get('data') ?? '',
-            });
-          }
-          end = buffer.indexOf('\n\n');
-        }
-      }
-    } catch {
-      // Aborted by the test.
-    } finally {
-      done = true;
-    }
-  })();
+  if (!response.body) throw new Error('no body');
+  void readEventStream(response.body, (event) => events.push(event)).finally(() => {
+    done = true;
+  });
   return {
     events,
     async next(count, ms = 5_000) {

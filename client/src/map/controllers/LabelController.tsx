@@ -1,7 +1,8 @@
 import type { MapResponse } from '@octograph/graph-schema';
 import type { Core, NodeSingular } from 'cytoscape';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useCyRef } from '../cy-context';
+import { useNodesApart } from '../use-nodes-apart';
 import { useMapStyle } from '../../features/map-style/map-style-store';
 import {
   HUB_LABEL_SIDES,
@@ -14,7 +15,6 @@ import {
   type MeasureText,
   type NodeBody,
 } from '../label-grid';
-import { nodesApart } from '../apart-ring';
 import {
   drawOrder,
   HUB_LABEL_WEIGHT,
@@ -199,14 +199,7 @@ export function LabelController({
   const { sizeBy, legend } = useMapStyle();
   // One measurer (and its cache of widths) for the controller's life.
   const [measure] = useState(canvasMeasure);
-  const apart = useMemo(
-    () =>
-      nodesApart(
-        map.nodes.map((node) => node.id),
-        map.links,
-      ),
-    [map],
-  );
+  const apart = useNodesApart(map);
 
   useEffect(() => {
     const cy = cyRef.current;

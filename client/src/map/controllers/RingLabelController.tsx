@@ -5,13 +5,13 @@ import { hiddenElements } from '../../features/legend/legend-visibility';
 import { useMapStyle } from '../../features/map-style/map-style-store';
 import {
   apartRing,
-  nodesApart,
   ringOnScreen,
   type ApartRing,
   type Point,
   type RingOnScreen,
 } from '../apart-ring';
 import { useCyRef } from '../cy-context';
+import { useNodesApart } from '../use-nodes-apart';
 import '../apart-ring.css';
 
 /**
@@ -32,14 +32,7 @@ export function RingLabelController({
   const { t } = useTranslation();
   const cyRef = useCyRef();
   const { legend } = useMapStyle();
-  const apart = useMemo(
-    () =>
-      nodesApart(
-        map.nodes.map((node) => node.id),
-        map.links,
-      ),
-    [map],
-  );
+  const apart = useNodesApart(map);
   const hidden = useMemo(() => hiddenElements(legend, map), [legend, map]);
   const [drawn, setDrawn] = useState<{ ring: ApartRing; screen: RingOnScreen } | null>(null);
 
