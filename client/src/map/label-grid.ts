@@ -43,6 +43,8 @@ const CELL = 64;
  * differ from the one Cytoscape draws (tests/e2e/labels.test.ts measures the drawn ones).
  */
 const GAP = 6;
+/** Room kept between a label and a circle (the drawn text can be a pixel wider than measured). */
+const BODY_GAP = 2;
 
 function overlaps(a: Rect, b: Rect, gap: number): boolean {
   return (
@@ -118,7 +120,7 @@ export function placeLabels(
     const fits = candidates.find((box) => {
       return (
         inside(box) &&
-        !bodyGrid.clashes(box, 0, (body) => body.id !== box.id) &&
+        !bodyGrid.clashes(box, BODY_GAP, (body) => body.id !== box.id) &&
         !taken.clashes(box, GAP, () => true)
       );
     });
