@@ -166,8 +166,8 @@ export interface AppConfig {
   /** Most bytes the parts of an uploaded workbook may inflate to (IMPORT_MAX_UNZIPPED_BYTES). */
   importMaxUnzippedBytes: number;
   /**
-   * The other import limits: rows of a sheet or file (IMPORT_MAX_ROWS), cells of a row
-   * (IMPORT_MAX_COLUMNS), elements of a GEXF/GraphML file and their depth
+   * The other import limits: rows of one import, all its files together (IMPORT_MAX_ROWS),
+   * cells of a row (IMPORT_MAX_COLUMNS), elements of a GEXF/GraphML file and their depth
    * (IMPORT_MAX_XML_ELEMENTS, IMPORT_MAX_XML_DEPTH). See exchange/upload-limits.ts.
    */
   importMaxRows: number;
