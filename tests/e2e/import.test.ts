@@ -16,6 +16,7 @@ import {
   type MapResponse,
 } from '@octograph/graph-schema';
 import ExcelJS from 'exceljs';
+import { en } from '../../client/src/i18n/en';
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import {
@@ -192,7 +193,8 @@ describe('importing a workbook', () => {
         const rowText = (await row.textContent()) ?? '';
         expect(rowText).toContain('Error');
         expect(rowText).toContain('Column To:');
-        expect(rowText).toContain(error?.message);
+        // The server's problem in the reader's words (the client's translation of it).
+        expect(rowText).toContain(en.import.problem.unknownEnd.replace('{{name}}', 'Ghost Group'));
         expect(await dialog.getByRole('button', { name: 'Import', exact: true }).isDisabled()).toBe(
           true,
         );
