@@ -2,7 +2,7 @@
  * Live together: a page showing the map follows other people's changes without a reload. While
  * one coordinator's map is open, another editor (here through the API, as their phone would send
  * it) links two groups and adds a new one: the open map shows the new link and the new group,
- * and no node already drawn moves.
+ * which glow for a moment, and no node already drawn moves.
  *
  * Needs `npm run build` and `npm run build:test -w client` first. On failure a screenshot is saved
  * to tests/.artifacts/<test name>.png.
@@ -48,6 +48,7 @@ describe('live updates', () => {
         body: JSON.stringify({ kind: 'COLLABORATES_WITH', source, target }),
       });
       expect(linked.status).toBe(201);
+      const link = (await linked.json()) as { id: string };
       const created = await fetch(`${suite.baseUrl()}/api/nodes`, {
         method: 'POST',
         headers,
@@ -63,6 +64,12 @@ describe('live updates', () => {
         .poll(() => canvasCounts(page), { timeout: 10_000 })
         .toEqual({ nodes: map.nodes.length + 1, links: map.links.length + 1 });
       expect(loads).toEqual([]);
+      // What someone else just added glows for a moment, so it is noticed.
+      await expect
+        .poll(() =>
+          page.evaluate(() => (window as TestHandleWindow).__octograph?.flashedIds() ?? []),
+        )
+        .toContain(link.id);
       const after = await page.evaluate(
         () => (window as TestHandleWindow).__octograph?.nodeModelPositions() ?? {},
       );

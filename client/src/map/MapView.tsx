@@ -24,6 +24,7 @@ import { TestHandleController } from './controllers/TestHandleController';
 import { GraphCanvas } from './GraphCanvas';
 import { MapSummary } from './MapSummary';
 import { ViewportControls } from './ViewportControls';
+import { LiveFlashController } from './controllers/LiveFlashController';
 
 /**
  * The browser tests' read-only handle is built into the test build only: Vite replaces the
@@ -72,6 +73,7 @@ export function MapView() {
               }}
             />
             <CommunityColourController map={map} />
+            <LiveFlashController />
             <LabelController map={map} selectedId={state.selectedId} focus={focus} />
             <LabelsOffController map={map} />
             <HoverController />

@@ -3,7 +3,7 @@
  * legend shows the same colours. Classes set by the controllers: `hub`, `closed` (data),
  * `selected-node`, `neighbour`, `highlighted`, `faded` (selection), `hovered`, `label-hidden` and
  * `label-above` / `label-right` / `label-left` / `label-center` (LabelController), `legend-hidden`
- * (MapStyleController), `labels-off` (LabelsOffController). Data set by controllers: `labelSize`
+ * (MapStyleController), `labels-off` (LabelsOffController), `live-changed` (LiveFlashController). Data set by controllers: `labelSize`
  * and `labelWidth` (LabelController, see SCREEN_LABEL_MIN_PX), `community`
  * (CommunityColourController).
  */
@@ -304,6 +304,20 @@ export function buildStylesheet({ curved }: StyleOptions): StylesheetJson {
       selector: 'edge.highlighted',
       // Strong enough to follow, faint enough that a focus of a hundred links is not a tangle.
       style: { opacity: 0.95, 'z-index': 10 },
+    },
+    {
+      // Someone else just added or changed it (LiveFlashController): a glow for a moment.
+      selector: 'node.live-changed',
+      style: {
+        'underlay-color': DRAW_COLOUR,
+        'underlay-padding': 8,
+        'underlay-opacity': 0.35,
+        'underlay-shape': 'ellipse',
+      },
+    },
+    {
+      selector: 'edge.live-changed',
+      style: { 'line-color': DRAW_COLOUR, width: 3, opacity: 1, 'z-index': 20 },
     },
     {
       selector: 'node.selected-node',

@@ -46,6 +46,8 @@ export interface OctographTestHandle {
   fadedIds(): string[];
   /** Ids of the links drawn highlighted (by the selection, an insight or the meeting filter). */
   highlightedLinkIds(): string[];
+  /** Ids of the nodes and links glowing because someone else just changed them. */
+  flashedIds(): string[];
   /** Each node's drawn fill colour (Cytoscape's `background-color`), by id. */
   nodeColours(): Record<string, string>;
   /** Every node's position on the canvas, in model units (the map's coordinates), by id. */

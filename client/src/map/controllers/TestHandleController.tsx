@@ -94,6 +94,10 @@ export function TestHandleController() {
         const nodes = cyRef.current?.nodes().filter((node) => !node.hasClass('faded'));
         return (nodes ?? []).map((node) => node.id()).sort();
       },
+      flashedIds() {
+        const flashed = cyRef.current?.elements('.live-changed');
+        return (flashed ?? []).map((element) => element.id()).sort();
+      },
       nodeColours() {
         const colours: Record<string, string> = {};
         cyRef.current?.nodes().forEach((node) => {
