@@ -21,8 +21,11 @@ const CLI_ENTRY = join(REPO_ROOT, 'server/dist/cli.js');
 /**
  * The client's test build: the production build with the read-only test handle the browser
  * tests read the map through (client/src/map/test-handle.ts), which production does not carry.
+ * OCTOGRAPH_TEST_CLIENT_DIR names another build of it, e.g. one kept apart from a rebuild going on
+ * in this folder.
  */
-const TEST_CLIENT_DIR = join(REPO_ROOT, 'client/dist-test');
+const TEST_CLIENT_DIR =
+  process.env.OCTOGRAPH_TEST_CLIENT_DIR ?? join(REPO_ROOT, 'client/dist-test');
 const CLIENT_INDEX = join(TEST_CLIENT_DIR, 'index.html');
 
 const READY_TIMEOUT_MS = 30_000;
