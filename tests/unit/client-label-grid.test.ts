@@ -103,6 +103,15 @@ describe('labelsToHide with the nodes drawn', () => {
     expect(labelsToHide([label], [body(9, 200)]).size).toBe(0);
   });
 
+  it('shows a label that must be shown (the selection) even on a node, but never on a name', () => {
+    const selected = { ...label, id: 'chosen', priority: 9, mustShow: true };
+    expect(placeLabels([[selected]], [body(9)]).get('chosen')).toEqual(selected);
+    const rival = { ...label, id: 'rival', priority: 5 };
+    const placed = placeLabels([[selected], [rival]], [body(9)]);
+    expect(placed.get('chosen')).toEqual(selected);
+    expect(placed.get('rival')).toBeNull();
+  });
+
   it('does not let a node cover its own label', () => {
     expect(labelsToHide([label], [body(9, 20, 'small')]).size).toBe(0);
   });

@@ -28,6 +28,11 @@ export interface LabelBox extends Rect {
   z?: number;
   /** The side of its node it is on; below if not given. */
   side?: LabelSide;
+  /**
+   * Shown even where every side lies on a circle (the selected node's name): then on the first
+   * side no name placed before it covers.
+   */
+  mustShow?: boolean;
 }
 
 /** A node's body as drawn, in rendered pixels, with its drawing order. */
@@ -124,9 +129,14 @@ export function placeLabels(
         !taken.clashes(box, GAP, () => true)
       );
     });
-    if (fits) taken.add(fits);
+    const shown =
+      fits ??
+      (candidates[0]?.mustShow
+        ? (candidates.find((box) => !taken.clashes(box, GAP, () => true)) ?? candidates[0])
+        : undefined);
+    if (shown) taken.add(shown);
     const id = candidates[0]?.id;
-    if (id !== undefined) placed.set(id, fits ?? null);
+    if (id !== undefined) placed.set(id, shown ?? null);
   }
   return placed;
 }

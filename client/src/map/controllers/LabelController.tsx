@@ -154,7 +154,9 @@ function declutter(cy: Core, measure: MeasureText, apart: ReadonlySet<string>): 
     };
     const font = { size: px, maxWidth: LABEL_SCREEN_WIDTH, margin: LABEL_MARGIN * zoom };
     const sides = hub ? HUB_LABEL_SIDES : LABEL_SIDES;
-    labels.push(sides.map((side) => labelBox(label, { x, y, size }, font, side, measure)));
+    const boxes = sides.map((side) => labelBox(label, { x, y, size }, font, side, measure));
+    // The selected node is always named, even where its name must lie on a circle.
+    labels.push(selected ? boxes.map((box) => ({ ...box, mustShow: true })) : boxes);
   });
   bodies.push(...panelsOver(cy));
   const placed = placeLabels(labels, bodies, { left: 0, top: 0, width, height });
