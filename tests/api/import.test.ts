@@ -128,6 +128,8 @@ describe('a Kumu-layout workbook', () => {
   it('imports the fixed workbook as the expected network, and a second import changes nothing', async () => {
     const bytes = await kumuWorkbook(GOOD_CONNECTIONS);
     const first = await preview(bytes);
+    // The errors first, so that a refusal says why.
+    expect(first.problems.filter((problem) => problem.severity === 'error')).toEqual([]);
     expect(first.canApply).toBe(true);
     expect(first.nodes).toEqual({ create: 8, update: 0, unchanged: 0, skipped: 0 });
     expect(first.links).toEqual({ create: 9, update: 0, unchanged: 0, skipped: 0 });

@@ -13,6 +13,7 @@
  */
 import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { unzipSync, zipSync } from 'fflate';
 import {
   columnLetter,
   connectionEnds,
@@ -185,6 +186,40 @@ function sheetName(sheet: SheetReader): string {
   return `Sheet${typeof sheet.id === 'number' || typeof sheet.id === 'string' ? String(sheet.id) : ''}`;
 }
 
+/** The parts exceljs's streaming reader needs before any sheet, first in this order. */
+const FIRST_PARTS = [
+  '[Content_Types].xml',
+  '_rels/.rels',
+  'xl/workbook.xml',
+  'xl/_rels/workbook.xml.rels',
+  'xl/sharedStrings.xml',
+  'xl/styles.xml',
+];
+
+/**
+ * The workbook's zip with the workbook, its relations and shared strings before the sheets.
+ * exceljs's streaming reader copies a sheet it meets before those into a temporary file and reads
+ * it back later; such a file that vanished broke imports now and then (seen in the Neo4j test
+ * runs: ENOENT on /tmp/tmp-…). In this order it reads every sheet straight from the archive and
+ * writes nothing to disk. The size is bounded already (checkInflatedSize); a file that is not a
+ * zip goes through as it is, and the reader says what is wrong with it.
+ */
+function partsInReadingOrder(bytes: Uint8Array): Uint8Array {
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes);
+  } catch {
+    return bytes;
+  }
+  const ordered: Record<string, Uint8Array> = {};
+  for (const name of [...FIRST_PARTS, ...Object.keys(parts)]) {
+    const part = parts[name];
+    if (part !== undefined && !(name in ordered)) ordered[name] = part;
+  }
+  // Stored, not compressed again: nothing to inflate twice.
+  return zipSync(ordered, { level: 0 });
+}
+
 /**
  * Reads a Kumu-layout workbook. Problems, never an exception, for a file that is not one;
  * ImportLimitError (413) for one past a limit.
@@ -212,13 +247,16 @@ export async function readWorkbook(
   let sheets = 0;
   const budget = new RowBudget(limits);
   try {
-    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([file.bytes]), {
-      worksheets: 'emit',
-      sharedStrings: 'cache',
-      hyperlinks: 'cache',
-      styles: 'cache',
-      entries: 'ignore',
-    });
+    const workbook = new ExcelJS.stream.xlsx.WorkbookReader(
+      Readable.from([partsInReadingOrder(file.bytes)]),
+      {
+        worksheets: 'emit',
+        sharedStrings: 'cache',
+        hyperlinks: 'cache',
+        styles: 'cache',
+        entries: 'ignore',
+      },
+    );
     for await (const reader of workbook as AsyncIterable<SheetReader>) {
       sheets++;
       const name = sheetName(reader);
