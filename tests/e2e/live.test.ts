@@ -1,8 +1,8 @@
 /**
  * Live together: a page showing the map follows other people's changes without a reload. While
  * one coordinator's map is open, another editor (here through the API, as their phone would send
- * it) links two groups and adds a new one: the open map shows the new link and the new group,
- * which glow for a moment, and no node already drawn moves.
+ * it) links two groups: the open map shows the new link, which glows for a moment, and no node
+ * already drawn moves.
  *
  * Needs `npm run build` and `npm run build:test -w client` first. On failure a screenshot is saved
  * to tests/.artifacts/<test name>.png.
