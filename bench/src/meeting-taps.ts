@@ -38,14 +38,13 @@ import {
 } from '@octograph/graph-schema';
 import type { Locator, Page } from 'playwright-core';
 import { launchChromium } from './browser.js';
-import { Child, freePort, waitUntilReady } from './processes.js';
+import { startAppServer } from './app-server.js';
+import type { Child } from './processes.js';
 import { adminEnv, benchAdmin, signIn, type Session } from './session.js';
 
 const rootDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
-const SERVER_ENTRY = join(rootDir, 'server', 'dist', 'server.js');
 const CLI_ENTRY = join(rootDir, 'server', 'dist', 'cli.js');
 const CLIENT_DIST = join(rootDir, 'client', 'dist');
-const HOST = '127.0.0.1';
 /** A phone: 390 × 844 CSS pixels, touch, a mobile viewport (tests/helpers/browser.ts PHONE). */
 const PHONE = {
   viewport: { width: 390, height: 844 },
@@ -327,15 +326,9 @@ async function main(): Promise<void> {
       encoding: 'utf8',
     });
     if (seeded.status !== 0) throw new Error(`seeding failed:\n${seeded.stderr}${seeded.stdout}`);
-    const port = await freePort();
-    server = Child.start({
-      name: 'server',
-      args: [SERVER_ENTRY],
-      cwd: rootDir,
-      env: { ...env, PORT: String(port), HOST },
-    });
-    const baseUrl = `http://${HOST}:${port}`;
-    await waitUntilReady(`${baseUrl}/api/health`, server, 60_000);
+    const started = await startAppServer(env);
+    server = started.server;
+    const { baseUrl } = started;
     const session = await signIn(baseUrl, admin);
 
     const list = MeetingListSchema.parse(await getJson(baseUrl, '/api/meetings', session));

@@ -13,6 +13,8 @@ describe('the Neo4j suites', () => {
     });
   } else {
     console.warn(reason);
+    // Skipped on purpose, with the reason as its name: no Neo4j was given here (NEO4J_URI and
+    // OCTOGRAPH_TEST_NEO4J=1 unset), which is allowed outside CI; vitest.config.ts says why.
     it.skip(reason, () => undefined);
   }
 });

@@ -40,3 +40,20 @@ export function formatDateTime(isoDateTime: string, language: string): string {
     timeStyle: 'short',
   }).format(date);
 }
+
+/**
+ * The first `named` of `names` as a list in the language ("A, B i C"), the rest counted at its end
+ * by `moreText(count)` ("A, B and 3 more").
+ */
+export function formatNameList(
+  names: readonly string[],
+  named: number,
+  language: string,
+  moreText: (count: number) => string,
+): string {
+  const shown = names.slice(0, named);
+  const more = names.length - shown.length;
+  return new Intl.ListFormat(language, { type: 'conjunction' }).format(
+    more > 0 ? [...shown, moreText(more)] : shown,
+  );
+}

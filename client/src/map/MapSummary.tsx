@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hiddenElements } from '../features/legend/legend-visibility';
 import { useMapStyle } from '../features/map-style/map-style-store';
-import { nodesApart } from './apart-ring';
+import { formatNameList } from '../i18n/format';
+import { useNodesApart } from './use-nodes-apart';
 
 /** The selected node's neighbours named in full up to this many; the rest are counted. */
 const NAMED_NEIGHBOURS = 12;
@@ -18,6 +19,7 @@ const NAMED_NEIGHBOURS = 12;
 export function MapSummary({ map, selectedId }: { map: MapResponse; selectedId: string | null }) {
   const { t, i18n } = useTranslation();
   const { legend } = useMapStyle();
+  const apartIds = useNodesApart(map);
   const text = useMemo(() => {
     const hidden = hiddenElements(legend, map);
     const drawn = map.nodes.filter((node) => !hidden.nodes.has(node.id));
@@ -25,12 +27,7 @@ export function MapSummary({ map, selectedId }: { map: MapResponse; selectedId: 
     const names = new Map(drawn.map((node) => [node.id, node.name]));
     const selected = selectedId === null ? undefined : names.get(selectedId);
     if (selected === undefined) {
-      const apart = [
-        ...nodesApart(
-          map.nodes.map((node) => node.id),
-          map.links,
-        ),
-      ].filter((id) => names.has(id)).length;
+      const apart = [...apartIds].filter((id) => names.has(id)).length;
       return t('map.summary.overview', {
         nodes: t('status.nodes', { count: drawn.length }),
         links: t('status.links', { count: links.length }),
@@ -50,15 +47,13 @@ export function MapSummary({ map, selectedId }: { map: MapResponse; selectedId: 
     ]
       .flatMap((id) => names.get(id) ?? [])
       .sort((a, b) => a.localeCompare(b, i18n.language));
-    const shown = neighbours.slice(0, NAMED_NEIGHBOURS);
-    const more = neighbours.length - shown.length;
-    const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
-      more > 0 ? [...shown, t('map.summary.more', { count: more })] : shown,
+    const list = formatNameList(neighbours, NAMED_NEIGHBOURS, i18n.language, (count) =>
+      t('map.summary.more', { count }),
     );
     return neighbours.length === 0
       ? t('map.summary.alone', { name: selected })
       : t('map.summary.selected', { name: selected, count: neighbours.length, list });
-  }, [legend, map, selectedId, t, i18n.language]);
+  }, [legend, map, apartIds, selectedId, t, i18n.language]);
 
   return (
     <p className="visually-hidden" aria-live="polite">

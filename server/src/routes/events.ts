@@ -3,9 +3,10 @@
  * store committed (ids and kinds only, see graph-schema events.ts), its `id:` the revision, so a
  * browser that reconnects sends `Last-Event-ID` and gets what it missed — or `reload` when it is
  * more than MAX_CATCH_UP revisions behind. A comment every HEARTBEAT_MS keeps proxies from
- * closing it; the session behind it is checked every SESSION_CHECK_MS, and the stream ends with
- * `signedOut` when it is gone. Signed-in readers also get `presence`: who has the map open on
- * this app server (per process: two servers each tell of their own). At most `streamsPerAddress` open streams per address (429;
+ * closing it. The sessions behind the streams are checked every SESSION_CHECK_MS (one timer for
+ * all, each session once); a stream whose session is gone ends with `signedOut`. Signed-in
+ * readers also get `presence`: who has the map open on this app server (per process: two servers
+ * each tell of their own). At most `streamsPerAddress` open streams per address (429;
  * EVENT_STREAMS_PER_ADDRESS).
  */
 import { STREAM_EVENTS, type ChangeEvent } from '@octograph/graph-schema';
@@ -49,9 +50,39 @@ const eventRoutes: FastifyPluginAsyncZod<{ streamsPerAddress: number }> = async 
     const message = `event: ${STREAM_EVENTS.presence}\ndata: ${JSON.stringify({ people })}\n\n`;
     for (const stream of present.keys()) stream.write(message);
   };
+  /**
+   * The session token behind each signed-in stream. One timer checks them all, every
+   * SESSION_CHECK_MS while any is open, each session once however many tabs share it.
+   */
+  const signedIn = new Map<ServerResponse, string>();
+  let sessionTimer: ReturnType<typeof setTimeout> | undefined;
+  const checkSessions = async () => {
+    const tokens = new Set(signedIn.values());
+    const ended = new Set<string>();
+    for (const token of tokens) {
+      const found = await app.accounts.session(token).catch(() => undefined);
+      if (found === null) ended.add(token);
+    }
+    for (const [stream, token] of signedIn) {
+      if (!ended.has(token)) continue;
+      stream.write(`event: ${STREAM_EVENTS.signedOut}\ndata: {}\n\n`);
+      stream.end();
+    }
+  };
+  const checkSessionsSoon = () => {
+    if (sessionTimer !== undefined || signedIn.size === 0) return;
+    sessionTimer = setTimeout(() => {
+      void checkSessions().finally(() => {
+        sessionTimer = undefined;
+        checkSessionsSoon();
+      });
+    }, SESSION_CHECK_MS);
+    sessionTimer.unref();
+  };
   // Before the server waits for its connections to end: an event stream never ends by itself.
   app.addHook('preClose', (done) => {
     feed.stop();
+    clearTimeout(sessionTimer);
     for (const stream of streams) stream.end();
     done();
   });
@@ -130,24 +161,16 @@ const eventRoutes: FastifyPluginAsyncZod<{ streamsPerAddress: number }> = async 
         raw.write(': still here\n\n');
       }, HEARTBEAT_MS);
       const token = request.cookies[SESSION_COOKIE];
-      const sessionCheck = setInterval(() => {
-        if (request.viewer.session === null || token === undefined) return;
-        void app.accounts
-          .session(token)
-          .then((found) => {
-            if (found === null) {
-              raw.write(`event: ${STREAM_EVENTS.signedOut}\ndata: {}\n\n`);
-              raw.end();
-            }
-          })
-          .catch(() => undefined);
-      }, SESSION_CHECK_MS);
+      if (request.viewer.session !== null && token !== undefined) {
+        signedIn.set(raw, token);
+        checkSessionsSoon();
+      }
 
       const close = () => {
         streams.delete(raw);
         if (present.delete(raw)) announcePresence();
         clearInterval(heartbeat);
-        clearInterval(sessionCheck);
+        signedIn.delete(raw);
         unsubscribe();
         const left = (open.get(address) ?? 1) - 1;
         if (left > 0) open.set(address, left);

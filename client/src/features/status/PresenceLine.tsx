@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { usePresence } from '../../api/live-updates';
+import { formatNameList } from '../../i18n/format';
 import { useSession } from '../account/session';
 
 /** At most this many names; the rest are counted. */
@@ -14,10 +15,11 @@ export function PresenceLine() {
   const me = useSession().data?.user?.id;
   const others = usePresence().filter((person) => person.id !== me);
   if (others.length === 0) return null;
-  const names = others.slice(0, NAMED).map((person) => person.name);
-  const more = others.length - names.length;
-  const list = new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(
-    more > 0 ? [...names, t('presence.more', { count: more })] : names,
+  const list = formatNameList(
+    others.map((person) => person.name),
+    NAMED,
+    i18n.language,
+    (count) => t('presence.more', { count }),
   );
   return <p className="presence-line">{t('presence.alsoHere', { names: list })}</p>;
 }
