@@ -51,11 +51,15 @@ export function onGraphChange(listener: (event: ChangeEvent) => void): () => voi
 /** Writes arriving this close together are read back once. */
 const GATHER_MS = 150;
 
-/** Follows the change stream while the page is open and `enabled` (someone may read the map). */
-export function useLiveUpdates(enabled: boolean): void {
+/**
+ * Follows the change stream while the page is open, as `reader` (the signed-in user's id, or null
+ * for a visitor): a new reader opens a new stream, so one who signs in on the page is told who
+ * else is here and who made each change.
+ */
+export function useLiveUpdates(reader: string | null): void {
   const queryClient = useQueryClient();
   useEffect(() => {
-    if (!enabled || typeof EventSource === 'undefined') return undefined;
+    if (typeof EventSource === 'undefined') return undefined;
     const source = new EventSource('/api/events');
     let timer: ReturnType<typeof setTimeout> | undefined;
     const refresh = () => {
@@ -84,5 +88,5 @@ export function useLiveUpdates(enabled: boolean): void {
       source.close();
       setPeople([]);
     };
-  }, [enabled, queryClient]);
+  }, [reader, queryClient]);
 }

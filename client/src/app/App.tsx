@@ -33,6 +33,7 @@ import { MapView } from '../map/MapView';
 import { LanguagePicker } from '../features/language/LanguagePicker';
 import { Logo } from './Logo';
 import { useLiveUpdates } from '../api/live-updates';
+import { useSession } from '../features/account/session';
 import { PageCommands } from './PageCommands';
 
 /**
@@ -44,8 +45,9 @@ import { PageCommands } from './PageCommands';
  */
 export function App() {
   const { t } = useTranslation();
-  // The page shows the map to whoever got this far: follow other people's changes live.
-  useLiveUpdates(true);
+  // The page shows the map to whoever got this far: follow other people's changes live, again
+  // as whoever signs in or out.
+  useLiveUpdates(useSession().data?.user?.id ?? null);
   const { state } = useSelection();
   const hasSelection = state.selectedId !== null;
   const { filters } = useFilters();
